@@ -1,0 +1,26 @@
+// What a feed is: how to turn the source's records into staged rows, and the SQL
+// script that applies a staged batch to the raw tables (and keeps aggregates exact).
+
+/** Reference sets a feed validates against, read from the dimension tables per run. */
+export interface ValidationContext {
+  counties: ReadonlySet<string>;
+  items: ReadonlySet<string>;
+  channels: ReadonlySet<string>;
+}
+
+export interface Feed {
+  name: string;
+  /** Source path below the base URL. */
+  path: string;
+  /** Temp table the batch is appended to; same columns as `columns`, all loaded as text. */
+  stageTable: string;
+  /** Table whose column types the stage copies. */
+  rawTable: string;
+  columns: string[];
+  /** sql/maintenance script applying the stage. */
+  applyScript: string;
+  /** The record's natural key, for quarantine rows. */
+  key(record: Record<string, unknown>): string;
+  /** Staged rows (values in `columns` order, run_id last and filled by the runner), or throws Invalid. */
+  rows(record: Record<string, unknown>, ctx: ValidationContext): (string | number | null)[][];
+}

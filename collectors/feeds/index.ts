@@ -1,0 +1,6 @@
+import type { Feed } from '../feed.js';
+import { casesFeed } from './cases.js';
+import { reportsFeed } from './reports.js';
+import { uploadsFeed } from './uploads.js';
+
+export const FEEDS: Record<string, Feed> = { cases: casesFeed, reports: reportsFeed, uploads: uploadsFeed };

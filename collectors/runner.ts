@@ -1,0 +1,205 @@
+// Runs a feed: pull pages since the stored watermark, validate, and write each page in
+// one transaction together with its quarantine rows, run-log counts and the new
+// watermark — so a crash loses nothing and a re-run duplicates nothing.
+import { EventEmitter } from 'node:events';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from '../server/db/database.js';
+import { readSql, refreshMarts, runScript } from '../server/db/schema.js';
+import type { Feed, ValidationContext } from './feed.js';
+import type { HttpSource, SourcePage } from './source.js';
+import { Invalid } from './validate.js';
+
+export interface RunOptions {
+  trigger: 'schedule' | 'manual' | 'startup';
+  /** Cursor to start from when the feed has no watermark yet. */
+  initialSince: string;
+  pageSize: number;
+  /** Re-materialize the marts every n pages during long runs, so dashboards fill in. */
+  refreshEveryPages?: number;
+}
+
+export interface RunSummary {
+  run_id: number;
+  feed: string;
+  status: 'ok' | 'failed' | 'skipped';
+  rows_in: number;
+  rows_written: number;
+  rows_rejected: number;
+  error?: string;
+}
+
+type Value = string | number | null;
+
+interface Rejected {
+  key: string;
+  reason: string;
+  payload: string;
+}
+
+export class Collector extends EventEmitter {
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly source: HttpSource,
+  ) {
+    super();
+  }
+
+  isRunning(feed: string): boolean {
+    return this.running.has(feed);
+  }
+
+  /** Marks runs left 'running' by a crashed process as failed (their batches rolled back). */
+  async recoverInterrupted(): Promise<void> {
+    await this.db.exec(
+      "UPDATE ops_run SET status = 'failed', ended_at = now()::TIMESTAMP, error = 'interrupted: the process stopped during this run' WHERE status = 'running'",
+    );
+  }
+
+  async watermark(feed: string): Promise<string | null> {
+    const [row] = await this.db.rows<{ watermark: string }>('SELECT watermark FROM ops_watermark WHERE feed = $feed', { feed });
+    return row?.watermark ?? null;
+  }
+
+  async run(feed: Feed, opts: RunOptions): Promise<RunSummary> {
+    const summary: RunSummary = { run_id: 0, feed: feed.name, status: 'skipped', rows_in: 0, rows_written: 0, rows_rejected: 0 };
+    if (this.running.has(feed.name)) return summary; // a run never overlaps itself
+    this.running.add(feed.name);
+    try {
+      const since = (await this.watermark(feed.name)) ?? opts.initialSince;
+      summary.run_id = await this.startRun(feed.name, opts.trigger, since);
+      this.emit('run-started', { ...summary });
+      const ctx = await this.validationContext();
+      let cursor = since;
+      let pages = 0;
+      for (;;) {
+        const page = await this.source.page(feed.path, cursor, opts.pageSize);
+        const { rows, rejected } = stage(feed, page, ctx);
+        await this.writeBatch(feed, summary.run_id, page.items.length, rows, rejected, page.next);
+        summary.rows_in += page.items.length;
+        summary.rows_written += rows.length;
+        summary.rows_rejected += rejected.length;
+        cursor = page.next;
+        pages++;
+        this.emit('progress', { ...summary, cursor, pages });
+        if (!page.has_more) break;
+        if (opts.refreshEveryPages && pages % opts.refreshEveryPages === 0) await this.refresh(summary);
+      }
+      summary.status = 'ok';
+      await this.finishRun(summary, cursor);
+      if (summary.rows_in > 0) await this.refresh(summary);
+    } catch (err) {
+      summary.status = 'failed';
+      summary.error = err instanceof Error ? err.message : String(err);
+      if (summary.run_id) await this.finishRun(summary, null).catch(() => undefined);
+    } finally {
+      this.running.delete(feed.name);
+    }
+    this.emit('run-finished', { ...summary });
+    return summary;
+  }
+
+  private async refresh(summary: RunSummary): Promise<void> {
+    await refreshMarts(this.db);
+    this.emit('data-changed', { feed: summary.feed, run_id: summary.run_id });
+  }
+
+  private async validationContext(): Promise<ValidationContext> {
+    const codes = async (sql: string) => new Set((await this.db.rows<{ code: string }>(sql)).map((r) => r.code));
+    return {
+      counties: await codes("SELECT code FROM dim_region WHERE level = 'county'"),
+      items: await codes('SELECT code FROM dim_service_item'),
+      channels: await codes('SELECT code FROM dim_channel'),
+    };
+  }
+
+  private async startRun(feed: string, trigger: string, since: string): Promise<number> {
+    return this.db.transaction(async (c) => {
+      const reader = await c.runAndReadAll("SELECT nextval('seq_run_id')");
+      const runId = Number(reader.getRowsJson()[0][0]);
+      await c.run(
+        "INSERT INTO ops_run (run_id, feed, trigger, started_at, status, watermark_from) VALUES ($runId, $feed, $trigger, now()::TIMESTAMP, 'running', $since)",
+        { runId, feed, trigger, since },
+      );
+      return runId;
+    });
+  }
+
+  private async finishRun(s: RunSummary, watermarkTo: string | null): Promise<void> {
+    await this.db.exec(
+      `UPDATE ops_run SET status = $status, ended_at = now()::TIMESTAMP, error = $error,
+         watermark_to = coalesce($watermarkTo, watermark_to) WHERE run_id = $runId`,
+      { status: s.status, error: s.error ?? null, watermarkTo, runId: s.run_id },
+    );
+  }
+
+  private async writeBatch(feed: Feed, runId: number, records: number, rows: Value[][], rejected: Rejected[], next: string): Promise<void> {
+    await this.db.transaction(async (c) => {
+      if (rows.length > 0) {
+        await c.run(`CREATE OR REPLACE TEMP TABLE ${feed.stageTable} AS SELECT ${feed.columns.join(', ')} FROM ${feed.rawTable} LIMIT 0`);
+        await append(c, feed.stageTable, rows, runId);
+        await runScript(c, readSql(feed.applyScript));
+      }
+      if (rejected.length > 0) await quarantine(c, feed.name, runId, rejected);
+      await c.run(
+        `INSERT OR REPLACE INTO ops_watermark VALUES ($feed, $next, now()::TIMESTAMP)`,
+        { feed: feed.name, next },
+      );
+      await c.run(
+        `UPDATE ops_run SET rows_in = rows_in + $rowsIn, rows_written = rows_written + $written,
+           rows_rejected = rows_rejected + $rejected, watermark_to = $next WHERE run_id = $runId`,
+        { rowsIn: records, written: rows.length, rejected: rejected.length, next, runId },
+      );
+    });
+  }
+}
+
+function stage(feed: Feed, page: SourcePage, ctx: ValidationContext): { rows: Value[][]; rejected: Rejected[] } {
+  const rows: Value[][] = [];
+  const rejected: Rejected[] = [];
+  for (const record of page.items) {
+    try {
+      if (typeof record !== 'object' || record === null) throw new Invalid('record is not an object');
+      rows.push(...feed.rows(record, ctx));
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      rejected.push({ key: typeof record === 'object' && record ? feed.key(record) : '', reason: err.message, payload: JSON.stringify(record) });
+    }
+  }
+  return { rows, rejected };
+}
+
+async function append(c: DuckDBConnection, table: string, rows: Value[][], runId: number): Promise<void> {
+  const appender = await c.createAppender(table, 'main', 'temp');
+  for (const row of rows) {
+    for (const v of row) {
+      if (v === null) appender.appendNull();
+      else appender.appendVarchar(String(v));
+    }
+    appender.appendVarchar(String(runId));
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+}
+
+/** Quarantines rejected records; the same record rejected again (a re-run) is kept once. */
+async function quarantine(c: DuckDBConnection, feed: string, runId: number, rejected: Rejected[]): Promise<void> {
+  await c.run('CREATE OR REPLACE TEMP TABLE stage_quarantine (natural_key VARCHAR, reason VARCHAR, payload VARCHAR)');
+  const appender = await c.createAppender('stage_quarantine', 'main', 'temp');
+  for (const r of rejected) {
+    appender.appendVarchar(r.key);
+    appender.appendVarchar(r.reason);
+    appender.appendVarchar(r.payload);
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+  await c.run(
+    `INSERT INTO ops_quarantine
+     SELECT DISTINCT $runId, $feed, s.natural_key, s.reason, s.payload, now()::TIMESTAMP FROM stage_quarantine s
+     WHERE NOT EXISTS (SELECT 1 FROM ops_quarantine q WHERE q.feed = $feed AND q.payload = s.payload)`,
+    { runId, feed },
+  );
+}

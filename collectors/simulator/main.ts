@@ -1,0 +1,13 @@
+// Runs the simulated agency platform on its own port (a child process of `npm start`,
+// or alone: SIM_PORT=8788 npx tsx collectors/simulator/main.ts).
+import { serve } from '@hono/node-server';
+import { createSimulatorApp } from './app.js';
+
+const port = Number(process.env.SIM_PORT ?? 8788);
+const app = createSimulatorApp({ seed: process.env.SIM_SEED ?? 'shandong-demo', casesPerDay: Number(process.env.SIM_CASES_PER_DAY ?? 6) });
+const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
+  console.log(`simulated agency platform on http://127.0.0.1:${info.port}`);
+  process.send?.({ ready: true, port: info.port });
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('disconnect', () => process.exit(0));

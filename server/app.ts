@@ -1,0 +1,33 @@
+// The HTTP API and the built dashboard, as one Hono app.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Database } from './db/database.js';
+import { ROOT } from './db/schema.js';
+import { indicatorRoutes, loadDims } from './routes/indicators.js';
+import { opsRoutes } from './routes/ops.js';
+import { referenceRoutes } from './routes/reference.js';
+
+export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
+
+export async function createApp(db: Database): Promise<Hono> {
+  const dims = await loadDims(db);
+  const app = new Hono();
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
+    console.error(err);
+    return c.json({ error: `internal error: ${err.message}` }, 500);
+  });
+  app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api', referenceRoutes(db));
+  app.route('/api', indicatorRoutes(db, dims));
+  app.route('/api', opsRoutes(db));
+
+  // The dashboard keeps its state in the query string, so static files are all it needs.
+  if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));
+  return app;
+}

@@ -1,0 +1,131 @@
+// One long-lived DuckDB instance per process: a single serialized writer
+// (collectors, seeds, refresh) and a small pool of read connections (API).
+import { DuckDBInstance, DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api';
+import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Row = Record<string, unknown>;
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+export interface Column {
+  name: string;
+  type: string;
+}
+
+export interface QueryResult {
+  columns: Column[];
+  rows: unknown[][];
+}
+
+const NUMERIC_AS_STRING = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.DECIMAL,
+]);
+
+/** Reads a result as plain JSON-able values: counts and sums as numbers, dates as ISO strings. */
+export function readResult(reader: DuckDBResultReader): QueryResult {
+  const types = reader.columnTypes();
+  const columns = reader.columnNames().map((name, i) => ({ name, type: types[i].toString() }));
+  const numeric = types.map((t) => NUMERIC_AS_STRING.has(t.typeId));
+  const rows = reader.getRowsJson().map((row) =>
+    row.map((v, i) => (numeric[i] && v !== null ? Number(v) : v)),
+  ) as unknown[][];
+  return { columns, rows };
+}
+
+export function toObjects({ columns, rows }: QueryResult): Row[] {
+  return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]])));
+}
+
+/** A tiny FIFO mutex: DuckDB has one writer; collectors, seeds and refreshes take turns. */
+export class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+export class Database {
+  private readonly free: DuckDBConnection[] = [];
+  private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
+  private readonly writeLock = new Mutex();
+
+  private constructor(
+    readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    readers: DuckDBConnection[],
+    readonly path: string,
+  ) {
+    this.free.push(...readers);
+  }
+
+  static async open(path: string, opts: { readers?: number; memoryLimit?: string; threads?: number } = {}): Promise<Database> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const config: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true' };
+    if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    if (opts.threads) config.threads = String(opts.threads);
+    const instance = await DuckDBInstance.create(path, config);
+    const writer = await instance.connect();
+    const readers: DuckDBConnection[] = [];
+    for (let i = 0; i < (opts.readers ?? 4); i++) readers.push(await instance.connect());
+    return new Database(instance, writer, readers, path);
+  }
+
+  /** Borrow a read connection for the duration of fn. */
+  async withReader<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = this.free.pop() ?? (await new Promise<DuckDBConnection>((res) => this.waiting.push(res)));
+    try {
+      return await fn(conn);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(conn);
+      else this.free.push(conn);
+    }
+  }
+
+  async query(sql: string, params?: Params): Promise<QueryResult> {
+    return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)));
+  }
+
+  async rows<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    return toObjects(await this.query(sql, params)) as T[];
+  }
+
+  /** Runs fn on the writer connection inside one transaction; rolls back on error. */
+  async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.writeLock.run(async () => {
+      await this.writer.run('BEGIN TRANSACTION');
+      try {
+        const out = await fn(this.writer);
+        await this.writer.run('COMMIT');
+        return out;
+      } catch (err) {
+        await this.writer.run('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  /** Runs fn on the writer connection without an explicit transaction (DDL scripts, CHECKPOINT). */
+  async exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.writeLock.run(() => fn(this.writer));
+  }
+
+  async exec(sql: string, params?: Params): Promise<DuckDBMaterializedResult> {
+    return this.exclusive((c) => c.run(sql, params));
+  }
+
+  close(): void {
+    for (const c of [this.writer, ...this.free]) c.closeSync();
+    this.instance.closeSync();
+  }
+}

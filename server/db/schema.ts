@@ -1,0 +1,95 @@
+// Brings a database file up to date: tables, seeds, SQL views in file-name order, marts.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from './database.js';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const SQL_DIR = join(ROOT, 'sql');
+export const SEEDS_DIR = join(ROOT, 'seeds');
+
+/** Runs every statement of a script in order on one connection. */
+export async function runScript(conn: DuckDBConnection, sql: string): Promise<void> {
+  const statements = await conn.extractStatements(sql);
+  for (let i = 0; i < statements.count; i++) {
+    const prepared = await statements.prepare(i);
+    await prepared.run();
+  }
+}
+
+export function readSql(relativePath: string): string {
+  return readFileSync(join(SQL_DIR, relativePath), 'utf8');
+}
+
+/** View files in load order; files named NN_mart_*.sql materialize views and form the refresh. */
+export function sqlFiles(): { name: string; mart: boolean }[] {
+  return readdirSync(SQL_DIR)
+    .filter((f) => /^\d+_.+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ name, mart: /^\d+_mart_/.test(name) }));
+}
+
+interface SeedTable {
+  table: string;
+  file: string;
+  columns: Record<string, string>;
+}
+
+// Reference data, reloaded at every start so an edited seed file takes effect.
+const SEEDS: SeedTable[] = [
+  { table: 'dim_region', file: 'regions.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', level: 'VARCHAR', parent_code: 'VARCHAR' } },
+  {
+    table: 'dim_indicator',
+    file: 'appendix-a.tsv',
+    columns: { code: 'VARCHAR', p1: 'VARCHAR', p2: 'VARCHAR', name: 'VARCHAR', category: 'VARCHAR', methods: 'VARCHAR', description: 'VARCHAR' },
+  },
+  {
+    table: 'dim_metric',
+    file: 'metrics.csv',
+    columns: { code: 'VARCHAR', name: 'VARCHAR', unit: 'VARCHAR', higher_is_better: 'BOOLEAN', appendix_code: 'VARCHAR', definition: 'VARCHAR' },
+  },
+  { table: 'dim_service_item', file: 'service-items.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', item_group: 'VARCHAR', limit_days: 'INTEGER' } },
+  { table: 'dim_channel', file: 'channels.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', is_online: 'BOOLEAN' } },
+  { table: 'dim_holiday', file: 'holidays.csv', columns: { day: 'DATE', kind: 'VARCHAR', name: 'VARCHAR' } },
+];
+
+async function loadSeeds(conn: DuckDBConnection): Promise<void> {
+  for (const seed of SEEDS) {
+    const path = join(SEEDS_DIR, seed.file);
+    const cols = Object.entries(seed.columns)
+      .map(([k, v]) => `'${k}': '${v}'`)
+      .join(', ');
+    const delim = seed.file.endsWith('.tsv') ? '\t' : ',';
+    await conn.run(`DELETE FROM ${seed.table}`);
+    await conn.run(
+      `INSERT INTO ${seed.table} BY NAME SELECT * FROM read_csv($path, header = true, delim = $delim, quote = '"', columns = {${cols}})`,
+      { path, delim },
+    );
+  }
+}
+
+/** Creates tables, loads seeds, (re)defines every view and builds the marts. */
+export async function migrate(db: Database): Promise<void> {
+  await db.exclusive(async (conn) => {
+    await conn.run("SET TimeZone = 'Asia/Shanghai'");
+    for (const { name } of sqlFiles().filter((f) => f.name.startsWith('00_'))) {
+      await runScript(conn, readSql(name));
+    }
+  });
+  await db.transaction(loadSeeds);
+  await db.exclusive(async (conn) => {
+    for (const { name } of sqlFiles().filter((f) => !f.name.startsWith('00_'))) {
+      await runScript(conn, readSql(name));
+    }
+  });
+}
+
+/** Re-materializes the marts (after new data lands). */
+export async function refreshMarts(db: Database): Promise<void> {
+  await db.exclusive(async (conn) => {
+    for (const { name } of sqlFiles().filter((f) => f.mart)) {
+      await runScript(conn, readSql(name));
+    }
+  });
+}

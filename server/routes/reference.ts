@@ -1,0 +1,31 @@
+// Reference data: regions, the Appendix A catalogue, computed metrics.
+import { Hono } from 'hono';
+import type { Database } from '../db/database.js';
+import { sendTable } from '../format.js';
+
+export function referenceRoutes(db: Database): Hono {
+  const app = new Hono();
+  app.get('/regions', async (c) =>
+    sendTable(c, await db.query('SELECT code, name, level, parent_code FROM dim_region ORDER BY code'), {}, 'regions'),
+  );
+  app.get('/metrics', async (c) =>
+    sendTable(c, await db.query('SELECT code, name, unit, higher_is_better, appendix_code, definition FROM dim_metric ORDER BY code'), {}, 'metrics'),
+  );
+  // Every Appendix A row, marked computed (with the metrics that compute it) or manual.
+  app.get('/catalogue', async (c) =>
+    sendTable(
+      c,
+      await db.query(`
+        SELECT i.code, i.p1, i.p2, i.name, i.category, i.methods, i.description,
+               CASE WHEN count(m.code) > 0 THEN 'computed' ELSE 'manual' END AS source,
+               list(m.code ORDER BY m.code) FILTER (WHERE m.code IS NOT NULL) AS metrics,
+               string_agg(m.definition, '；' ORDER BY m.code) AS definition
+        FROM dim_indicator i LEFT JOIN dim_metric m ON m.appendix_code = i.code
+        GROUP BY ALL
+        ORDER BY string_split(i.code, '.')[1]::INT, string_split(i.code, '.')[2]::INT, string_split(i.code, '.')[3]::INT`),
+      {},
+      'catalogue',
+    ),
+  );
+  return app;
+}

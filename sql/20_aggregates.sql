@@ -1,0 +1,59 @@
+-- Per-case derivations and the additive measures the collectors keep in agg_* tables.
+-- The macros take a table name so the same logic serves the whole raw_case table (full
+-- recompute, audits) and a collector's staged batch (incremental maintenance).
+
+-- One row per case with its working-day facts.
+--   handling_workdays: working days after the acceptance day up to and including the
+--                      completion day (same-day completion = 0).
+--   due_day:           the limit_days-th working day after the acceptance day.
+--   on_time:           completed no later than due_day; NULL while open.
+CREATE OR REPLACE MACRO case_facts(src) AS TABLE
+SELECT c.case_id, c.region_code, c.item, c.channel, c.accepted_at, c.completed_at, c.limit_days,
+       ca.day AS accepted_day,
+       cc.day AS completed_day,
+       due.day AS due_day,
+       ch.is_online,
+       cc.workday_seq - ca.workday_seq AS handling_workdays,
+       date_diff('second', c.accepted_at, c.completed_at) / 3600.0 AS handling_hours,
+       cc.day <= due.day AS on_time
+FROM query_table(src) c
+JOIN dim_calendar ca ON ca.day = CAST(c.accepted_at AS DATE)
+LEFT JOIN dim_calendar cc ON cc.day = CAST(c.completed_at AS DATE)
+JOIN dim_calendar due ON due.workday_seq = ca.workday_seq + c.limit_days AND due.is_workday
+JOIN dim_channel ch ON ch.code = c.channel;
+
+-- Each case's contribution to agg_case_day, each measure on its own day.
+CREATE OR REPLACE MACRO case_day_measures(src) AS TABLE
+SELECT region_code, day, item,
+       SUM(accepted) AS accepted, SUM(accepted_online) AS accepted_online,
+       SUM(due) AS due, SUM(due_on_time) AS due_on_time,
+       SUM(completed) AS completed, SUM(completed_hours) AS completed_hours,
+       SUM(completed_workdays) AS completed_workdays
+FROM (
+  SELECT region_code, accepted_day AS day, item,
+         1 AS accepted, CAST(is_online AS INTEGER) AS accepted_online,
+         0 AS due, 0 AS due_on_time, 0 AS completed, 0.0 AS completed_hours, 0 AS completed_workdays
+  FROM case_facts(src)
+  UNION ALL
+  SELECT region_code, due_day, item, 0, 0, 1, CAST(coalesce(on_time, FALSE) AS INTEGER), 0, 0.0, 0
+  FROM case_facts(src)
+  UNION ALL
+  SELECT region_code, completed_day, item, 0, 0, 0, 0, 1, handling_hours, handling_workdays
+  FROM case_facts(src) WHERE completed_day IS NOT NULL
+)
+GROUP BY ALL;
+
+-- Handling-time histogram of completed cases.
+CREATE OR REPLACE MACRO case_duration_measures(src) AS TABLE
+SELECT region_code, completed_day AS day, item, unit, bucket, COUNT(*) AS cases
+FROM (
+  SELECT region_code, completed_day, item, 'workdays' AS unit, handling_workdays AS bucket
+  FROM case_facts(src) WHERE completed_day IS NOT NULL
+  UNION ALL
+  SELECT region_code, completed_day, item, 'hours', CAST(floor(handling_hours) AS INTEGER)
+  FROM case_facts(src) WHERE completed_day IS NOT NULL
+)
+GROUP BY ALL;
+
+-- Analyst-facing: every case with its derived facts.
+CREATE OR REPLACE VIEW v_case AS SELECT * FROM case_facts('raw_case');

@@ -1,0 +1,97 @@
+-- Service indicators from network monitoring (网络监测法): cases and data uploads.
+-- Every ratio exposes numerator and denominator; every region level and period type is
+-- summed from county-day parts in agg_* (never an average of ratios).
+-- value = 100 * numerator / denominator for '%' metrics, numerator / denominator otherwise.
+
+-- Additive case measures per region (any level), period and service item.
+-- due/due_on_time only count deadlines that have passed (cases not yet due are not judged).
+CREATE OR REPLACE VIEW v_case_period AS
+SELECT r.region_code, p.period_type, p.period, a.item,
+       SUM(a.accepted) AS accepted,
+       SUM(a.accepted_online) AS accepted_online,
+       SUM(CASE WHEN a.day < CAST(as_of_ts() AS DATE) THEN a.due ELSE 0 END) AS due,
+       SUM(CASE WHEN a.day < CAST(as_of_ts() AS DATE) THEN a.due_on_time ELSE 0 END) AS due_on_time,
+       SUM(a.completed) AS completed,
+       SUM(a.completed_hours) AS completed_hours,
+       SUM(a.completed_workdays) AS completed_workdays
+FROM agg_case_day a
+JOIN dim_region_rollup r ON r.county_code = a.region_code
+JOIN dim_day_period p ON p.day = a.day
+WHERE a.day <= CAST(as_of_ts() AS DATE)
+GROUP BY ALL;
+
+-- 限时办结率 (all service items) and 社会保险登记限时办结率 (Appendix A 2.1.2: 参保、变更、注销登记).
+-- Numerator: cases due in the period completed within the statutory working-day limit.
+-- Denominator: cases due in the period; a case still open after its deadline counts as late.
+CREATE OR REPLACE VIEW v_on_time_rate AS
+SELECT region_code, period_type, period, 'on_time_rate' AS metric,
+       SUM(due_on_time) AS numerator, SUM(due) AS denominator
+FROM v_case_period GROUP BY ALL
+UNION ALL
+SELECT c.region_code, c.period_type, c.period, 'reg_on_time_rate',
+       SUM(c.due_on_time), SUM(c.due)
+FROM v_case_period c JOIN dim_service_item i ON i.code = c.item
+WHERE i.item_group = 'registration'
+GROUP BY ALL;
+
+-- 网上办理率 (Appendix A 4.1.1 网上经办与查询, part b): cases accepted in the period through
+-- the 网上 or 掌上 channel over all cases accepted in the period.
+CREATE OR REPLACE VIEW v_online_rate AS
+SELECT region_code, period_type, period, 'online_rate' AS metric,
+       SUM(accepted_online) AS numerator, SUM(accepted) AS denominator
+FROM v_case_period GROUP BY ALL;
+
+-- Mean handling time of cases completed in the period, in working days and in hours.
+CREATE OR REPLACE VIEW v_handling_mean AS
+SELECT region_code, period_type, period, 'handling_days_mean' AS metric,
+       CAST(SUM(completed_workdays) AS DOUBLE) AS numerator, SUM(completed) AS denominator
+FROM v_case_period GROUP BY ALL
+UNION ALL
+SELECT region_code, period_type, period, 'handling_hours_mean',
+       SUM(completed_hours), SUM(completed)
+FROM v_case_period GROUP BY ALL;
+
+-- Median and P90 handling time from the additive histogram. The q-quantile is the
+-- bucket holding the k-th smallest case, k = floor((n - 1) * q) + 1 — the same rule
+-- as quantile_disc, so the median of an even count is the lower median.
+-- numerator is NULL (not a ratio); denominator is the number of completed cases.
+CREATE OR REPLACE VIEW v_handling_quantiles AS
+WITH hist AS (
+  SELECT r.region_code, p.period_type, p.period, d.unit, d.bucket, SUM(d.cases) AS cases
+  FROM agg_case_duration d
+  JOIN dim_region_rollup r ON r.county_code = d.region_code
+  JOIN dim_day_period p ON p.day = d.day
+  GROUP BY ALL
+), cum AS (
+  SELECT *,
+         SUM(cases) OVER (PARTITION BY region_code, period_type, period, unit ORDER BY bucket) AS cum,
+         SUM(cases) OVER (PARTITION BY region_code, period_type, period, unit) AS total
+  FROM hist
+), q AS (
+  SELECT region_code, period_type, period, unit, any_value(total) AS total,
+         MIN(bucket) FILTER (WHERE cum >= floor((total - 1) * 0.5) + 1) AS median,
+         MIN(bucket) FILTER (WHERE cum >= floor((total - 1) * 0.9) + 1) AS p90
+  FROM cum GROUP BY ALL
+)
+SELECT region_code, period_type, period,
+       CASE unit WHEN 'workdays' THEN 'handling_days_median' ELSE 'handling_hours_median' END AS metric,
+       CAST(NULL AS DOUBLE) AS numerator, total AS denominator, CAST(median AS DOUBLE) AS value
+FROM q
+UNION ALL
+SELECT region_code, period_type, period,
+       CASE unit WHEN 'workdays' THEN 'handling_days_p90' ELSE 'handling_hours_p90' END,
+       NULL, total, CAST(p90 AS DOUBLE)
+FROM q;
+
+-- 数据上报及时率 (Appendix A 3.5.2 a): upload obligations whose deadline falls in the period
+-- and has passed; numerator those uploaded no later than the deadline. A late upload
+-- stays late; a missing upload counts as not on time.
+CREATE OR REPLACE VIEW v_upload_timeliness AS
+SELECT r.region_code, p.period_type, p.period, 'upload_timeliness' AS metric,
+       COUNT(*) FILTER (WHERE u.uploaded_at IS NOT NULL AND u.uploaded_at <= u.due_at) AS numerator,
+       COUNT(*) AS denominator
+FROM raw_upload u
+JOIN dim_region_rollup r ON r.county_code = u.region_code
+JOIN dim_day_period p ON p.day = CAST(u.due_at AS DATE)
+WHERE u.due_at <= as_of_ts()
+GROUP BY ALL;

@@ -1,0 +1,17 @@
+-- All computed metrics in one long table: region × period × metric, with the additive
+-- parts. Later indicator files add their views to this union.
+CREATE OR REPLACE VIEW v_metric_value AS
+WITH ratios AS (
+  SELECT * FROM v_on_time_rate
+  UNION ALL SELECT * FROM v_online_rate
+  UNION ALL SELECT * FROM v_upload_timeliness
+  UNION ALL SELECT * FROM v_handling_mean
+)
+SELECT r.region_code, r.period_type, r.period, r.metric,
+       CAST(r.numerator AS DOUBLE) AS numerator, CAST(r.denominator AS DOUBLE) AS denominator,
+       CASE WHEN r.denominator = 0 THEN NULL
+            ELSE (CASE m.unit WHEN '%' THEN 100.0 ELSE 1.0 END) * r.numerator / r.denominator END AS value
+FROM ratios r JOIN dim_metric m ON m.code = r.metric
+UNION ALL
+SELECT region_code, period_type, period, metric, numerator, CAST(denominator AS DOUBLE), value
+FROM v_handling_quantiles;
