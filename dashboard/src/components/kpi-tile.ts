@@ -1,0 +1,39 @@
+// A headline indicator: value for the period, with 环比 and 同比 changes coloured by
+// whether they are improvements for this metric.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatChange, formatValue } from '../format.js';
+
+@customElement('si-kpi-tile')
+export class KpiTile extends LitElement {
+  static styles = css`
+    :host { display: block; background: var(--panel, #fff); border: 1px solid var(--line, #dde3ea); border-radius: 8px; padding: 14px 16px; min-height: 112px; box-sizing: border-box; }
+    .label { color: var(--muted, #5b6b7c); font-size: 0.9rem; }
+    .value { font-size: 2rem; font-weight: 600; margin: 6px 0; font-variant-numeric: tabular-nums; }
+    .changes { display: flex; gap: 16px; font-size: 0.85rem; }
+    .up { color: var(--good, #1a7f4b); }
+    .down { color: var(--bad, #b3261e); }
+    .flat { color: var(--muted, #5b6b7c); }
+  `;
+
+  @property() label = '';
+  @property() unit = '%';
+  @property({ type: Number }) value: number | null = null;
+  @property({ type: Number }) mom: number | null = null;
+  @property({ type: Number }) yoy: number | null = null;
+  @property({ type: Boolean }) higherIsBetter = true;
+
+  private change(label: string, delta: number | null) {
+    const cls = delta === null || delta === 0 ? 'flat' : delta > 0 === this.higherIsBetter ? 'up' : 'down';
+    const arrow = delta === null || delta === 0 ? '' : delta > 0 ? '▲' : '▼';
+    return html`<span class=${cls}>${label} ${arrow} ${formatChange(delta, this.unit)}</span>`;
+  }
+
+  render() {
+    return html`
+      <div class="label">${this.label}</div>
+      <div class="value" data-testid="kpi-value">${formatValue(this.value, this.unit)}</div>
+      <div class="changes">${this.change('环比', this.mom)} ${this.change('同比', this.yoy)}</div>
+    `;
+  }
+}
