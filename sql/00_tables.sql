@@ -96,7 +96,7 @@ CREATE TABLE IF NOT EXISTS agg_case_day (
   due                 BIGINT NOT NULL,
   due_on_time         BIGINT NOT NULL,
   completed           BIGINT NOT NULL,
-  completed_hours     DOUBLE NOT NULL,
+  completed_seconds   BIGINT NOT NULL,    -- integer, so sums are exact in any order
   completed_workdays  BIGINT NOT NULL
 );
 

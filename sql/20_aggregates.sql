@@ -14,6 +14,7 @@ SELECT c.case_id, c.region_code, c.item, c.channel, c.accepted_at, c.completed_a
        due.day AS due_day,
        ch.is_online,
        cc.workday_seq - ca.workday_seq AS handling_workdays,
+       date_diff('second', c.accepted_at, c.completed_at) AS handling_seconds,
        date_diff('second', c.accepted_at, c.completed_at) / 3600.0 AS handling_hours,
        cc.day <= due.day AS on_time
 FROM query_table(src) c
@@ -27,18 +28,18 @@ CREATE OR REPLACE MACRO case_day_measures(src) AS TABLE
 SELECT region_code, day, item,
        SUM(accepted) AS accepted, SUM(accepted_online) AS accepted_online,
        SUM(due) AS due, SUM(due_on_time) AS due_on_time,
-       SUM(completed) AS completed, SUM(completed_hours) AS completed_hours,
+       SUM(completed) AS completed, SUM(completed_seconds) AS completed_seconds,
        SUM(completed_workdays) AS completed_workdays
 FROM (
   SELECT region_code, accepted_day AS day, item,
          1 AS accepted, CAST(is_online AS INTEGER) AS accepted_online,
-         0 AS due, 0 AS due_on_time, 0 AS completed, 0.0 AS completed_hours, 0 AS completed_workdays
+         0 AS due, 0 AS due_on_time, 0 AS completed, 0 AS completed_seconds, 0 AS completed_workdays
   FROM case_facts(src)
   UNION ALL
-  SELECT region_code, due_day, item, 0, 0, 1, CAST(coalesce(on_time, FALSE) AS INTEGER), 0, 0.0, 0
+  SELECT region_code, due_day, item, 0, 0, 1, CAST(coalesce(on_time, FALSE) AS INTEGER), 0, 0, 0
   FROM case_facts(src)
   UNION ALL
-  SELECT region_code, completed_day, item, 0, 0, 0, 0, 1, handling_hours, handling_workdays
+  SELECT region_code, completed_day, item, 0, 0, 0, 0, 1, handling_seconds, handling_workdays
   FROM case_facts(src) WHERE completed_day IS NOT NULL
 )
 GROUP BY ALL;

@@ -12,7 +12,7 @@ SELECT r.region_code, p.period_type, p.period, a.item,
        SUM(CASE WHEN a.day < CAST(as_of_ts() AS DATE) THEN a.due ELSE 0 END) AS due,
        SUM(CASE WHEN a.day < CAST(as_of_ts() AS DATE) THEN a.due_on_time ELSE 0 END) AS due_on_time,
        SUM(a.completed) AS completed,
-       SUM(a.completed_hours) AS completed_hours,
+       SUM(a.completed_seconds) AS completed_seconds,
        SUM(a.completed_workdays) AS completed_workdays
 FROM agg_case_day a
 JOIN dim_region_rollup r ON r.county_code = a.region_code
@@ -48,7 +48,7 @@ SELECT region_code, period_type, period, 'handling_days_mean' AS metric,
 FROM v_case_period GROUP BY ALL
 UNION ALL
 SELECT region_code, period_type, period, 'handling_hours_mean',
-       SUM(completed_hours), SUM(completed)
+       SUM(completed_seconds) / 3600.0, SUM(completed)
 FROM v_case_period GROUP BY ALL;
 
 -- Median and P90 handling time from the additive histogram. The q-quantile is the

@@ -15,7 +15,7 @@ export interface Page {
   has_more: boolean;
 }
 
-interface Rec {
+export interface Rec {
   updated: number;
   id: string;
   body: Record<string, unknown>;
@@ -34,7 +34,7 @@ export function parseCursor(text: string): Cursor | null {
 
 const after = (r: Rec, c: Cursor) => r.updated > c.at || (r.updated === c.at && r.id > c.id);
 
-function paginate(since: Cursor, now: number, limit: number, recordsOn: (day: string) => Rec[]): Page {
+export function paginate(since: Cursor, now: number, limit: number, recordsOn: (day: string) => Rec[]): Page {
   const items: Rec[] = [];
   let hasMore = false;
   for (let day = dayOf(since.at); dayStart(day) <= now; day = addDays(day, 1)) {

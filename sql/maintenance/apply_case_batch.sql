@@ -20,17 +20,17 @@ CREATE OR REPLACE TEMP TABLE delta_case_day AS
 SELECT region_code, day, item,
        SUM(accepted) AS accepted, SUM(accepted_online) AS accepted_online,
        SUM(due) AS due, SUM(due_on_time) AS due_on_time, SUM(completed) AS completed,
-       SUM(completed_hours) AS completed_hours, SUM(completed_workdays) AS completed_workdays
+       SUM(completed_seconds) AS completed_seconds, SUM(completed_workdays) AS completed_workdays
 FROM (
   SELECT * FROM case_day_measures('batch_case')
   UNION ALL
   SELECT region_code, day, item, -accepted, -accepted_online, -due, -due_on_time,
-         -completed, -completed_hours, -completed_workdays
+         -completed, -completed_seconds, -completed_workdays
   FROM case_day_measures('old_case')
 )
 GROUP BY ALL
 HAVING SUM(accepted) <> 0 OR SUM(accepted_online) <> 0 OR SUM(due) <> 0 OR SUM(due_on_time) <> 0
-    OR SUM(completed) <> 0 OR SUM(completed_hours) <> 0 OR SUM(completed_workdays) <> 0;
+    OR SUM(completed) <> 0 OR SUM(completed_seconds) <> 0 OR SUM(completed_workdays) <> 0;
 
 MERGE INTO agg_case_day a
 USING delta_case_day d
@@ -41,10 +41,10 @@ WHEN MATCHED THEN UPDATE SET
   due = a.due + d.due,
   due_on_time = a.due_on_time + d.due_on_time,
   completed = a.completed + d.completed,
-  completed_hours = a.completed_hours + d.completed_hours,
+  completed_seconds = a.completed_seconds + d.completed_seconds,
   completed_workdays = a.completed_workdays + d.completed_workdays
 WHEN NOT MATCHED THEN INSERT VALUES (d.region_code, d.day, d.item, d.accepted, d.accepted_online,
-  d.due, d.due_on_time, d.completed, d.completed_hours, d.completed_workdays);
+  d.due, d.due_on_time, d.completed, d.completed_seconds, d.completed_workdays);
 
 CREATE OR REPLACE TEMP TABLE delta_case_duration AS
 SELECT region_code, day, item, unit, bucket, SUM(cases) AS cases

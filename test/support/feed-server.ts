@@ -1,0 +1,42 @@
+// A platform that serves hand-made records through the same paging and cursor rules as
+// the simulator, so tests drive the real collector over real HTTP.
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { paginate, parseCursor, type Rec } from '../../collectors/simulator/feeds.js';
+
+export type Records = Record<string, { id: string; updated_at: string; [k: string]: unknown }[]>;
+
+export interface FeedServer {
+  url: string;
+  /** Replace what a feed serves (e.g. to add a late upload). */
+  set(feed: string, records: Records[string]): void;
+  /** Requests answered so far, per feed. */
+  hits: Record<string, number>;
+  close(): Promise<void>;
+}
+
+export async function startFeedServer(initial: Records, now = () => Date.now()): Promise<FeedServer> {
+  const data: Records = { ...initial };
+  const hits: Record<string, number> = {};
+  const app = new Hono();
+  app.get('/api/:feed', (c) => {
+    const feed = c.req.param('feed');
+    hits[feed] = (hits[feed] ?? 0) + 1;
+    const since = parseCursor(c.req.query('since') ?? '')!;
+    const recs: Rec[] = (data[feed] ?? []).map(({ id, updated_at, ...body }) => ({ id, updated: Date.parse(updated_at), body }));
+    const day = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+    return c.json(paginate(since, now(), Number(c.req.query('limit')), (d) => recs.filter((r) => day(r.updated) === d)));
+  });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    set: (feed, records) => {
+      data[feed] = records;
+    },
+    hits,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
