@@ -25,11 +25,11 @@ export function formatCursor(c: Cursor): string {
   return `${isoCst(c.at)}|${c.id}`;
 }
 
-/** Parses "ISO-time|id" (id may be empty); returns null when malformed. */
+/** Parses "ISO-time|id" (id may be empty and may itself contain '|'); null when malformed. */
 export function parseCursor(text: string): Cursor | null {
-  const [time, id = ''] = text.split('|');
-  const at = Date.parse(time);
-  return Number.isNaN(at) ? null : { at, id };
+  const bar = text.indexOf('|');
+  const at = Date.parse(bar < 0 ? text : text.slice(0, bar));
+  return Number.isNaN(at) ? null : { at, id: bar < 0 ? '' : text.slice(bar + 1) };
 }
 
 const after = (r: Rec, c: Cursor) => r.updated > c.at || (r.updated === c.at && r.id > c.id);

@@ -16,13 +16,15 @@ export function referenceRoutes(db: Database): Hono {
     sendTable(
       c,
       await db.query(`
-        SELECT i.code, i.p1, i.p2, i.name, i.category, i.methods, i.description,
-               CASE WHEN count(m.code) > 0 THEN 'computed' ELSE 'manual' END AS source,
-               list(m.code ORDER BY m.code) FILTER (WHERE m.code IS NOT NULL) AS metrics,
-               string_agg(m.definition, '；' ORDER BY m.code) AS definition
-        FROM dim_indicator i LEFT JOIN dim_metric m ON m.appendix_code = i.code
-        GROUP BY ALL
-        ORDER BY string_split(i.code, '.')[1]::INT, string_split(i.code, '.')[2]::INT, string_split(i.code, '.')[3]::INT`),
+        WITH catalogue AS (
+          SELECT i.code, i.p1, i.p2, i.name, i.category, i.methods, i.description,
+                 CASE WHEN count(m.code) > 0 THEN 'computed' ELSE 'manual' END AS source,
+                 list(m.code ORDER BY m.code) FILTER (WHERE m.code IS NOT NULL) AS metrics,
+                 string_agg(m.definition, '；' ORDER BY m.code) AS definition
+          FROM dim_indicator i LEFT JOIN dim_metric m ON m.appendix_code = i.code
+          GROUP BY ALL
+        )
+        SELECT * FROM catalogue ORDER BY list_transform(string_split(code, '.'), x -> CAST(x AS INTEGER))`),
       {},
       'catalogue',
     ),
