@@ -1,5 +1,5 @@
 // Configuration: config/default.json, or the file named by SI_CONFIG, with environment
-// overrides (PORT, DB_PATH, SOURCE_URL). Validated at start; a bad entry stops start-up
+// overrides (PORT, DB_PATH, SOURCE_URL, SIM_PORT). Validated at start; a bad entry stops start-up
 // with a message naming it.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -57,7 +57,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): Config {
   return {
     server: { port: env.PORT ? Number(env.PORT) : int(raw, 'server.port', 0, 65535), dbPath: dbPath === ':memory:' || isAbsolute(dbPath) ? dbPath : join(ROOT, dbPath) },
     source: { baseUrl: baseUrl ?? null, timeoutMs: int(raw, 'source.timeoutMs', 100, 600_000) },
-    simulator: { port: int(raw, 'simulator.port', 0, 65535), seed: str(raw, 'simulator.seed'), casesPerDay: int(raw, 'simulator.casesPerDay', 1, 100_000) },
+    simulator: { port: env.SIM_PORT ? Number(env.SIM_PORT) : int(raw, 'simulator.port', 0, 65535), seed: str(raw, 'simulator.seed'), casesPerDay: int(raw, 'simulator.casesPerDay', 1, 100_000) },
     collectors: { backfillMonths: int(raw, 'collectors.backfillMonths', 1, 240), refreshEveryPages: int(raw, 'collectors.refreshEveryPages', 1, 10_000), feeds },
   };
 }
