@@ -22,13 +22,16 @@ export function readSql(relativePath: string): string {
   return readFileSync(join(SQL_DIR, relativePath), 'utf8');
 }
 
-/** View files in load order; files named NN_mart_*.sql materialize views and form the refresh. */
+/** SQL files in load order. 00–09: storage (tables), run before the seeds load;
+ * 10 and up: views; NN_mart_*.sql materialize views and form the refresh. */
 export function sqlFiles(): { name: string; mart: boolean }[] {
   return readdirSync(SQL_DIR)
     .filter((f) => /^\d+_.+\.sql$/.test(f))
     .sort()
     .map((name) => ({ name, mart: /^\d+_mart_/.test(name) }));
 }
+
+const isStorage = (file: string) => /^0\d_/.test(file);
 
 interface SeedTable {
   table: string;
@@ -73,13 +76,13 @@ async function loadSeeds(conn: DuckDBConnection): Promise<void> {
 export async function migrate(db: Database): Promise<void> {
   await db.exclusive(async (conn) => {
     await conn.run("SET TimeZone = 'Asia/Shanghai'");
-    for (const { name } of sqlFiles().filter((f) => f.name.startsWith('00_'))) {
+    for (const { name } of sqlFiles().filter((f) => isStorage(f.name))) {
       await runScript(conn, readSql(name));
     }
   });
   await db.transaction(loadSeeds);
   await db.exclusive(async (conn) => {
-    for (const { name } of sqlFiles().filter((f) => !f.name.startsWith('00_'))) {
+    for (const { name } of sqlFiles().filter((f) => !isStorage(f.name))) {
       await runScript(conn, readSql(name));
     }
   });
