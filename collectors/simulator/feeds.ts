@@ -2,7 +2,7 @@
 // one page at a time. The cursor of the last record read is the next "since", so a
 // client that stores it as its watermark resumes exactly where it stopped.
 import { addDays, addMonths, dayOf, dayStart, isoCst, monthOf } from './clock.js';
-import { World, type SimCase } from './world.js';
+import { World, type County, type SimCase } from './world.js';
 
 export interface Cursor {
   at: number; // epoch ms
@@ -90,49 +90,46 @@ export function casesPage(world: World, since: Cursor, now: number, limit: numbe
   );
 }
 
-/** Months whose records can change on `day`: reports and uploads trail their month by up to ~3 months. */
-function recentMonths(day: string): string[] {
-  return [1, 2, 3].map((n) => addMonths(monthOf(day), -n));
+/** Records of every county for the months whose reports and uploads can change on `day`
+ * (they trail their month by up to ~3 months). */
+function recentRecords(world: World, day: string, records: (county: County, period: string) => Rec[]): Rec[] {
+  return [1, 2, 3].flatMap((n) => world.counties.flatMap((county) => records(county, addMonths(monthOf(day), -n))));
 }
 
 export function reportsPage(world: World, since: Cursor, now: number, limit: number): Page {
   return paginate(since, now, limit, (day) =>
-    recentMonths(day).flatMap((period) =>
-      world.counties.flatMap((county) =>
-        world
-          .reports(county, period, now)
-          .filter((r) => dayOf(r.submitted_at) === day)
-          .map((r) => ({
-            updated: r.submitted_at,
-            id: `${r.region_code}|${r.period}|${r.version}`,
-            body: { region_code: r.region_code, period: r.period, version: r.version, submitted_at: isoCst(r.submitted_at), figures: r.figures },
-          })),
-      ),
+    recentRecords(world, day, (county, period) =>
+      world
+        .reports(county, period, now)
+        .filter((r) => dayOf(r.submitted_at) === day)
+        .map((r) => ({
+          updated: r.submitted_at,
+          id: `${r.region_code}|${r.period}|${r.version}`,
+          body: { region_code: r.region_code, period: r.period, version: r.version, submitted_at: isoCst(r.submitted_at), figures: r.figures },
+        })),
     ),
   );
 }
 
 export function uploadsPage(world: World, since: Cursor, now: number, limit: number): Page {
   return paginate(since, now, limit, (day) =>
-    recentMonths(day).flatMap((period) =>
-      world.counties.flatMap((county) =>
-        world
-          .uploads(county, period, now)
-          .map((u) => ({ u, updated: u.uploaded_at ?? u.created_at }))
-          .filter(({ updated }) => dayOf(updated) === day)
-          .map(({ u, updated }) => ({
-            updated,
-            id: `${u.region_code}|${u.dataset}|${u.period}`,
-            body: {
-              region_code: u.region_code,
-              dataset: u.dataset,
-              period: u.period,
-              due_at: isoCst(u.due_at),
-              uploaded_at: u.uploaded_at === null ? null : isoCst(u.uploaded_at),
-              row_count: u.uploaded_at === null ? null : u.row_count,
-            },
-          })),
-      ),
+    recentRecords(world, day, (county, period) =>
+      world
+        .uploads(county, period, now)
+        .map((u) => ({ u, updated: u.uploaded_at ?? u.created_at }))
+        .filter(({ updated }) => dayOf(updated) === day)
+        .map(({ u, updated }) => ({
+          updated,
+          id: `${u.region_code}|${u.dataset}|${u.period}`,
+          body: {
+            region_code: u.region_code,
+            dataset: u.dataset,
+            period: u.period,
+            due_at: isoCst(u.due_at),
+            uploaded_at: u.uploaded_at === null ? null : isoCst(u.uploaded_at),
+            row_count: u.uploaded_at === null ? null : u.row_count,
+          },
+        })),
     ),
   );
 }

@@ -1,5 +1,5 @@
 // Indicator values and 纵横比较 comparisons, read from the materialized marts.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Database } from '../db/database.js';
 import { sendTable } from '../format.js';
 import { PERIOD_TYPES, known, oneOf, period, required } from '../params.js';
@@ -17,13 +17,21 @@ export async function loadDims(db: Database): Promise<Dims> {
 export function indicatorRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
 
+  // One region, one metric, a range of periods: the parameters of every series query.
+  const series = (c: Context) => {
+    const type = oneOf(c, 'period_type', PERIOD_TYPES, 'month');
+    return {
+      metric: known('metric', required(c, 'metric'), dims.metrics, 'metric'),
+      region: known('region', required(c, 'region'), dims.regions, 'region'),
+      type,
+      from: period(c, 'from', type) ?? '',
+      to: period(c, 'to', type) ?? '9999',
+    };
+  };
+
   // A region's series for one metric over a period range.
   app.get('/values', async (c) => {
-    const metric = known('metric', required(c, 'metric'), dims.metrics, 'metric');
-    const region = known('region', required(c, 'region'), dims.regions, 'region');
-    const type = oneOf(c, 'period_type', PERIOD_TYPES, 'month');
-    const from = period(c, 'from', type) ?? '';
-    const to = period(c, 'to', type) ?? '9999';
+    const { metric, region, type, from, to } = series(c);
     const result = await db.query(
       `SELECT v.region_code, r.name AS region_name, v.period_type, v.period, v.metric, v.numerator, v.denominator, v.value
        FROM mart_metric_value v JOIN dim_region r ON r.code = v.region_code
@@ -36,11 +44,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
 
   // Vertical: the region against its own past (环比, 同比, trailing 12 months).
   app.get('/compare/vertical', async (c) => {
-    const metric = known('metric', required(c, 'metric'), dims.metrics, 'metric');
-    const region = known('region', required(c, 'region'), dims.regions, 'region');
-    const type = oneOf(c, 'period_type', PERIOD_TYPES, 'month');
-    const from = period(c, 'from', type) ?? '';
-    const to = period(c, 'to', type) ?? '9999';
+    const { metric, region, type, from, to } = series(c);
     const result = await db.query(
       `SELECT * FROM mart_compare_vertical
        WHERE metric = $metric AND region_code = $region AND period_type = $type AND period BETWEEN $from AND $to
