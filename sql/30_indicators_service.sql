@@ -4,20 +4,32 @@
 -- value = 100 * numerator / denominator for '%' metrics, numerator / denominator otherwise.
 
 -- Additive case measures per region (any level), period and service item.
--- due/due_on_time only count deadlines that have passed (cases not yet due are not judged).
+-- Only days the case feed has fully seen count: acceptance and completion from the day its
+-- history starts; deadlines from the day by which every case due was accepted inside that
+-- history (start + the longest statutory limit in working days); and deadlines only once
+-- passed (cases not yet due are not judged).
 CREATE OR REPLACE VIEW v_case_period AS
+WITH bounds AS (
+  SELECT coalesce(feed_covered_from('cases'), DATE '1900-01-01') AS seen_from,
+         coalesce((SELECT due.day FROM dim_calendar c
+                   JOIN dim_calendar due ON due.workday_seq = c.workday_seq + (SELECT max(limit_days) FROM dim_service_item)
+                                        AND due.is_workday
+                   WHERE c.day = feed_covered_from('cases')), DATE '1900-01-01') AS due_seen_from,
+         CAST(as_of_ts() AS DATE) AS today
+)
 SELECT r.region_code, p.period_type, p.period, a.item,
        SUM(a.accepted) AS accepted,
        SUM(a.accepted_online) AS accepted_online,
-       SUM(CASE WHEN a.day < CAST(as_of_ts() AS DATE) THEN a.due ELSE 0 END) AS due,
-       SUM(CASE WHEN a.day < CAST(as_of_ts() AS DATE) THEN a.due_on_time ELSE 0 END) AS due_on_time,
+       SUM(CASE WHEN a.day < b.today AND a.day >= b.due_seen_from THEN a.due ELSE 0 END) AS due,
+       SUM(CASE WHEN a.day < b.today AND a.day >= b.due_seen_from THEN a.due_on_time ELSE 0 END) AS due_on_time,
        SUM(a.completed) AS completed,
        SUM(a.completed_seconds) AS completed_seconds,
        SUM(a.completed_workdays) AS completed_workdays
 FROM agg_case_day a
+CROSS JOIN bounds b
 JOIN dim_region_rollup r ON r.county_code = a.region_code
 JOIN dim_day_period p ON p.day = a.day
-WHERE a.day <= CAST(as_of_ts() AS DATE)
+WHERE a.day <= b.today AND a.day >= b.seen_from
 GROUP BY ALL;
 
 -- 限时办结率 (all service items) and 社会保险登记限时办结率 (Appendix A 2.1.2: 参保、变更、注销登记).
@@ -61,6 +73,7 @@ WITH hist AS (
   FROM agg_case_duration d
   JOIN dim_region_rollup r ON r.county_code = d.region_code
   JOIN dim_day_period p ON p.day = d.day
+  WHERE d.day >= coalesce(feed_covered_from('cases'), DATE '1900-01-01')
   GROUP BY ALL
 ), cum AS (
   SELECT *,
@@ -94,4 +107,5 @@ FROM raw_upload u
 JOIN dim_region_rollup r ON r.county_code = u.region_code
 JOIN dim_day_period p ON p.day = CAST(u.due_at AS DATE)
 WHERE u.due_at <= as_of_ts()
+  AND CAST(u.due_at AS DATE) >= coalesce(feed_covered_from('uploads'), DATE '1900-01-01')
 GROUP BY ALL;

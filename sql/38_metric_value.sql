@@ -12,6 +12,7 @@ SELECT r.region_code, r.period_type, r.period, r.metric,
        CASE WHEN r.denominator = 0 THEN NULL
             ELSE (CASE m.unit WHEN '%' THEN 100.0 ELSE 1.0 END) * r.numerator / r.denominator END AS value
 FROM ratios r JOIN dim_metric m ON m.code = r.metric
+WHERE r.denominator > 0 -- nothing to judge: no row rather than an empty value
 UNION ALL
 SELECT region_code, period_type, period, metric, numerator, CAST(denominator AS DOUBLE), value
 FROM v_handling_quantiles;

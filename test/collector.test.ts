@@ -124,3 +124,33 @@ describe('quarantine', () => {
     expect(await db.rows('SELECT * FROM ops_watermark')).toEqual([]);
   });
 });
+
+describe('history coverage', () => {
+  it('does not judge periods the feed has not fully seen', async () => {
+    // Collection starts 2025-01-01. X1 was accepted in December and completed in January, so
+    // it arrives; December's other cases (completed in December) never do. December is not
+    // judged; January's completions are; deadlines are judged only from 2025-02-06, the 20th
+    // working day after 01-01 (the longest statutory limit), by when every case due was
+    // accepted inside the collected history.
+    const x = { id: 'X1', updated_at: '2025-01-06T10:00:00+08:00', case_id: 'X1', region_code: '370102', item: 'pension_claim', channel: 'window', accepted_at: '2024-12-20T09:00:00+08:00', completed_at: '2025-01-06T10:00:00+08:00', limit_days: 20 };
+    const y = { ...x, id: 'Y1', case_id: 'Y1', updated_at: '2025-02-10T10:00:00+08:00', accepted_at: '2025-02-10T09:00:00+08:00', completed_at: '2025-02-10T10:00:00+08:00', item: 'reg_enroll', limit_days: 5 };
+    const source = await startFeedServer({ cases: [x, y] });
+    cleanups.push(() => source.close());
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+    await collectAll(db, source.url, ['cases'], { since: '2025-01-01T00:00:00+08:00|' });
+    const rows = await db.rows(
+      `SELECT period, metric, numerator, denominator FROM mart_metric_value
+       WHERE region_code = '370102' AND period_type = 'month' AND metric IN ('online_rate', 'on_time_rate', 'handling_days_mean')
+       ORDER BY period, metric`,
+    );
+    expect(rows).toEqual([
+      // X1: Fri 2024-12-20 → Mon 2025-01-06 is 10 working days (12-23…27, 30, 31, 01-02, 03, 06; 01-01 a holiday).
+      { period: '2025-01', metric: 'handling_days_mean', numerator: 10, denominator: 1 },
+      { period: '2025-02', metric: 'handling_days_mean', numerator: 0, denominator: 1 },
+      // Y1 is due 2025-02-17, inside the judged range.
+      { period: '2025-02', metric: 'on_time_rate', numerator: 1, denominator: 1 },
+      { period: '2025-02', metric: 'online_rate', numerator: 0, denominator: 1 },
+    ]);
+  });
+});
