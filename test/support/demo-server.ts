@@ -23,7 +23,7 @@ function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<
 export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:00')): Promise<DemoServer> {
   const sim = await listen(createSimulatorApp({ seed: 'browser', casesPerDay: 1, now: () => now }).fetch);
   const db = await freshDb();
-  await collectAll(db, sim.url, undefined, { since: '2025-01-01T00:00:00+08:00|', pageSize: 5000 });
+  await collectAll(db, sim.url, undefined, { since: '2024-10-01T00:00:00+08:00|', pageSize: 5000 });
   const api = await listen((await createApp(db)).fetch);
   return {
     url: api.url,
