@@ -1,7 +1,6 @@
 -- 限时办结率连续三个月下降的县（区）
--- Counties whose 限时办结率 (on_time_rate, Appendix A 2.1.2) fell month on month three times
--- running: rate(m-3) > rate(m-2) > rate(m-1) > rate(m), over four consecutive months.
--- One row per county and month m that ends such a run, latest first.
+-- 限时办结率（on_time_rate，附录A 2.1.2）在连续四个月中环比连降三次的县（区）：
+-- rate(m-3) > rate(m-2) > rate(m-1) > rate(m)，月份须连续。每个县（区）与连降结束的月份 m 一行，最新在前。
 WITH monthly AS (
   SELECT v.region_code, v.period, v.value, p.ord
   FROM mart_metric_value v
