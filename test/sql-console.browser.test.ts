@@ -1,23 +1,11 @@
 // The SQL console page in real Chromium against a running server: type a query, run it with
 // Ctrl+Enter, see the typed result table and the quick chart.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser } from './support/browser.js';
-import { startDemoServer, type DemoServer } from './support/demo-server.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS } from './support/browser.js';
+import { useDemoBrowser } from './support/browser-suite.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useDemoBrowser();
 
 const QUERY = `SELECT r.name AS city, v.value AS online_rate, v.denominator AS cases
 FROM mart_metric_value v JOIN dim_region r ON r.code = v.region_code
@@ -27,12 +15,12 @@ ORDER BY r.code`;
 describe('SQL console page', () => {
   it('runs a typed query with Ctrl+Enter and shows the table with column types and the chart', async () => {
     const api = await (
-      await fetch(`${server.url}/api/sql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })
+      await fetch(`${suite.server.url}/api/sql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })
     ).json();
     expect(api.data).toHaveLength(16); // the 16 cities of 山东省
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 1000 } });
-    await page.goto(`${server.url}/?view=sql`);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 1000 } });
+    await page.goto(`${suite.server.url}/?view=sql`);
     const editor = page.locator('textarea[aria-label="SQL 查询"]');
     await editor.fill(QUERY);
     await editor.press('Control+Enter');
@@ -64,15 +52,15 @@ describe('SQL console page', () => {
   });
 
   it('loads an example and keeps a saved query by name', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${server.url}/?view=sql`);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=sql`);
     await page.getByRole('button', { name: '各市网上办理率排名（最近一个月）' }).click();
     await expect.poll(() => page.locator('[data-testid=sql-status]').textContent(), { timeout: 20_000 }).toMatch(/16 行/);
     await page.fill('input[aria-label=查询名称]', '各市网上办理率');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('button', { name: '已保存' }).click();
     await expect.poll(() => page.getByRole('button', { name: '各市网上办理率', exact: true }).count()).toBe(1);
-    const saved = await (await fetch(`${server.url}/api/sql/saved`)).json();
+    const saved = await (await fetch(`${suite.server.url}/api/sql/saved`)).json();
     expect(saved.data.map((s: { name: string }) => s.name)).toEqual(['各市网上办理率']);
     expect(saved.data[0].query).toContain("h.metric = 'online_rate'");
     await page.close();
