@@ -1,11 +1,12 @@
 // The SQL console API: read-only guard, file lock-down, limits, formats, schema browser,
 // example queries and saved queries, over a hand-made data set.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.js';
+import { parseConfig } from '../server/config.js';
 import type { Database } from '../server/db/database.js';
 import { ROOT, SEEDS_DIR } from '../server/db/schema.js';
 import { collectAll } from './support/collect.js';
@@ -275,5 +276,22 @@ describe('saved queries', () => {
     const res = await put('空', { query: '  ' });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe("missing required parameter 'query' (a non-empty string in the JSON body)");
+  });
+});
+
+describe('configuration', () => {
+  const raw = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8'));
+
+  it('reads the console limits and the allowed directories', () => {
+    const config = parseConfig(raw);
+    expect(config.console).toEqual({ timeoutMs: 15_000, maxRows: 10_000, maxConcurrent: 2 });
+    expect(config.server.allowedDirectories).toEqual(['seeds', 'data/export']);
+  });
+
+  it('stops on a bad entry with a message naming it', () => {
+    expect(() => parseConfig({ ...raw, console: { ...raw.console, timeoutMs: 0 } })).toThrow('console.timeoutMs must be an integer from 10 to 600000, got 0');
+    expect(() => parseConfig({ ...raw, server: { ...raw.server, allowedDirectories: 'seeds' } })).toThrow(
+      'server.allowedDirectories must be a list of directory paths, got "seeds"',
+    );
   });
 });
