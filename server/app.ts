@@ -9,10 +9,16 @@ import { ROOT } from './db/schema.js';
 import { indicatorRoutes, loadDims } from './routes/indicators.js';
 import { opsRoutes } from './routes/ops.js';
 import { referenceRoutes } from './routes/reference.js';
+import { sqlRoutes } from './routes/sql.js';
+import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './sqlconsole/limits.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
-export async function createApp(db: Database): Promise<Hono> {
+export interface AppOptions {
+  console?: ConsoleLimits;
+}
+
+export async function createApp(db: Database, opts: AppOptions = {}): Promise<Hono> {
   const dims = await loadDims(db);
   const app = new Hono();
   app.onError((err, c) => {
@@ -26,6 +32,7 @@ export async function createApp(db: Database): Promise<Hono> {
   app.route('/api', referenceRoutes(db));
   app.route('/api', indicatorRoutes(db, dims));
   app.route('/api', opsRoutes(db));
+  app.route('/api', sqlRoutes(db, opts.console ?? DEFAULT_CONSOLE_LIMITS));
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
   if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));

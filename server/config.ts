@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import cron from 'node-cron';
 import { ROOT } from './db/schema.js';
+import { CONSOLE_LIMIT_RANGES, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './sqlconsole/limits.js';
 
 export interface FeedConfig {
   schedule: string;
@@ -12,10 +13,11 @@ export interface FeedConfig {
 }
 
 export interface Config {
-  server: { port: number; dbPath: string };
+  server: { port: number; dbPath: string; allowedDirectories?: string[] };
   source: { baseUrl: string | null; timeoutMs: number };
   simulator: { port: number; seed: string; casesPerDay: number };
   collectors: { backfillMonths: number; refreshEveryPages: number; feeds: Record<string, FeedConfig> };
+  console: ConsoleLimits;
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +36,22 @@ function str(raw: unknown, path: string): string {
   const v = get(raw, path);
   if (typeof v !== 'string' || v === '') throw new ConfigError(`${path} must be a non-empty string, got ${JSON.stringify(v)}`);
   return v;
+}
+
+/** Optional list of directories (server.allowedDirectories); absent means the built-in default. */
+function dirList(raw: unknown, path: string): string[] | undefined {
+  const v = get(raw, path);
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.some((d) => typeof d !== 'string' || d === '')) throw new ConfigError(`${path} must be a list of directory paths, got ${JSON.stringify(v)}`);
+  return v as string[];
+}
+
+function consoleLimits(raw: unknown): ConsoleLimits {
+  const out = { ...DEFAULT_CONSOLE_LIMITS };
+  for (const [key, [min, max]] of Object.entries(CONSOLE_LIMIT_RANGES) as [keyof ConsoleLimits, [number, number]][]) {
+    if (get(raw, `console.${key}`) !== undefined) out[key] = int(raw, `console.${key}`, min, max);
+  }
+  return out;
 }
 
 export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): Config {
@@ -55,10 +73,15 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): Config {
   }
   const dbPath = env.DB_PATH ?? str(raw, 'server.dbPath');
   return {
-    server: { port: env.PORT ? Number(env.PORT) : int(raw, 'server.port', 0, 65535), dbPath: dbPath === ':memory:' || isAbsolute(dbPath) ? dbPath : join(ROOT, dbPath) },
+    server: {
+      port: env.PORT ? Number(env.PORT) : int(raw, 'server.port', 0, 65535),
+      dbPath: dbPath === ':memory:' || isAbsolute(dbPath) ? dbPath : join(ROOT, dbPath),
+      allowedDirectories: dirList(raw, 'server.allowedDirectories'),
+    },
     source: { baseUrl: baseUrl ?? null, timeoutMs: int(raw, 'source.timeoutMs', 100, 600_000) },
     simulator: { port: env.SIM_PORT ? Number(env.SIM_PORT) : int(raw, 'simulator.port', 0, 65535), seed: str(raw, 'simulator.seed'), casesPerDay: int(raw, 'simulator.casesPerDay', 1, 100_000) },
     collectors: { backfillMonths: int(raw, 'collectors.backfillMonths', 1, 240), refreshEveryPages: int(raw, 'collectors.refreshEveryPages', 1, 10_000), feeds },
+    console: consoleLimits(raw),
   };
 }
 

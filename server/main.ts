@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const unknown = unknownFeeds(config);
   if (unknown.length) throw new ConfigError(`collectors.feeds names unknown feed(s): ${unknown.join(', ')} (known: ${Object.keys(FEEDS).join(', ')})`);
 
-  const db = await Database.open(config.server.dbPath);
+  const db = await Database.open(config.server.dbPath, { allowedDirectories: config.server.allowedDirectories });
   await migrate(db);
 
   const sim = config.source.baseUrl ? null : await startSimulator(config);
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     console.log(`[collect] ${s.feed} run ${s.run_id} ${s.status}: ${s.rows_in} in, ${s.rows_written} written, ${s.rows_rejected} rejected${s.error ? ` — ${s.error}` : ''}`),
   );
 
-  const app = await createApp(db);
+  const app = await createApp(db, { console: config.console });
   const server = serve({ fetch: app.fetch, port: config.server.port }, (info) =>
     console.log(`dashboard and API on http://localhost:${info.port} (source ${sourceUrl}, db ${config.server.dbPath})`),
   );

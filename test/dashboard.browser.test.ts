@@ -1,34 +1,22 @@
 // The dashboard in real Chromium against a running server: charts render with data.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser } from './support/browser.js';
-import { startDemoServer, type DemoServer } from './support/demo-server.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS } from './support/browser.js';
+import { useDemoBrowser } from './support/browser-suite.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useDemoBrowser();
 
 describe('monitoring dashboard', () => {
   it('renders the trend and the peer ranking with data, and KPI tiles with values', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${server.url}/?metric=on_time_rate&region=370100&period=2025-05`);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?metric=on_time_rate&region=370100&period=2025-05`);
     const trend = page.locator('[data-testid=trend] si-vega-chart[data-rendered]');
     const ranking = page.locator('[data-testid=ranking] si-vega-chart[data-rendered]');
     await trend.waitFor({ timeout: 20_000 });
     await ranking.waitFor({ timeout: 20_000 });
 
     // Trend: every month the API has for 济南市 in the 24 months to May; ranking: the 16 cities of 山东省.
-    const months = await (await fetch(`${server.url}/api/compare/vertical?metric=on_time_rate&region=370100&from=2023-06&to=2025-05`)).json();
+    const months = await (await fetch(`${suite.server.url}/api/compare/vertical?metric=on_time_rate&region=370100&from=2023-06&to=2025-05`)).json();
     expect(months.data.length).toBeGreaterThanOrEqual(5);
     expect(Number(await trend.getAttribute('data-rows'))).toBe(months.data.length);
     expect(Number(await ranking.getAttribute('data-rows'))).toBe(16);
@@ -36,7 +24,7 @@ describe('monitoring dashboard', () => {
     expect(await page.locator('[data-testid=ranking] svg .mark-rect path').count()).toBe(16);
 
     // KPI tiles show the same value the API gives for 济南市 in May.
-    const api = await (await fetch(`${server.url}/api/values?metric=on_time_rate&region=370100&from=2025-05&to=2025-05`)).json();
+    const api = await (await fetch(`${suite.server.url}/api/values?metric=on_time_rate&region=370100&from=2025-05&to=2025-05`)).json();
     const tile = page.locator('si-kpi-tile').first().locator('[data-testid=kpi-value]');
     await expect.poll(() => tile.textContent()).toBe(`${api.data[0].value.toFixed(1)}%`);
 
@@ -45,8 +33,8 @@ describe('monitoring dashboard', () => {
   });
 
   it('keeps the selection in the URL', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/?metric=online_rate&region=370102&period=2025-04`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.server.url}/?metric=online_rate&region=370102&period=2025-04`);
     await page.locator('[data-testid=trend] si-vega-chart[data-rendered]').waitFor({ timeout: 20_000 });
     await page.selectOption('select[aria-label=指标]', 'upload_timeliness');
     await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('upload_timeliness');

@@ -3,7 +3,8 @@
 import { DuckDBInstance, DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { ROOT, SEEDS_DIR } from './schema.js';
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -54,8 +55,31 @@ export class Mutex {
   }
 }
 
+/** Directories DuckDB may read or write when none are configured: the seeds (loaded with
+ * read_csv at start) and the export folder (COPY TO). Everything else on the file system is
+ * closed to SQL, whoever writes it. */
+export const DEFAULT_ALLOWED_DIRECTORIES = [SEEDS_DIR, join(ROOT, 'data/export')];
+
+export interface OpenOptions {
+  readers?: number;
+  memoryLimit?: string;
+  threads?: number;
+  /** Directories SQL may touch; relative paths are taken from the project root. */
+  allowedDirectories?: string[];
+}
+
+/** Turns off DuckDB's file, extension-install and network access except for the allow-list.
+ * It must run before any other connection exists and cannot be undone while the instance lives. */
+async function lockDownFileAccess(conn: DuckDBConnection, directories: string[]): Promise<void> {
+  // A trailing slash makes each entry a directory prefix ("data/export" must not admit "data/export2").
+  const dirs = directories.map((d) => `${resolve(ROOT, d).replace(/\/+$/, '')}/`);
+  await conn.run(`SET allowed_directories = [${dirs.map((d) => `'${d.replaceAll("'", "''")}'`).join(', ')}]`);
+  await conn.run('SET enable_external_access = false');
+}
+
 export class Database {
   private readonly free: DuckDBConnection[] = [];
+  private readonly extra: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private readonly writeLock = new Mutex();
 
@@ -68,13 +92,14 @@ export class Database {
     this.free.push(...readers);
   }
 
-  static async open(path: string, opts: { readers?: number; memoryLimit?: string; threads?: number } = {}): Promise<Database> {
+  static async open(path: string, opts: OpenOptions = {}): Promise<Database> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const config: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true' };
     if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
     if (opts.threads) config.threads = String(opts.threads);
     const instance = await DuckDBInstance.create(path, config);
     const writer = await instance.connect();
+    await lockDownFileAccess(writer, opts.allowedDirectories ?? DEFAULT_ALLOWED_DIRECTORIES);
     const readers: DuckDBConnection[] = [];
     for (let i = 0; i < (opts.readers ?? 4); i++) readers.push(await instance.connect());
     return new Database(instance, writer, readers, path);
@@ -124,8 +149,23 @@ export class Database {
     return this.exclusive((c) => c.run(sql, params));
   }
 
+  /** A connection of its own for a caller that must not share the reader pool (the SQL
+   * console); closed with the database. */
+  async connect(): Promise<DuckDBConnection> {
+    const conn = await this.instance.connect();
+    this.extra.push(conn);
+    return conn;
+  }
+
+  /** Closes a connection from connect() early (e.g. one left in an unknown state). */
+  disconnect(conn: DuckDBConnection): void {
+    const i = this.extra.indexOf(conn);
+    if (i >= 0) this.extra.splice(i, 1);
+    conn.closeSync();
+  }
+
   close(): void {
-    for (const c of [this.writer, ...this.free]) c.closeSync();
+    for (const c of [this.writer, ...this.free, ...this.extra]) c.closeSync();
     this.instance.closeSync();
   }
 }

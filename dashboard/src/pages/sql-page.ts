@@ -1,0 +1,260 @@
+// SQL 查询 page: analysts write read-only SQL over the tables and indicator views, run it
+// with Ctrl+Enter, and see the result as a table and a quick chart; queries can be saved by
+// name, examples loaded, the result downloaded as CSV.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { ApiError } from '../api.js';
+import '../components/sql-result-table.js';
+import '../components/sql-schema-browser.js';
+import {
+  deleteSaved,
+  downloadCsv,
+  getCatalog,
+  getExamples,
+  getSaved,
+  runSql,
+  saveQuery,
+  type CatalogObject,
+  type Example,
+  type SavedQuery,
+  type SqlResult,
+} from '../sql-api.js';
+import { defaultChoice, isNumeric, quickChartSpec, type ChartChoice, type Mark } from '../sql-chart.js';
+
+type Side = 'examples' | 'saved' | 'schema';
+const SIDE_LABEL: Record<Side, string> = { examples: '示例查询', saved: '已保存', schema: '表和视图' };
+const MARK_LABEL: Record<Mark, string> = { bar: '柱状图', line: '折线图', point: '散点图' };
+
+const message = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
+
+@customElement('si-sql-page')
+export class SqlPage extends LitElement {
+  static styles = css`
+    :host { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 16px; margin-top: 16px; }
+    @media (max-width: 900px) { :host { grid-template-columns: 1fr; } }
+    aside, .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
+    aside { max-height: 80vh; overflow: auto; }
+    .tabs { display: flex; gap: 4px; margin-bottom: 8px; }
+    .tabs button { flex: 1; font: inherit; font-size: 0.85rem; padding: 4px; border: 1px solid var(--line); background: #fff; border-radius: 4px; cursor: pointer; }
+    .tabs button[aria-pressed='true'] { background: var(--accent); color: #fff; border-color: var(--accent); }
+    .item { border-bottom: 1px solid var(--line); padding: 6px 0; font-size: 0.85rem; }
+    .item button.load { font: inherit; border: none; background: none; color: var(--accent); cursor: pointer; padding: 0; text-align: left; font-weight: 600; }
+    .item .desc { color: var(--muted); margin-top: 2px; }
+    .item .del { float: right; font: inherit; font-size: 0.75rem; border: none; background: none; color: var(--bad); cursor: pointer; }
+    textarea { width: 100%; box-sizing: border-box; min-height: 180px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 0.9rem; padding: 8px; border: 1px solid var(--line); border-radius: 6px; resize: vertical; }
+    textarea:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
+    .toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
+    .toolbar button, .chart-controls select, .toolbar input { font: inherit; font-size: 0.9rem; padding: 5px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+    .toolbar button.run { background: var(--accent); color: #fff; border-color: var(--accent); font-weight: 600; }
+    .toolbar .hint { color: var(--muted); font-size: 0.8rem; }
+    .status { color: var(--muted); font-size: 0.85rem; margin: 6px 0; }
+    .warn { color: #8a5a00; }
+    .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 8px 0; white-space: pre-wrap; }
+    .note { color: var(--muted); font-size: 0.85rem; margin: 6px 0; }
+    .chart-controls { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0 6px; }
+    .chart-controls label { display: flex; flex-direction: column; font-size: 0.8rem; color: var(--muted); gap: 2px; }
+    h2 { font-size: 1rem; margin: 14px 0 6px; }
+  `;
+
+  @state() private side: Side = 'examples';
+  @state() private examples: Example[] = [];
+  @state() private saved: SavedQuery[] = [];
+  @state() private catalog: CatalogObject[] = [];
+  @state() private sql = 'SELECT * FROM mart_metric_value LIMIT 100';
+  @state() private name = '';
+  @state() private result: SqlResult | null = null;
+  @state() private choice: ChartChoice | null = null;
+  @state() private running = false;
+  @state() private error = '';
+  @state() private note = '';
+  @query('textarea') private editor!: HTMLTextAreaElement;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadSide();
+  }
+
+  private async loadSide(): Promise<void> {
+    try {
+      [this.examples, this.saved, this.catalog] = await Promise.all([getExamples(), getSaved(), getCatalog()]);
+    } catch (err) {
+      this.error = message(err);
+    }
+  }
+
+  private async run(): Promise<void> {
+    if (this.running || !this.sql.trim()) return;
+    this.running = true;
+    this.error = '';
+    this.note = '';
+    try {
+      this.result = await runSql(this.sql);
+      const keep = this.choice && [this.choice.x, this.choice.y].every((n) => this.result!.columns.some((c) => c.name === n));
+      if (!keep) this.choice = defaultChoice(this.result.columns);
+    } catch (err) {
+      this.result = null;
+      this.error = message(err);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void this.run();
+    }
+  }
+
+  private load(sql: string, name = ''): void {
+    this.sql = sql;
+    this.name = name;
+    void this.run();
+  }
+
+  private insert(text: string): void {
+    const ta = this.editor;
+    const at = ta.selectionStart ?? this.sql.length;
+    this.sql = this.sql.slice(0, at) + text + this.sql.slice(ta.selectionEnd ?? at);
+    void this.updateComplete.then(() => {
+      ta.focus();
+      ta.setSelectionRange(at + text.length, at + text.length);
+    });
+  }
+
+  private async save(): Promise<void> {
+    const name = this.name.trim();
+    if (!name) {
+      this.error = '请先填写查询名称再保存';
+      return;
+    }
+    try {
+      await saveQuery(name, this.sql);
+      this.saved = await getSaved();
+      this.note = `已保存为「${name}」`;
+      this.error = '';
+    } catch (err) {
+      this.error = message(err);
+    }
+  }
+
+  private async removeSaved(name: string): Promise<void> {
+    try {
+      await deleteSaved(name);
+      this.saved = await getSaved();
+    } catch (err) {
+      this.error = message(err);
+    }
+  }
+
+  private async download(): Promise<void> {
+    try {
+      await downloadCsv(this.sql, `${this.name.trim() || 'query'}.csv`);
+    } catch (err) {
+      this.error = message(err);
+    }
+  }
+
+  private renderSide() {
+    switch (this.side) {
+      case 'examples':
+        return this.examples.map(
+          (e) => html`<div class="item">
+            <button class="load" @click=${() => this.load(e.query)}>${e.title}</button>
+            <div class="desc">${e.description}</div>
+          </div>`,
+        );
+      case 'saved':
+        return this.saved.length === 0
+          ? html`<div class="note">还没有保存的查询：写好查询，填写名称，点“保存”。</div>`
+          : this.saved.map(
+              (s) => html`<div class="item">
+                <button class="del" aria-label="删除 ${s.name}" @click=${() => this.removeSaved(s.name)}>删除</button>
+                <button class="load" @click=${() => this.load(s.query, s.name)}>${s.name}</button>
+                <div class="desc">更新于 ${s.updated_at}</div>
+              </div>`,
+            );
+      default:
+        return html`<si-sql-schema-browser .objects=${this.catalog} @insert-text=${(e: CustomEvent<string>) => this.insert(e.detail)}></si-sql-schema-browser>`;
+    }
+  }
+
+  private setChoice(patch: Partial<ChartChoice>): void {
+    this.choice = { ...this.choice!, ...patch };
+  }
+
+  private renderChart(result: SqlResult) {
+    const choice = this.choice;
+    if (!choice || result.rows.length === 0) return html`<div class="note">结果中没有数值列或没有数据，无法作图。</div>`;
+    const option = (name: string, selected: string) => html`<option value=${name} ?selected=${name === selected}>${name}</option>`;
+    return html`
+      <div class="chart-controls">
+        <label>横轴 (x)
+          <select aria-label="横轴" @change=${(e: Event) => this.setChoice({ x: (e.target as HTMLSelectElement).value })}>
+            ${result.columns.map((c) => option(c.name, choice.x))}
+          </select>
+        </label>
+        <label>纵轴 (y)
+          <select aria-label="纵轴" @change=${(e: Event) => this.setChoice({ y: (e.target as HTMLSelectElement).value })}>
+            ${result.columns.filter(isNumeric).map((c) => option(c.name, choice.y))}
+          </select>
+        </label>
+        <label>颜色
+          <select aria-label="颜色" @change=${(e: Event) => this.setChoice({ color: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${choice.color === ''}>（无）</option>
+            ${result.columns.map((c) => option(c.name, choice.color))}
+          </select>
+        </label>
+        <label>图形
+          <select aria-label="图形" @change=${(e: Event) => this.setChoice({ mark: (e.target as HTMLSelectElement).value as Mark })}>
+            ${(Object.keys(MARK_LABEL) as Mark[]).map((m) => html`<option value=${m} ?selected=${m === choice.mark}>${MARK_LABEL[m]}</option>`)}
+          </select>
+        </label>
+      </div>
+      <si-vega-chart data-testid="sql-chart" .spec=${quickChartSpec(result.rows, result.columns, choice)}></si-vega-chart>
+    `;
+  }
+
+  render() {
+    const r = this.result;
+    return html`
+      <aside aria-label="查询资料">
+        <div class="tabs" role="group">
+          ${(Object.keys(SIDE_LABEL) as Side[]).map(
+            (s) => html`<button aria-pressed=${String(this.side === s)} @click=${() => (this.side = s)}>${SIDE_LABEL[s]}</button>`,
+          )}
+        </div>
+        ${this.renderSide()}
+      </aside>
+      <section>
+        <div class="panel">
+          <textarea
+            aria-label="SQL 查询"
+            spellcheck="false"
+            .value=${this.sql}
+            @input=${(e: Event) => (this.sql = (e.target as HTMLTextAreaElement).value)}
+            @keydown=${this.onKey}
+          ></textarea>
+          <div class="toolbar">
+            <button class="run" ?disabled=${this.running} @click=${() => this.run()}>${this.running ? '运行中…' : '运行'}</button>
+            <span class="hint">Ctrl+Enter 运行 · 只读查询，超时自动终止</span>
+            <input aria-label="查询名称" placeholder="查询名称" .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
+            <button @click=${() => this.save()}>保存</button>
+            <button ?disabled=${!r} @click=${() => this.download()}>下载 CSV</button>
+          </div>
+          ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+          ${this.note ? html`<div class="note" role="status">${this.note}</div>` : nothing}
+          ${r
+            ? html`<div class="status" data-testid="sql-status">
+                  ${r.rows.length} 行 · 用时 ${r.elapsedMs} ms
+                  ${r.truncated ? html`<span class="warn">· 结果已截断，仅显示前 ${r.rows.length} 行（请加筛选或 LIMIT）</span>` : nothing}
+                </div>
+                <si-sql-result-table .columns=${r.columns} .rows=${r.rows}></si-sql-result-table>
+                <h2>快速作图</h2>
+                ${this.renderChart(r)}`
+            : nothing}
+        </div>
+      </section>
+    `;
+  }
+}
