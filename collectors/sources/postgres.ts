@@ -13,19 +13,18 @@ export interface PostgresSourceConfig {
   idColumn: string;
 }
 
-// Dates and times stay text (the collectors read ISO 8601 wall-clock or offset times);
-// bigint and numeric become numbers.
-const TEXT_TYPES = new Set([1082, 1114, 1184]);
-const NUMBER_TYPES = new Set([20, 1700]);
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    TEXT_TYPES.has(oid) ? (s: string) => s : NUMBER_TYPES.has(oid) ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
-
 /** PostgreSQL's "2025-03-03 09:00:00+08" as ISO 8601 "2025-03-03T09:00:00+08:00". */
 function iso(text: string): string {
   return text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
 }
+
+// Times stay text for the collectors' own validation: timestamptz as ISO 8601 with its
+// offset, timestamp and date as written (read as China Standard Time); bigint and numeric
+// become numbers.
+const PARSERS: Record<number, (s: string) => unknown> = { 1184: iso, 1114: String, 1082: String, 20: Number, 1700: Number };
+const types = {
+  getTypeParser: ((oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
 
 const quote = (ident: string) => ident.split('.').map((p) => `"${p}"`).join('.');
 
