@@ -40,6 +40,11 @@ export async function startFeedServer(initial: Records, now = () => Date.now(), 
       data[feed] = records;
     },
     hits,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Don't wait out idle keep-alive sockets or requests held by an injected latency.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
   };
 }
