@@ -233,3 +233,22 @@ describe('SIGKILL in the middle of a run', () => {
     expect(await snapshot(killed)).toEqual(expected);
   });
 });
+
+describe('late data', () => {
+  it('an upload that arrives after its deadline (and after earlier runs) is loaded and counted late', async () => {
+    const obligation = { ...uploads[0], updated_at: at(1, 0), uploaded_at: null, row_count: null };
+    const src = await source({ uploads: [obligation] });
+    const d = await db();
+    const collector = new Collector(d, FAST_RETRY);
+    await collector.run(job(src.url, 'uploads'), opts);
+    const timeliness = () =>
+      d.rows("SELECT numerator, denominator FROM mart_metric_value WHERE metric = 'upload_timeliness' AND region_code = '370102' AND period_type = 'month' AND period = '2025-03'");
+    expect(await timeliness()).toEqual([{ numerator: 0, denominator: 1 }]); // missing at the deadline 03-06
+
+    // Uploaded on 03-15, nine days late: the next run picks it up; it stays late.
+    src.set('uploads', [{ ...obligation, updated_at: at(15, 11), uploaded_at: at(15, 11), row_count: 100 }]);
+    expect(await collector.run(job(src.url, 'uploads'), opts)).toMatchObject({ status: 'ok', rows_in: 1, rows_written: 1 });
+    expect(await d.rows('SELECT uploaded_at::VARCHAR AS uploaded_at, row_count FROM raw_upload')).toEqual([{ uploaded_at: '2025-03-15 11:00:00', row_count: 100 }]);
+    expect(await timeliness()).toEqual([{ numerator: 0, denominator: 1 }]);
+  });
+});
