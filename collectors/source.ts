@@ -53,7 +53,8 @@ export class HttpSource implements Source {
     try {
       res = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
-      throw new SourceError(`${this.label} unreachable: ${(err as Error).message}`, true);
+      const e = err as Error;
+      throw new SourceError(e.name === 'TimeoutError' ? `${this.label} timed out after ${this.timeoutMs} ms` : `${this.label} unreachable: ${e.message}`, true);
     }
     if (!res.ok) {
       const detail = (await res.text().catch(() => '')).slice(0, 200);
