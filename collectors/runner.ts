@@ -82,11 +82,13 @@ export class Collector extends EventEmitter {
     this.running.add(job.name);
     try {
       if (opts.window && job.source.kind !== 'cursor') throw new Error(`${job.name} reads files, not a time window: it cannot backfill --from/--to`);
-      const since = opts.window?.from ?? (await this.watermark(job.name)) ?? opts.initialSince;
+      const watermark = await this.watermark(job.name);
+      const since = opts.window?.from ?? (watermark === null ? opts.initialSince : (job.source.rewind?.(watermark) ?? watermark));
       summary.run_id = await this.startRun(job.name, opts.trigger, since);
       this.emit('run-started', { ...summary, cursor: since });
       const ctx = await this.validationContext();
       let cursor = since;
+      let mark = watermark;
       let pages = 0;
       for (;;) {
         const page = await withRetry(() => job.source.page(cursor, opts.pageSize), this.retry, (err, attempt) => {
@@ -96,7 +98,8 @@ export class Collector extends EventEmitter {
         const { items, done } = opts.window ? clip(page, opts.window.to) : { items: page.items, done: !page.has_more };
         const { rows, rejected } = stage(job.feed, items, ctx);
         rejected.push(...(page.rejected ?? []));
-        await this.writeBatch(job, summary, items.length, rows, rejected, page.next, !opts.window);
+        if (!opts.window) mark = later(page.next, mark);
+        await this.writeBatch(job, summary, items.length, rows, rejected, page.next, opts.window ? null : mark!);
         await page.committed?.();
         cursor = page.next;
         pages++;
@@ -105,7 +108,7 @@ export class Collector extends EventEmitter {
         if (opts.refreshEveryPages && pages % opts.refreshEveryPages === 0) await this.refresh(summary);
       }
       summary.status = 'ok';
-      await this.finishRun(summary, cursor);
+      await this.finishRun(summary, mark ?? cursor);
       if (summary.rows_in > 0) await this.refresh(summary);
     } catch (err) {
       summary.status = 'failed';
@@ -152,8 +155,8 @@ export class Collector extends EventEmitter {
     );
   }
 
-  /** One page in one transaction: rows, quarantine, run counts and (unless backfilling a window) the watermark. */
-  private async writeBatch(job: Job, s: RunSummary, records: number, rows: Value[][], rejected: Rejected[], next: string, moveWatermark: boolean): Promise<void> {
+  /** One page in one transaction: rows, quarantine, run counts and the watermark (null: a window backfill leaves it). */
+  private async writeBatch(job: Job, s: RunSummary, records: number, rows: Value[][], rejected: Rejected[], cursor: string, watermark: string | null): Promise<void> {
     const { feed } = job;
     await this.db.transaction(async (c) => {
       if (rows.length > 0) {
@@ -162,11 +165,11 @@ export class Collector extends EventEmitter {
         await runScript(c, readSql(feed.applyScript));
       }
       if (rejected.length > 0) await quarantine(c, job.name, s.run_id, rejected);
-      if (moveWatermark) await c.run(`INSERT OR REPLACE INTO ops_watermark VALUES ($feed, $next, now()::TIMESTAMP)`, { feed: job.name, next });
+      if (watermark !== null) await c.run(`INSERT OR REPLACE INTO ops_watermark VALUES ($feed, $watermark, now()::TIMESTAMP)`, { feed: job.name, watermark });
       await c.run(
         `UPDATE ops_run SET rows_in = rows_in + $rowsIn, rows_written = rows_written + $written,
            rows_rejected = rows_rejected + $rejected, watermark_to = $next WHERE run_id = $runId`,
-        { rowsIn: records, written: rows.length, rejected: rejected.length, next, runId: s.run_id },
+        { rowsIn: records, written: rows.length, rejected: rejected.length, next: watermark ?? cursor, runId: s.run_id },
       );
     });
     s.rows_in += records;
@@ -178,6 +181,15 @@ export class Collector extends EventEmitter {
 /** The time part of an "ISO time|id" cursor, epoch ms (NaN when it has none). */
 export function cursorTime(cursor: string): number {
   return Date.parse(cursor.split('|')[0]);
+}
+
+/** The later of two "time|id" cursors: a run that starts behind its watermark (a rewinding
+ * source) must not move it back. Cursors without a time compare as given (the newer wins). */
+function later(next: string, mark: string | null): string {
+  if (mark === null) return next;
+  const [a, b] = [cursorTime(next), cursorTime(mark)];
+  if (Number.isNaN(a) || Number.isNaN(b) || a !== b) return Number.isNaN(a) || Number.isNaN(b) || a > b ? next : mark;
+  return next.slice(next.indexOf('|') + 1) >= mark.slice(mark.indexOf('|') + 1) ? next : mark;
 }
 
 /** A window's share of a page: records updated up to `to`; done once the page reaches past it. */

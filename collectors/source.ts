@@ -19,6 +19,9 @@ export interface Source {
   /** Where it reads from, for messages. */
   readonly label: string;
   page(since: string, limit: number): Promise<SourcePage>;
+  /** Where a scheduled run starts, given the watermark: a source whose rows can commit
+   * late with earlier times (a database) starts a little before it; re-reading is harmless. */
+  rewind?(watermark: string): string;
 }
 
 export class SourceError extends Error {

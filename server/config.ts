@@ -14,7 +14,7 @@ export type SourceConfig =
   /** A drop folder of report files (CSV, XLSX), moved to `archive` once loaded. */
   | { type: 'folder'; inbox: string; archive: string }
   /** A table or view in PostgreSQL, read in (watermarkColumn, idColumn) order. */
-  | { type: 'postgres'; connectionString: string; table: string; watermarkColumn: string; idColumn: string };
+  | { type: 'postgres'; connectionString: string; table: string; watermarkColumn: string; idColumn: string; lookbackSeconds: number };
 
 export interface FeedConfig {
   /** Which feed the records are (cases, reports, uploads); defaults to the entry's name. */
@@ -88,6 +88,7 @@ function sourceConfig(raw: unknown, at: string, feed: string): SourceConfig {
         table: str(raw, `${at}.table`, IDENT, 'a lower-case table or view name (schema.table)'),
         watermarkColumn: str(raw, `${at}.watermarkColumn`, IDENT, 'a lower-case column name'),
         idColumn: str(raw, `${at}.idColumn`, IDENT, 'a lower-case column name'),
+        lookbackSeconds: int(raw, `${at}.lookbackSeconds`, 0, 86_400, 300),
       };
     default:
       throw new ConfigError(`${at}.type must be one of ${SOURCE_TYPES.join(', ')}, got ${JSON.stringify(type)}`);

@@ -158,7 +158,7 @@ describe.skipIf(!pgBin)('PostgreSQL source', () => {
     const job: Job = {
       name: 'agency_cases',
       feed: FEEDS.cases,
-      source: new PostgresSource({ connectionString: server.url, table: 'public.service_case', watermarkColumn: 'updated_at', idColumn: 'case_id' }),
+      source: new PostgresSource({ connectionString: server.url, table: 'public.service_case', watermarkColumn: 'updated_at', idColumn: 'case_id', lookbackSeconds: 600 }),
     };
     const collector = new Collector(db, NO_RETRY);
     const first = await collector.run(job, opts);
@@ -171,10 +171,24 @@ describe.skipIf(!pgBin)('PostgreSQL source', () => {
     expect(await db.rows('SELECT natural_key, reason FROM ops_quarantine')).toEqual([{ natural_key: 'C3', reason: 'unknown channel "fax"' }]);
     expect(await collector.watermark('agency_cases')).toBe('2025-03-04T09:00:00+08:00|C4');
 
-    // C2 is completed in the agency's system; only what changed is read next time.
+    // C2 is completed in the agency's system, and C5 commits late, stamped 2 minutes before
+    // the watermark: the next run reads what changed plus the 10-minute lookback (C4 again).
     await client.query("UPDATE service_case SET completed_at = '2025-03-05 16:00+08', updated_at = '2025-03-05 16:00+08' WHERE case_id = 'C2'");
-    expect(await collector.run(job, opts)).toMatchObject({ status: 'ok', rows_in: 1, rows_written: 1, rows_rejected: 0 });
-    expect(await db.rows("SELECT count(*)::INT AS n, max(completed_at)::VARCHAR AS done FROM raw_case WHERE case_id = 'C2'")).toEqual([{ n: 1, done: '2025-03-05 16:00:00' }]);
-    expect(await db.rows("SELECT sum(completed)::INT AS completed FROM agg_case_day")).toEqual([{ completed: 2 }]);
+    await insert('C5', 'web', '2025-03-04 08:58+08', null, '2025-03-04 08:58+08');
+    expect(await collector.run(job, opts)).toMatchObject({ status: 'ok', rows_in: 3, rows_written: 3, rows_rejected: 0 });
+    expect(await db.rows('SELECT case_id, completed_at::VARCHAR AS done FROM raw_case ORDER BY case_id')).toEqual([
+      { case_id: 'C1', done: '2025-03-03 11:30:00' },
+      { case_id: 'C2', done: '2025-03-05 16:00:00' },
+      { case_id: 'C4', done: null },
+      { case_id: 'C5', done: null },
+    ]);
+    expect(await db.rows('SELECT sum(accepted)::INT AS accepted, sum(completed)::INT AS completed FROM agg_case_day')).toEqual([{ accepted: 4, completed: 2 }]);
+    expect(await collector.watermark('agency_cases')).toBe('2025-03-05T16:00:00+08:00|C2');
+
+    // Nothing new: the lookback re-reads C2 and the watermark stays put, never moving back.
+    expect(await collector.run(job, opts)).toMatchObject({ status: 'ok', rows_in: 1 });
+    await client.query("DELETE FROM service_case WHERE case_id = 'C2'");
+    expect(await collector.run(job, opts)).toMatchObject({ status: 'ok', rows_in: 0 });
+    expect(await collector.watermark('agency_cases')).toBe('2025-03-05T16:00:00+08:00|C2');
   });
 });

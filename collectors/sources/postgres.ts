@@ -11,6 +11,9 @@ export interface PostgresSourceConfig {
   table: string;
   watermarkColumn: string;
   idColumn: string;
+  /** Each run re-reads this far behind its watermark: a transaction that stamped its rows
+   * before the watermark but committed after the last read is still picked up. */
+  lookbackSeconds: number;
 }
 
 /** PostgreSQL's "2025-03-03 09:00:00+08" as ISO 8601 "2025-03-03T09:00:00+08:00". */
@@ -46,6 +49,12 @@ export class PostgresSource implements Source {
     const id = `t.${quote(cfg.idColumn)}::text`;
     this.sql = `SELECT t.*, ${wm}::text AS __wm, ${id} AS __id FROM ${quote(cfg.table)} t
       WHERE (${wm}, ${id}) > ($1::timestamptz, $2::text) ORDER BY ${wm}, ${id} LIMIT $3`;
+  }
+
+  rewind(watermark: string): string {
+    const at = Date.parse(watermark.split('|')[0]);
+    if (!this.cfg.lookbackSeconds || Number.isNaN(at)) return watermark;
+    return `${new Date(at - this.cfg.lookbackSeconds * 1000).toISOString()}|`;
   }
 
   async page(since: string, limit: number): Promise<SourcePage> {
