@@ -1,21 +1,34 @@
-// Runs a feed: pull pages since the stored watermark, validate, and write each page in
-// one transaction together with its quarantine rows, run-log counts and the new
-// watermark — so a crash loses nothing and a re-run duplicates nothing.
+// Runs a collector job (a feed read from one source): pull pages since the stored
+// watermark, validate, and write each page in one transaction together with its
+// quarantine rows, run-log counts and the new watermark — so a crash (even SIGKILL)
+// loses nothing and a re-run duplicates nothing. A backfill of a window reads the same
+// way but never moves the scheduled watermark.
 import { EventEmitter } from 'node:events';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../server/db/database.js';
 import { readSql, refreshMarts, runScript } from '../server/db/schema.js';
 import type { Feed, ValidationContext } from './feed.js';
-import type { HttpSource, SourcePage } from './source.js';
+import { withRetry, type RetryPolicy, type Source, type SourcePage } from './source.js';
 import { Invalid } from './validate.js';
 
+/** A configured collector: its name (watermark, run log, quarantine), what it loads and from where. */
+export interface Job {
+  name: string;
+  feed: Feed;
+  source: Source;
+}
+
 export interface RunOptions {
-  trigger: 'schedule' | 'manual' | 'startup';
+  trigger: 'schedule' | 'manual' | 'startup' | 'backfill';
   /** Cursor to start from when the feed has no watermark yet. */
   initialSince: string;
   pageSize: number;
   /** Re-materialize the marts every n pages during long runs, so dashboards fill in. */
   refreshEveryPages?: number;
+  /** Backfill [from, to] only (cursor sources): start at `from`, stop after `to`
+   * (epoch ms; records updated later are left to the scheduled runs), and leave the
+   * watermark alone. */
+  window?: { from: string; to: number };
 }
 
 export interface RunSummary {
@@ -25,6 +38,7 @@ export interface RunSummary {
   rows_in: number;
   rows_written: number;
   rows_rejected: number;
+  retries: number;
   error?: string;
 }
 
@@ -41,7 +55,7 @@ export class Collector extends EventEmitter {
 
   constructor(
     private readonly db: Database,
-    private readonly source: HttpSource,
+    private readonly retry: RetryPolicy = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000 },
   ) {
     super();
   }
@@ -62,39 +76,46 @@ export class Collector extends EventEmitter {
     return row?.watermark ?? null;
   }
 
-  async run(feed: Feed, opts: RunOptions): Promise<RunSummary> {
-    const summary: RunSummary = { run_id: 0, feed: feed.name, status: 'skipped', rows_in: 0, rows_written: 0, rows_rejected: 0 };
-    if (this.running.has(feed.name)) return summary; // a run never overlaps itself
-    this.running.add(feed.name);
+  async run(job: Job, opts: RunOptions): Promise<RunSummary> {
+    const summary: RunSummary = { run_id: 0, feed: job.name, status: 'skipped', rows_in: 0, rows_written: 0, rows_rejected: 0, retries: 0 };
+    if (this.running.has(job.name)) return summary; // a run never overlaps itself
+    this.running.add(job.name);
     try {
-      const since = (await this.watermark(feed.name)) ?? opts.initialSince;
-      summary.run_id = await this.startRun(feed.name, opts.trigger, since);
-      this.emit('run-started', { ...summary });
+      if (opts.window && job.source.kind !== 'cursor') throw new Error(`${job.name} reads files, not a time window: it cannot backfill --from/--to`);
+      const watermark = await this.watermark(job.name);
+      const since = opts.window?.from ?? (watermark === null ? opts.initialSince : (job.source.rewind?.(watermark) ?? watermark));
+      summary.run_id = await this.startRun(job.name, opts.trigger, since);
+      this.emit('run-started', { ...summary, cursor: since });
       const ctx = await this.validationContext();
       let cursor = since;
+      let mark = watermark;
       let pages = 0;
       for (;;) {
-        const page = await this.source.page(feed.path, cursor, opts.pageSize);
-        const { rows, rejected } = stage(feed, page, ctx);
-        await this.writeBatch(feed, summary.run_id, page.items.length, rows, rejected, page.next);
-        summary.rows_in += page.items.length;
-        summary.rows_written += rows.length;
-        summary.rows_rejected += rejected.length;
+        const page = await withRetry(() => job.source.page(cursor, opts.pageSize), this.retry, (err, attempt) => {
+          summary.retries++;
+          this.emit('retry', { feed: job.name, run_id: summary.run_id, attempt, error: err.message });
+        });
+        const { items, done } = opts.window ? clip(page, opts.window.to) : { items: page.items, done: !page.has_more };
+        const { rows, rejected } = stage(job.feed, items, ctx);
+        rejected.push(...(page.rejected ?? []));
+        if (!opts.window) mark = later(page.next, mark);
+        await this.writeBatch(job, summary, items.length, rows, rejected, page.next, opts.window ? null : mark!);
+        await page.committed?.();
         cursor = page.next;
         pages++;
         this.emit('progress', { ...summary, cursor, pages });
-        if (!page.has_more) break;
+        if (done) break;
         if (opts.refreshEveryPages && pages % opts.refreshEveryPages === 0) await this.refresh(summary);
       }
       summary.status = 'ok';
-      await this.finishRun(summary, cursor);
+      await this.finishRun(summary, mark ?? cursor);
       if (summary.rows_in > 0) await this.refresh(summary);
     } catch (err) {
       summary.status = 'failed';
       summary.error = err instanceof Error ? err.message : String(err);
       if (summary.run_id) await this.finishRun(summary, null).catch(() => undefined);
     } finally {
-      this.running.delete(feed.name);
+      this.running.delete(job.name);
     }
     this.emit('run-finished', { ...summary });
     return summary;
@@ -128,43 +149,67 @@ export class Collector extends EventEmitter {
 
   private async finishRun(s: RunSummary, watermarkTo: string | null): Promise<void> {
     await this.db.exec(
-      `UPDATE ops_run SET status = $status, ended_at = now()::TIMESTAMP, error = $error,
+      `UPDATE ops_run SET status = $status, ended_at = now()::TIMESTAMP, error = $error, retries = $retries,
          watermark_to = coalesce($watermarkTo, watermark_to) WHERE run_id = $runId`,
-      { status: s.status, error: s.error ?? null, watermarkTo, runId: s.run_id },
+      { status: s.status, error: s.error ?? null, retries: s.retries, watermarkTo, runId: s.run_id },
     );
   }
 
-  private async writeBatch(feed: Feed, runId: number, records: number, rows: Value[][], rejected: Rejected[], next: string): Promise<void> {
+  /** One page in one transaction: rows, quarantine, run counts and the watermark (null: a window backfill leaves it). */
+  private async writeBatch(job: Job, s: RunSummary, records: number, rows: Value[][], rejected: Rejected[], cursor: string, watermark: string | null): Promise<void> {
+    const { feed } = job;
     await this.db.transaction(async (c) => {
       if (rows.length > 0) {
         await c.run(`CREATE OR REPLACE TEMP TABLE ${feed.stageTable} AS SELECT ${feed.columns.join(', ')} FROM ${feed.rawTable} LIMIT 0`);
-        await append(c, feed.stageTable, rows, runId);
+        await append(c, feed.stageTable, rows, s.run_id);
         await runScript(c, readSql(feed.applyScript));
       }
-      if (rejected.length > 0) await quarantine(c, feed.name, runId, rejected);
-      await c.run(
-        `INSERT OR REPLACE INTO ops_watermark VALUES ($feed, $next, now()::TIMESTAMP)`,
-        { feed: feed.name, next },
-      );
+      if (rejected.length > 0) await quarantine(c, job.name, s.run_id, rejected);
+      if (watermark !== null) await c.run(`INSERT OR REPLACE INTO ops_watermark VALUES ($feed, $watermark, now()::TIMESTAMP)`, { feed: job.name, watermark });
       await c.run(
         `UPDATE ops_run SET rows_in = rows_in + $rowsIn, rows_written = rows_written + $written,
            rows_rejected = rows_rejected + $rejected, watermark_to = $next WHERE run_id = $runId`,
-        { rowsIn: records, written: rows.length, rejected: rejected.length, next, runId },
+        { rowsIn: records, written: rows.length, rejected: rejected.length, next: watermark ?? cursor, runId: s.run_id },
       );
     });
+    s.rows_in += records;
+    s.rows_written += rows.length;
+    s.rows_rejected += rejected.length;
   }
 }
 
-function stage(feed: Feed, page: SourcePage, ctx: ValidationContext): { rows: Value[][]; rejected: Rejected[] } {
+/** The time part of an "ISO time|id" cursor, epoch ms (NaN when it has none). */
+export function cursorTime(cursor: string): number {
+  return Date.parse(cursor.split('|')[0]);
+}
+
+/** The later of two "time|id" cursors: a run that starts behind its watermark (a rewinding
+ * source) must not move it back. Cursors without a time compare as given (the newer wins). */
+function later(next: string, mark: string | null): string {
+  if (mark === null) return next;
+  const [a, b] = [cursorTime(next), cursorTime(mark)];
+  if (Number.isNaN(a) || Number.isNaN(b) || a !== b) return Number.isNaN(a) || Number.isNaN(b) || a > b ? next : mark;
+  return next.slice(next.indexOf('|') + 1) >= mark.slice(mark.indexOf('|') + 1) ? next : mark;
+}
+
+/** A window's share of a page: records updated up to `to`; done once the page reaches past it. */
+function clip(page: SourcePage, to: number): { items: Record<string, unknown>[]; done: boolean } {
+  const items = page.items.filter((r) => !(Date.parse(String(r.updated_at)) > to));
+  return { items, done: !page.has_more || items.length < page.items.length || cursorTime(page.next) >= to };
+}
+
+/** Validates records into staged rows; a record from a file names its row (`_origin`) in the reason. */
+function stage(feed: Feed, items: Record<string, unknown>[], ctx: ValidationContext): { rows: Value[][]; rejected: Rejected[] } {
   const rows: Value[][] = [];
   const rejected: Rejected[] = [];
-  for (const record of page.items) {
+  for (const record of items) {
     try {
       if (typeof record !== 'object' || record === null) throw new Invalid('record is not an object');
       rows.push(...feed.rows(record, ctx));
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
-      rejected.push({ key: typeof record === 'object' && record ? feed.key(record) : '', reason: err.message, payload: JSON.stringify(record) });
+      const origin = typeof record === 'object' && record && typeof record._origin === 'string' ? `${record._origin}: ` : '';
+      rejected.push({ key: typeof record === 'object' && record ? feed.key(record) : '', reason: origin + err.message, payload: JSON.stringify(record) });
     }
   }
   return { rows, rejected };

@@ -1,9 +1,27 @@
-// Client for a platform feed API: one page of records changed since a cursor.
+// What the runner reads from: a source hands out one page of records after a cursor.
+// Implementations: the platform's HTTP feed API (here), a drop folder of report files
+// (sources/report-folder.ts) and a relational database (sources/postgres.ts).
 
 export interface SourcePage {
   items: Record<string, unknown>[];
   next: string;
   has_more: boolean;
+  /** Records the source itself could not read (a malformed file row), quarantined with the page. */
+  rejected?: { key: string; reason: string; payload: string }[];
+  /** Runs after the page's rows and watermark are committed (e.g. archive the file it came from). */
+  committed?: () => Promise<void>;
+}
+
+export interface Source {
+  /** 'cursor' sources page through time ("ISO time|id" cursors) and can backfill a window;
+   * 'files' sources hand out whatever files are waiting. */
+  readonly kind: 'cursor' | 'files';
+  /** Where it reads from, for messages. */
+  readonly label: string;
+  page(since: string, limit: number): Promise<SourcePage>;
+  /** Where a scheduled run starts, given the watermark: a source whose rows can commit
+   * late with earlier times (a database) starts a little before it; re-reading is harmless. */
+  rewind?(watermark: string): string;
 }
 
 export class SourceError extends Error {
@@ -15,21 +33,31 @@ export class SourceError extends Error {
   }
 }
 
-export class HttpSource {
-  constructor(
-    readonly baseUrl: string,
-    private readonly timeoutMs = 30_000,
-  ) {}
+/** One feed of a platform's HTTP API: GET <baseUrl>/<path>?since=&limit=. */
+export class HttpSource implements Source {
+  readonly kind = 'cursor';
+  readonly label: string;
+  private readonly url: URL;
 
-  async page(path: string, since: string, limit: number): Promise<SourcePage> {
-    const url = new URL(path, this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
+  constructor(
+    baseUrl: string,
+    path: string,
+    private readonly timeoutMs = 30_000,
+  ) {
+    this.url = new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+    this.label = `${this.url.origin}${this.url.pathname}`;
+  }
+
+  async page(since: string, limit: number): Promise<SourcePage> {
+    const url = new URL(this.url);
     url.searchParams.set('since', since);
     url.searchParams.set('limit', String(limit));
     let res: Response;
     try {
       res = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
-      throw new SourceError(`${url.origin}${url.pathname} unreachable: ${(err as Error).message}`, true);
+      const e = err as Error;
+      throw new SourceError(e.name === 'TimeoutError' ? `${this.label} timed out after ${this.timeoutMs} ms` : `${this.label} unreachable: ${e.message}`, true);
     }
     if (!res.ok) {
       const detail = (await res.text().catch(() => '')).slice(0, 200);
@@ -39,6 +67,28 @@ export class HttpSource {
     if (!body || !Array.isArray(body.items) || typeof body.next !== 'string' || typeof body.has_more !== 'boolean') {
       throw new SourceError(`${url.pathname} answered with a body that is not a feed page`, false);
     }
-    return body as SourcePage;
+    return { items: body.items, next: body.next, has_more: body.has_more };
+  }
+}
+
+export interface RetryPolicy {
+  /** Tries per page, the first included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Calls fn, retrying retryable source errors (timeouts, 5xx, refused connections) with
+ * exponential backoff and jitter; other errors and the last failure are thrown. */
+export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy, onRetry: (err: SourceError, attempt: number) => void): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!(err instanceof SourceError) || !err.retryable || attempt >= policy.attempts) throw err;
+      onRetry(err, attempt);
+      const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random() / 2)));
+    }
   }
 }

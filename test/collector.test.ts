@@ -37,7 +37,7 @@ describe('collector re-run over the same window', () => {
     const db = await freshDb();
     cleanups.push(() => db.close());
 
-    const opts = { since: '2025-01-01T00:00:00+08:00|', pageSize: 500 };
+    const opts = { since: '2025-01-01T00:00:00+08:00|', pageSize: 3000 };
     const first = await collectAll(db, url, ['cases', 'reports', 'uploads'], opts);
     expect(first.every((r) => r.status === 'ok')).toBe(true);
     const before = await counts(db);

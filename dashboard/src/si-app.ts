@@ -5,6 +5,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import './pages/monitor-page.js';
 import './pages/sql-page.js';
+import './pages/collectors-page.js';
 
 interface Page {
   view: string;
@@ -16,6 +17,7 @@ interface Page {
 const PAGES: Page[] = [
   { view: 'monitor', label: '指标监测', element: 'si-monitor-page' },
   { view: 'sql', label: 'SQL 查询', element: 'si-sql-page' },
+  { view: 'collectors', label: '数据采集', element: 'si-collectors-page' },
 ];
 
 @customElement('si-app')

@@ -1,7 +1,12 @@
 import { FEEDS } from '../../collectors/feeds/index.js';
-import { Collector, type RunSummary } from '../../collectors/runner.js';
+import { Collector, type Job, type RunSummary } from '../../collectors/runner.js';
 import { HttpSource } from '../../collectors/source.js';
 import type { Database } from '../../server/db/database.js';
+
+/** The platform's HTTP feed `name` at `url`, as a collector job. */
+export function httpJob(url: string, name: string): Job {
+  return { name, feed: FEEDS[name], source: new HttpSource(url, FEEDS[name].path, 10_000) };
+}
 
 /** Runs the named feeds once against a source, as the scheduler would. */
 export async function collectAll(
@@ -10,8 +15,8 @@ export async function collectAll(
   feeds = Object.keys(FEEDS),
   { since = '2025-01-01T00:00:00+08:00|', pageSize = 2 } = {},
 ): Promise<RunSummary[]> {
-  const collector = new Collector(db, new HttpSource(url, 10_000));
+  const collector = new Collector(db, { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
   const out: RunSummary[] = [];
-  for (const name of feeds) out.push(await collector.run(FEEDS[name], { trigger: 'manual', initialSince: since, pageSize, refreshEveryPages: 3 }));
+  for (const name of feeds) out.push(await collector.run(httpJob(url, name), { trigger: 'manual', initialSince: since, pageSize, refreshEveryPages: 3 }));
   return out;
 }

@@ -2,6 +2,7 @@
 // the simulator, so tests drive the real collector over real HTTP.
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
+import { faultInjection, type Faults } from '../../collectors/simulator/app.js';
 import { paginate, parseCursor, type Rec } from '../../collectors/simulator/feeds.js';
 
 export type Records = Record<string, { id: string; updated_at: string; [k: string]: unknown }[]>;
@@ -15,10 +16,12 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-export async function startFeedServer(initial: Records, now = () => Date.now()): Promise<FeedServer> {
+/** `faults` (slow, failing or down source) is read per request: change it while the server runs. */
+export async function startFeedServer(initial: Records, now = () => Date.now(), faults: Faults = {}): Promise<FeedServer> {
   const data: Records = { ...initial };
   const hits: Record<string, number> = {};
   const app = new Hono();
+  app.use('/api/*', faultInjection(faults));
   app.get('/api/:feed', (c) => {
     const feed = c.req.param('feed');
     hits[feed] = (hits[feed] ?? 0) + 1;
@@ -37,6 +40,11 @@ export async function startFeedServer(initial: Records, now = () => Date.now()):
       data[feed] = records;
     },
     hits,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Don't wait out idle keep-alive sockets or requests held by an injected latency.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
   };
 }

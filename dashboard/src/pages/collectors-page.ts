@@ -1,0 +1,205 @@
+// 数据采集 page: is the data trustworthy right now? Per-collector health (last success,
+// lag, rows, rejections, failures), the run log, and quarantined rows with their reasons.
+// Refreshes itself while open; the chosen collector is kept in the URL.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ApiError, getTable } from '../api.js';
+
+interface FeedHealth {
+  feed: string;
+  last_status: 'running' | 'ok' | 'failed';
+  last_error: string | null;
+  last_run_at: string;
+  last_success_at: string | null;
+  seconds_since_success: number | null;
+  data_lag_seconds: number | null;
+  failed_since_success: number;
+  rows_in: number;
+  rows_written: number;
+  rows_rejected: number;
+  rows_in_24h: number;
+  retries: number;
+  quarantined: number;
+}
+
+interface Run {
+  run_id: number;
+  feed: string;
+  trigger: string;
+  started_at: string;
+  ended_at: string | null;
+  status: string;
+  rows_in: number;
+  rows_written: number;
+  rows_rejected: number;
+  retries: number;
+  error: string | null;
+}
+
+interface Quarantined {
+  run_id: number;
+  feed: string;
+  natural_key: string;
+  reason: string;
+  quarantined_at: string;
+}
+
+const STATUS: Record<string, string> = { ok: '正常', failed: '失败', running: '运行中' };
+const TRIGGER: Record<string, string> = { schedule: '定时', manual: '手动', startup: '启动', backfill: '补采' };
+const REFRESH_MS = 15_000;
+
+/** A duration in the largest sensible unit, in Chinese. */
+function ago(seconds: number | null): string {
+  if (seconds === null) return '—';
+  if (seconds < 90) return `${Math.max(0, Math.round(seconds))} 秒`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} 分钟`;
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} 小时`;
+  return `${Math.round(seconds / 86_400)} 天`;
+}
+
+const n = (v: number) => v.toLocaleString('zh-CN');
+
+@customElement('si-collectors-page')
+export class CollectorsPage extends LitElement {
+  static styles = css`
+    :host { display: block; margin-top: 16px; }
+    .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; margin-bottom: 12px; overflow-x: auto; }
+    h2 { font-size: 1.05rem; margin: 0 0 8px; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+    th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+    th { color: var(--muted); font-weight: 600; white-space: nowrap; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .ok { color: var(--good); font-weight: 600; }
+    .failed { color: var(--bad); font-weight: 600; }
+    .running { color: var(--accent); font-weight: 600; }
+    .reason { color: var(--bad); }
+    .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
+    .empty { color: var(--muted); padding: 16px 0; text-align: center; }
+    .filters { display: flex; gap: 12px; align-items: end; margin-bottom: 8px; }
+    label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); gap: 4px; }
+    select { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; min-width: 160px; }
+    select:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
+    .note { color: var(--muted); font-size: 0.85rem; }
+  `;
+
+  @state() private health: FeedHealth[] | null = null;
+  @state() private runs: Run[] = [];
+  @state() private quarantine: Quarantined[] = [];
+  @state() private feed = '';
+  @state() private error = '';
+  private timer?: ReturnType<typeof setInterval>;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.feed = new URLSearchParams(location.search).get('feed') ?? '';
+    void this.load();
+    this.timer = setInterval(() => void this.load(), REFRESH_MS);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  private async load(): Promise<void> {
+    const filter: Record<string, string> = this.feed ? { feed: this.feed } : {};
+    try {
+      [this.health, this.runs, this.quarantine] = await Promise.all([
+        getTable<FeedHealth>('/api/feeds/health'),
+        getTable<Run>('/api/runs', { ...filter, limit: '50' }),
+        getTable<Quarantined>('/api/quarantine', { ...filter, limit: '200' }),
+      ]);
+      this.error = '';
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : String(err);
+    }
+  }
+
+  private choose(feed: string): void {
+    this.feed = feed;
+    const q = new URLSearchParams({ view: 'collectors', ...(feed ? { feed } : {}) });
+    history.replaceState(null, '', `?${q}`);
+    void this.load();
+  }
+
+  private healthTable(rows: FeedHealth[]) {
+    if (rows.length === 0) return html`<div class="empty">尚无采集记录</div>`;
+    return html`<table data-testid="feed-health">
+      <thead><tr>
+        <th>采集任务</th><th>状态</th><th>最近成功</th><th>距最近成功</th><th>数据滞后</th>
+        <th>累计读取</th><th>累计写入</th><th>累计隔离</th><th>24 小时读取</th><th>重试</th><th>连续失败</th>
+      </tr></thead>
+      <tbody>
+        ${rows.map(
+          (h) => html`<tr>
+            <td>${h.feed}</td>
+            <td class=${h.last_status} title=${h.last_error ?? ''}>${STATUS[h.last_status] ?? h.last_status}</td>
+            <td>${h.last_success_at?.slice(0, 19) ?? '从未成功'}</td>
+            <td class="num">${ago(h.seconds_since_success)}</td>
+            <td class="num">${ago(h.data_lag_seconds)}</td>
+            <td class="num">${n(h.rows_in)}</td>
+            <td class="num">${n(h.rows_written)}</td>
+            <td class="num">${n(h.quarantined)}</td>
+            <td class="num">${n(h.rows_in_24h)}</td>
+            <td class="num">${n(h.retries)}</td>
+            <td class="num ${h.failed_since_success > 0 ? 'failed' : ''}">${h.failed_since_success}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private runTable() {
+    if (this.runs.length === 0) return html`<div class="empty">暂无运行记录</div>`;
+    return html`<table data-testid="runs">
+      <thead><tr><th>批次</th><th>采集任务</th><th>触发</th><th>开始</th><th>结束</th><th>状态</th><th>读取</th><th>写入</th><th>隔离</th><th>重试</th><th>错误</th></tr></thead>
+      <tbody>
+        ${this.runs.map(
+          (r) => html`<tr>
+            <td class="num">${r.run_id}</td><td>${r.feed}</td><td>${TRIGGER[r.trigger] ?? r.trigger}</td>
+            <td>${r.started_at.slice(0, 19)}</td><td>${r.ended_at?.slice(0, 19) ?? '—'}</td>
+            <td class=${r.status}>${STATUS[r.status] ?? r.status}</td>
+            <td class="num">${n(r.rows_in)}</td><td class="num">${n(r.rows_written)}</td><td class="num">${n(r.rows_rejected)}</td>
+            <td class="num">${r.retries}</td><td class="reason">${r.error ?? ''}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private quarantineTable() {
+    if (this.quarantine.length === 0) return html`<div class="empty">没有被隔离的数据</div>`;
+    return html`<table data-testid="quarantine">
+      <thead><tr><th>隔离时间</th><th>采集任务</th><th>批次</th><th>记录</th><th>原因</th></tr></thead>
+      <tbody>
+        ${this.quarantine.map(
+          (q) => html`<tr>
+            <td>${q.quarantined_at.slice(0, 19)}</td><td>${q.feed}</td><td class="num">${q.run_id}</td><td>${q.natural_key}</td><td class="reason">${q.reason}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  render() {
+    const feeds = this.health?.map((h) => h.feed) ?? [];
+    return html`
+      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      <section class="panel" aria-label="采集健康">
+        <h2>采集健康</h2>
+        ${this.health === null ? html`<div class="empty">正在加载…</div>` : this.healthTable(this.health)}
+        <div class="note">数据滞后：已采集数据的最新时间距现在多久；每 ${REFRESH_MS / 1000} 秒自动刷新。</div>
+      </section>
+      <div class="filters">
+        <label>采集任务
+          <select aria-label="采集任务" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${this.feed === ''}>全部</option>
+            ${feeds.map((f) => html`<option value=${f} ?selected=${f === this.feed}>${f}</option>`)}
+          </select>
+        </label>
+      </div>
+      <section class="panel" aria-label="运行日志"><h2>运行日志（最近 50 次）</h2>${this.runTable()}</section>
+      <section class="panel" aria-label="隔离数据"><h2>隔离数据及原因</h2>${this.quarantineTable()}</section>
+    `;
+  }
+}
