@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from './database.js';
+import { loadSchemes } from '../scoring/load-schemes.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const SQL_DIR = join(ROOT, 'sql');
@@ -81,6 +82,7 @@ export async function migrate(db: Database): Promise<void> {
     }
   });
   await db.transaction(loadSeeds);
+  await db.transaction(async (conn) => void (await loadSchemes(conn)));
   await db.exclusive(async (conn) => {
     for (const { name } of sqlFiles().filter((f) => !isStorage(f.name))) {
       await runScript(conn, readSql(name));
