@@ -9,6 +9,7 @@ import { ROOT } from './db/schema.js';
 import { indicatorRoutes, loadDims } from './routes/indicators.js';
 import { opsRoutes } from './routes/ops.js';
 import { referenceRoutes } from './routes/reference.js';
+import { scoreRoutes } from './routes/scores.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
@@ -26,6 +27,7 @@ export async function createApp(db: Database): Promise<Hono> {
   app.route('/api', referenceRoutes(db));
   app.route('/api', indicatorRoutes(db, dims));
   app.route('/api', opsRoutes(db));
+  app.route('/api', scoreRoutes(db, dims));
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
   if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));
