@@ -1,7 +1,7 @@
 // Scores under both shipped schemes for two counties, every expected figure worked out by
 // hand from the values below and the rules in seeds/schemes/*.json.
 //
-// Hand-inserted indicator values (mart_metric_value), numerator / denominator:
+// Hand-inserted indicator values (mart_metric_value, test/support/score-fixture.ts), numerator / denominator:
 //   A 370102 历下区, 2025-03: reg_on_time_rate 99/100 = 99, handling_days_mean 40/10 = 4 days,
 //                              upload_timeliness 10/10 = 100, online_rate 50/100 = 50
 //   A 2025-02:                 online_rate 20/100 = 20  (year to date through March: 70/200 = 35)
@@ -13,38 +13,16 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.js';
 import type { Database } from '../server/db/database.js';
-import { importManualScores } from '../server/scoring/manual-scores.js';
-import { freshDb } from './support/db.js';
-
-const A = '370102';
-const B = '370103';
+import { A, B, scoreFixture } from './support/score-fixture.js';
 
 let db: Database;
 let app: Hono;
 
-const VALUES: [string, string, string, number, number, number][] = [
-  [A, '2025-03', 'reg_on_time_rate', 99, 100, 99],
-  [A, '2025-03', 'handling_days_mean', 40, 10, 4],
-  [A, '2025-03', 'upload_timeliness', 10, 10, 100],
-  [A, '2025-03', 'online_rate', 50, 100, 50],
-  [A, '2025-02', 'online_rate', 20, 100, 20],
-  [B, '2025-03', 'reg_on_time_rate', 498, 500, 99.6],
-  [B, '2025-03', 'handling_days_mean', 120, 10, 12],
-  [B, '2025-03', 'online_rate', 10, 100, 10],
-];
-
 beforeAll(async () => {
-  db = await freshDb();
-  for (const [region, period, metric, numerator, denominator, value] of VALUES) {
-    await db.exec(`INSERT INTO mart_metric_value VALUES ($1, 'month', $2, $3, $4, $5, $6)`, [region, period, metric, numerator, denominator, value]);
-  }
-  const manual = (await db.rows<{ code: string }>("SELECT indicator_code AS code FROM dim_scheme_entry WHERE scheme = 'standard' AND source = 'manual' ORDER BY ord")).map((r) => r.code);
-  expect(manual).toHaveLength(46); // 68 indicators, 22 scored from data
-  const special: Record<string, number> = { '5.3.1': 0, '3.3.3': 75, '2.2.4': 0 };
-  const lines = ['region,year,indicator,score,assessor,mode', `${A},2025,5.3.1,100,历下区经办机构,自我评价`];
-  for (const code of manual) lines.push(`${A},2025,${code},${special[code] ?? 100},省社保局评估组,上级评价`);
-  const result = await importManualScores(db, new TextEncoder().encode(lines.join('\n')), 'csv', 'test.csv');
-  expect(result).toEqual({ rows: 47, inserted: 47, replaced: 0 });
+  const fixture = await scoreFixture();
+  db = fixture.db;
+  expect(fixture.manualIndicators).toHaveLength(46); // 68 indicators, 22 scored from data
+  expect(fixture.imported).toEqual({ rows: 47, inserted: 47, replaced: 0 });
   app = await createApp(db);
 });
 
