@@ -11,6 +11,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Database } from './db/database.js';
 import { ROOT, migrate } from './db/schema.js';
+import { refreshScores } from './scoring/refresh.js';
 
 function startSimulator(config: Config): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(join(ROOT, 'collectors/simulator/main.ts'), [], {
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const sourceUrl = config.source.baseUrl ?? sim!.url;
   const collector = new Collector(db, new HttpSource(sourceUrl, config.source.timeoutMs));
   await collector.recoverInterrupted();
+  collector.on('run-finished', () => void refreshScores(db).catch((err) => console.error(`[scores] refresh failed: ${err.message}`)));
   collector.on('run-finished', (s) =>
     console.log(`[collect] ${s.feed} run ${s.run_id} ${s.status}: ${s.rows_in} in, ${s.rows_written} written, ${s.rows_rejected} rejected${s.error ? ` — ${s.error}` : ''}`),
   );

@@ -36,11 +36,11 @@ SELECT region_code, 'ytd', period, metric,
             ELSE factor * ytd_numerator / ytd_denominator END
 FROM ytd;
 
--- Periods that have any data: computed values, or manual scores for a year.
+-- Regions and periods to score: those with any data — computed values, or manual scores for a year.
 CREATE OR REPLACE VIEW v_score_period AS
-SELECT DISTINCT period_type, period FROM v_score_metric
+SELECT DISTINCT region_code, period_type, period FROM v_score_metric
 UNION
-SELECT 'year', CAST(year AS VARCHAR) FROM raw_manual_score;
+SELECT region_code, 'year', CAST(year AS VARCHAR) FROM raw_manual_score;
 
 -- The manual score that counts when several evaluation modes scored the same indicator:
 -- 上级评价 over 第三方评价 over 自我评价 (the more independent assessment wins).
@@ -62,8 +62,8 @@ FROM ranked GROUP BY region_code, year, indicator_code;
 -- A month is scored with the manual scores of its year.
 CREATE OR REPLACE VIEW v_score_indicator AS
 WITH grid AS (
-  SELECT s.code AS scheme, r.code AS region_code, p.period_type, p.period
-  FROM dim_scheme s CROSS JOIN dim_region r CROSS JOIN v_score_period p
+  SELECT s.code AS scheme, p.region_code, p.period_type, p.period
+  FROM dim_scheme s CROSS JOIN v_score_period p
 ), valued AS (
   SELECT g.scheme, g.region_code, g.period_type, g.period, e.*,
          CASE e.source WHEN 'computed' THEN mv.value ELSE ms.score END AS value

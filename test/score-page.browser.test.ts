@@ -32,6 +32,7 @@ describe('score card', () => {
     // Jiaxing, 历下区, March 2025: 85 points, exactly the lower edge of 合格 (test/scores.test.ts).
     await expect.poll(() => page.locator('[data-testid=total]').textContent(), { timeout: 20_000 }).toBe('85');
     expect(await page.locator('[data-testid=grade]').textContent()).toBe('合格');
+    await page.locator('[data-testid=p1-item]').first().waitFor();
     expect(await page.locator('[data-testid=p1-item]').count()).toBe(5);
 
     await page.locator('[data-testid=p1-item]', { hasText: '企事业社会保险经办服务' }).click();

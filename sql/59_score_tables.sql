@@ -1,4 +1,7 @@
--- Materialized scores, refreshed after each collector run and each manual-score import.
+-- Materialized scores (mart_score_*). Not named NN_mart_* on purpose: the collectors refresh
+-- those after every few pages, and scoring every region and period is too heavy for that;
+-- this file runs at start, after each collector run (server/main.ts) and after each
+-- manual-score import (server/scoring/refresh.ts).
 -- Item and total scores are sums over the materialized indicator scores (§9.3, bottom-up),
 -- so their views are defined here, after the table they read.
 CREATE OR REPLACE TABLE mart_score_indicator AS SELECT * FROM v_score_indicator;
