@@ -3,7 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Config } from '../server/config.js';
-import { ROOT } from '../server/db/schema.js';
+import { ROOT } from '../server/paths.js';
 
 export function startSimulator(config: Config, port = config.simulator.port): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(join(ROOT, 'collectors/simulator/main.ts'), [], {

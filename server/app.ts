@@ -5,12 +5,13 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Database } from './db/database.js';
-import { ROOT } from './db/schema.js';
+import { ROOT } from './paths.js';
 import { indicatorRoutes, loadDims } from './routes/indicators.js';
 import { opsRoutes } from './routes/ops.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sqlRoutes } from './routes/sql.js';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './sqlconsole/limits.js';
+import { scoreRoutes } from './routes/scores.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
@@ -33,6 +34,7 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.route('/api', indicatorRoutes(db, dims));
   app.route('/api', opsRoutes(db));
   app.route('/api', sqlRoutes(db, opts.console ?? DEFAULT_CONSOLE_LIMITS));
+  app.route('/api', scoreRoutes(db, dims));
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
   if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import cron from 'node-cron';
 import { FEEDS } from '../collectors/feeds/index.js';
-import { ROOT } from './db/schema.js';
+import { ROOT } from './paths.js';
 import { CONSOLE_LIMIT_RANGES, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './sqlconsole/limits.js';
 
 /** Where a collector reads from. */

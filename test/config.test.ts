@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildJob } from '../collectors/sources/index.js';
 import { parseConfig } from '../server/config.js';
-import { ROOT } from '../server/db/schema.js';
+import { ROOT } from '../server/paths.js';
 
 const base = () => JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8'));
 

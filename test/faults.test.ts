@@ -12,7 +12,8 @@ import type { Faults } from '../collectors/simulator/app.js';
 import { HttpSource } from '../collectors/source.js';
 import { parseConfig } from '../server/config.js';
 import { Database } from '../server/db/database.js';
-import { ROOT, migrate } from '../server/db/schema.js';
+import { migrate } from '../server/db/schema.js';
+import { ROOT } from '../server/paths.js';
 import { freshDb } from './support/db.js';
 import { startFeedServer, type Records } from './support/feed-server.js';
 

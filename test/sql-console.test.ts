@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.js';
 import { parseConfig } from '../server/config.js';
 import type { Database } from '../server/db/database.js';
-import { ROOT, SEEDS_DIR } from '../server/db/schema.js';
+import { ROOT, SEEDS_DIR } from '../server/paths.js';
 import { collectAll } from './support/collect.js';
 import { freshDb } from './support/db.js';
 import { startFeedServer, type FeedServer } from './support/feed-server.js';

@@ -2,7 +2,7 @@
 // inside, and ISO 8601 with a +08:00 offset on the wire, as agency systems send them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEEDS_DIR } from '../../server/db/schema.js';
+import { SEEDS_DIR } from '../../server/paths.js';
 
 const CST = 8 * 3600_000;
 export const DAY = 86_400_000;

@@ -3,7 +3,7 @@
 // late uploads, restated reports and a few malformed rows, as a real feed has.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEEDS_DIR } from '../../server/db/schema.js';
+import { SEEDS_DIR } from '../../server/paths.js';
 import { DAY, WorkCalendar, addDays, addMonths, dayStart } from './clock.js';
 import { pick, poisson, rng } from './random.js';
 

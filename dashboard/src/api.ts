@@ -55,3 +55,52 @@ export async function getTable<T>(path: string, params: Record<string, string> =
   if (!res.ok) throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`);
   return body.data as T[];
 }
+
+export interface Scheme {
+  code: string;
+  name: string;
+  version: string;
+  total_points: number;
+  bonus_cap: number;
+  grades: { grade: string; min: number; max: number | null }[];
+}
+
+export interface ScoreTotal {
+  period: string;
+  base_points: number;
+  bonus_points: number;
+  total: number;
+  max_total: number;
+  grade: string;
+  projected_total: number;
+  projected_grade: string;
+  missing_entries: number;
+  pending_entries: number;
+}
+
+export interface ScoreItem {
+  level: 'P1' | 'P2';
+  code: string;
+  p1_code: string;
+  p1: string;
+  p2: string | null;
+  points: number;
+  max_points: number;
+}
+
+export interface ScoreIndicator {
+  indicator_code: string;
+  p1: string;
+  p2: string;
+  p2_code: string;
+  name: string;
+  category: 'G' | 'E';
+  metric: string | null;
+  source: 'computed' | 'manual';
+  value: number | null;
+  max_points: number;
+  points: number;
+  points_lost: number;
+  status: 'scored' | 'missing' | 'pending';
+  rule_detail: string;
+}

@@ -6,6 +6,7 @@ import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import './pages/monitor-page.js';
 import './pages/sql-page.js';
 import './pages/collectors-page.js';
+import './pages/score-page.js';
 
 interface Page {
   view: string;
@@ -18,6 +19,7 @@ const PAGES: Page[] = [
   { view: 'monitor', label: '指标监测', element: 'si-monitor-page' },
   { view: 'sql', label: 'SQL 查询', element: 'si-sql-page' },
   { view: 'collectors', label: '数据采集', element: 'si-collectors-page' },
+  { view: 'scores', label: '绩效评分', element: 'si-score-page' },
 ];
 
 @customElement('si-app')

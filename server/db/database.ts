@@ -4,7 +4,7 @@ import { DuckDBInstance, DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api
 import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ROOT, SEEDS_DIR } from './schema.js';
+import { ROOT, SEEDS_DIR } from '../paths.js';
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;

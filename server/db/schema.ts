@@ -1,13 +1,11 @@
 // Brings a database file up to date: tables, seeds, SQL views in file-name order, marts.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from './database.js';
+import { loadSchemes } from '../scoring/load-schemes.js';
+import { SEEDS_DIR, SQL_DIR } from '../paths.js';
 
-export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const SQL_DIR = join(ROOT, 'sql');
-export const SEEDS_DIR = join(ROOT, 'seeds');
 
 /** Runs every statement of a script in order on one connection. */
 export async function runScript(conn: DuckDBConnection, sql: string): Promise<void> {
@@ -81,6 +79,7 @@ export async function migrate(db: Database): Promise<void> {
     }
   });
   await db.transaction(loadSeeds);
+  await db.transaction(async (conn) => void (await loadSchemes(conn)));
   await db.exclusive(async (conn) => {
     for (const { name } of sqlFiles().filter((f) => !isStorage(f.name))) {
       await runScript(conn, readSql(name));

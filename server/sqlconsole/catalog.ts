@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
-import { SQL_DIR } from '../db/schema.js';
+import { SQL_DIR } from '../paths.js';
 import { commentedObjects } from './sql-comments.js';
 
 export interface CatalogObject {

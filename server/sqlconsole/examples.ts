@@ -2,7 +2,7 @@
 // first line is the title and the rest the explanation.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SQL_DIR } from '../db/schema.js';
+import { SQL_DIR } from '../paths.js';
 import { leadingComment } from './sql-comments.js';
 
 export interface Example {

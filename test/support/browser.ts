@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ROOT } from '../../server/db/schema.js';
+import { ROOT } from '../../server/paths.js';
 
 export const ARTIFACTS = join(ROOT, 'test/artifacts');
 
