@@ -105,11 +105,11 @@ export class Collector extends EventEmitter {
         pages++;
         this.emit('progress', { ...summary, cursor, pages });
         if (done) break;
-        if (opts.refreshEveryPages && pages % opts.refreshEveryPages === 0) await this.refresh(summary);
+        if (opts.refreshEveryPages && pages % opts.refreshEveryPages === 0) await this.refresh(summary, false);
       }
       summary.status = 'ok';
       await this.finishRun(summary, mark ?? cursor);
-      if (summary.rows_in > 0) await this.refresh(summary);
+      if (summary.rows_in > 0) await this.refresh(summary, true);
     } catch (err) {
       summary.status = 'failed';
       summary.error = err instanceof Error ? err.message : String(err);
@@ -121,8 +121,8 @@ export class Collector extends EventEmitter {
     return summary;
   }
 
-  private async refresh(summary: RunSummary): Promise<void> {
-    await refreshMarts(this.db);
+  private async refresh(summary: RunSummary, scores: boolean): Promise<void> {
+    await refreshMarts(this.db, { scores });
     this.emit('data-changed', { feed: summary.feed, run_id: summary.run_id });
   }
 

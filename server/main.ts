@@ -9,7 +9,6 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { Database } from './db/database.js';
 import { migrate } from './db/schema.js';
-import { refreshScores } from './scoring/refresh.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,7 +22,6 @@ async function main(): Promise<void> {
   const collector = new Collector(db, config.collectors.retry);
   await collector.recoverInterrupted();
   collector.on('retry', (r) => console.warn(`[collect] ${r.feed} run ${r.run_id} retry ${r.attempt}: ${r.error}`));
-  collector.on('run-finished', () => void refreshScores(db).catch((err) => console.error(`[scores] refresh failed: ${err.message}`)));
   collector.on('run-finished', (s) =>
     console.log(`[collect] ${s.feed} run ${s.run_id} ${s.status}: ${s.rows_in} in, ${s.rows_written} written, ${s.rows_rejected} rejected${s.error ? ` — ${s.error}` : ''}`),
   );

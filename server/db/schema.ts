@@ -21,12 +21,13 @@ export function readSql(relativePath: string): string {
 }
 
 /** SQL files in load order. 00–09: storage (tables), run before the seeds load;
- * 10 and up: views; NN_mart_*.sql materialize views and form the refresh. */
-export function sqlFiles(): { name: string; mart: boolean }[] {
+ * 10 and up: views; NN_mart_*.sql materialize views and form the refresh; NN_score_*.sql
+ * build the score tables, the costliest step, refreshed once a collector run is complete. */
+export function sqlFiles(): { name: string; mart: boolean; scores: boolean }[] {
   return readdirSync(SQL_DIR)
     .filter((f) => /^\d+_.+\.sql$/.test(f))
     .sort()
-    .map((name) => ({ name, mart: /^\d+_mart_/.test(name) }));
+    .map((name) => ({ name, mart: /^\d+_mart_/.test(name), scores: /^\d+_score_/.test(name) }));
 }
 
 const isStorage = (file: string) => /^0\d_/.test(file);
@@ -87,10 +88,11 @@ export async function migrate(db: Database): Promise<void> {
   });
 }
 
-/** Re-materializes the marts (after new data lands). */
-export async function refreshMarts(db: Database): Promise<void> {
+/** Re-materializes the marts after new data lands; the scores too unless told not to
+ * (a long run refreshes indicators as it goes, scores once at its end). */
+export async function refreshMarts(db: Database, { scores = true } = {}): Promise<void> {
   await db.exclusive(async (conn) => {
-    for (const { name } of sqlFiles().filter((f) => f.mart)) {
+    for (const { name } of sqlFiles().filter((f) => f.mart || (scores && f.scores))) {
       await runScript(conn, readSql(name));
     }
   });

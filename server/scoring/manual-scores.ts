@@ -4,8 +4,7 @@
 // (re-importing replaces the same keys, never duplicates) and the score marts are rebuilt.
 import ExcelJS from 'exceljs';
 import type { Database } from '../db/database.js';
-import { SCORE_TABLES_SQL } from './refresh.js';
-import { readSql, runScript } from '../db/schema.js';
+import { readSql, runScript, sqlFiles } from '../db/schema.js';
 
 export type SheetKind = 'csv' | 'xlsx';
 
@@ -176,7 +175,7 @@ export async function importManualScores(db: Database, data: Uint8Array, kind: S
       upsert.bind([s.region_code, s.year, s.indicator_code, s.mode, s.score, s.assessor, sourceFile]);
       await upsert.run();
     }
-    await runScript(conn, readSql(SCORE_TABLES_SQL));
+    for (const { name } of sqlFiles().filter((f) => f.scores)) await runScript(conn, readSql(name));
     return { rows: scores.length, inserted: scores.length - replaced, replaced };
   });
 }
