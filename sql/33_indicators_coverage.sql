@@ -1,28 +1,36 @@
 -- 覆盖范围 and 基金征收 (Appendix A 1.1 and 1.2) from the monthly statistical reports.
 -- Stock figures take the period's closing month, flows the period's sum (sql/31_report_period.sql).
--- The two helpers first serve the statistical indicator files 33–36.
+-- The two helpers first serve all statistical indicator files, 33–36.
 
--- A ratio of two report figures (each as `amount`), only where the region reported both.
-CREATE OR REPLACE MACRO report_ratio(metric_code, num_figure, den_figure) AS TABLE
+-- A ratio of two report figures (each as `amount`), only where the region reported them.
+-- With less_figure, the numerator is num_figure minus less_figure (e.g. records checked
+-- minus records in error).
+CREATE OR REPLACE MACRO report_ratio(metric_code, num_figure, den_figure, less_figure := NULL) AS TABLE
 SELECT region_code, period_type, period, metric_code AS metric,
-       SUM(amount) FILTER (WHERE figure = num_figure) AS numerator,
+       SUM(amount) FILTER (WHERE figure = num_figure)
+         - coalesce(SUM(amount) FILTER (WHERE figure = less_figure), 0) AS numerator,
        SUM(amount) FILTER (WHERE figure = den_figure) AS denominator
 FROM mart_report_period
-WHERE figure IN (num_figure, den_figure)
+WHERE figure IN (num_figure, den_figure, less_figure)
 GROUP BY region_code, period_type, period
-HAVING count(DISTINCT figure) = 2;
+HAVING bool_or(figure = num_figure) AND bool_or(figure = den_figure)
+   AND bool_or(less_figure IS NULL OR figure = less_figure);
 
--- Last year's average monthly wage of employees in post (上年度在岗职工月平均工资, 元) of a
--- region: its counties' wage bill over their average headcount, / 12. The figures of the
--- period's latest month, since they are published once a year.
-CREATE OR REPLACE VIEW v_prev_year_wage AS
-SELECT region_code, period_type, period,
-       10000 * SUM(amount) FILTER (WHERE figure = 'prev_year_wage_total')
-         / SUM(amount) FILTER (WHERE figure = 'prev_year_employees') / 12 AS wage_month
+-- An amount per head and month over last year's average monthly wage of employees in post
+-- (上年度在岗职工月平均工资) of the region, taken as the 统筹地: its counties' wage bill over
+-- their average headcount, / 12, from the period's latest month (published once a year).
+-- Numerator: the amount over the period (万元); denominator: head-months (heads at each
+-- month's end, summed over the months) × that wage (万元).
+CREATE OR REPLACE MACRO wage_ratio(metric_code, amount_figure, heads_figure) AS TABLE
+SELECT region_code, period_type, period, metric_code AS metric,
+       SUM(amount) FILTER (WHERE figure = amount_figure) AS numerator,
+       CAST(SUM(total) FILTER (WHERE figure = heads_figure) AS DOUBLE)
+         * CAST(SUM(amount) FILTER (WHERE figure = 'prev_year_wage_total') AS DOUBLE)
+         / CAST(SUM(amount) FILTER (WHERE figure = 'prev_year_employees') AS DOUBLE) / 12 AS denominator
 FROM mart_report_period
-WHERE figure IN ('prev_year_wage_total', 'prev_year_employees')
-GROUP BY ALL
-HAVING count(DISTINCT figure) = 2;
+WHERE figure IN (amount_figure, heads_figure, 'prev_year_wage_total', 'prev_year_employees')
+GROUP BY region_code, period_type, period
+HAVING count(DISTINCT figure) = 4;
 
 -- 参保登记率 (1.1.1): 实际登记人数占应登记对象的比例. Numerator: people registered at the
 -- period's end; denominator: residents required to register at the period's end.
@@ -38,17 +46,12 @@ UNION ALL
 SELECT * FROM report_ratio('medical_coverage_rate', 'medical_insured', 'insured_registered');
 
 -- 职工社会保险费缴费水平 (1.2.1): 人均缴费基数占统筹地上年度在岗职工平均工资的比例.
--- Chosen definition: the region itself is the 统筹地. Numerator: contribution bases declared
--- in the period (万元, summed over months); denominator: contributor-months (employee pension
--- payers, summed over months) × the region's average monthly wage of last year (v_prev_year_wage,
--- in 万元). So value = base per contributor and month over last year's average monthly wage.
+-- Chosen definition: the region itself is the 统筹地 (wage_ratio). Numerator: contribution
+-- bases declared in the period (万元); denominator: contributor-months (employee pension
+-- payers) × last year's average monthly wage. So value = base per contributor and month
+-- over last year's average monthly wage.
 CREATE OR REPLACE VIEW v_contribution_base_level AS
-SELECT b.region_code, b.period_type, b.period, 'contribution_base_level' AS metric,
-       b.amount AS numerator, n.total * w.wage_month / 10000 AS denominator
-FROM mart_report_period b
-JOIN mart_report_period n USING (region_code, period_type, period)
-JOIN v_prev_year_wage w USING (region_code, period_type, period)
-WHERE b.figure = 'contribution_base_total' AND n.figure = 'employee_pension_paying';
+SELECT * FROM wage_ratio('contribution_base_level', 'contribution_base_total', 'employee_pension_paying');
 
 -- 基本养老保险费征缴率 (1.2.2) and 基本医疗保险费征缴率 (1.2.3): 职工基本养老/医疗保险实际
 -- 征收额占应征额的比例. Numerator: contributions collected in the period; denominator:

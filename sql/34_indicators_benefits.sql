@@ -4,16 +4,11 @@
 
 -- 职工基本养老保险保障水平 (1.3.1): 职工月人均基本养老金占统筹地在岗职工月平均工资的比例.
 -- Chosen definition: the region itself is the 统筹地, and the wage is last year's average
--- monthly wage (this year's is published only after the year). Numerator: basic pensions paid
--- in the period (万元); denominator: retiree-months (retirees summed over months) × that wage
--- (万元). So value = pension per retiree and month over the average monthly wage.
+-- monthly wage (this year's is published only after the year), as in wage_ratio. Numerator:
+-- basic pensions paid in the period (万元); denominator: retiree-months × that wage (万元).
+-- So value = pension per retiree and month over the average monthly wage.
 CREATE OR REPLACE VIEW v_pension_replacement_rate AS
-SELECT b.region_code, b.period_type, b.period, 'pension_replacement_rate' AS metric,
-       b.amount AS numerator, n.total * w.wage_month / 10000 AS denominator
-FROM mart_report_period b
-JOIN mart_report_period n USING (region_code, period_type, period)
-JOIN v_prev_year_wage w USING (region_code, period_type, period)
-WHERE b.figure = 'pension_benefit_paid' AND n.figure = 'pension_retirees';
+SELECT * FROM wage_ratio('pension_replacement_rate', 'pension_benefit_paid', 'pension_retirees');
 
 -- 职工基本医疗保险保障水平 (1.3.2) and 城乡居民医疗保险保障水平 (1.3.3): 政策范围内住院费用
 -- 支付比例. Numerator: in-policy inpatient costs paid by the fund in the period; denominator:

@@ -1,27 +1,17 @@
 -- 业务经办 and 数据质量 indicators: registration and upload accuracy from the monthly
 -- statistical reports' check figures, social-insurance transfers from the case feed.
 
--- Records found correct among records checked (report flows, summed over the period).
-CREATE OR REPLACE MACRO report_accuracy(metric_code, checked_figure, error_figure) AS TABLE
-SELECT region_code, period_type, period, metric_code AS metric,
-       SUM(amount) FILTER (WHERE figure = checked_figure) - SUM(amount) FILTER (WHERE figure = error_figure) AS numerator,
-       SUM(amount) FILTER (WHERE figure = checked_figure) AS denominator
-FROM mart_report_period
-WHERE figure IN (checked_figure, error_figure)
-GROUP BY region_code, period_type, period
-HAVING count(DISTINCT figure) = 2;
-
 -- 登记准确度 (2.1.3): 核对关系、录入信息准确性以及单位提报信息与系统基础信息一致性.
 -- Chosen definition: registration records checked in the period (核对) and the share found
 -- without error. Numerator: records checked minus records with an error; denominator:
 -- records checked.
 CREATE OR REPLACE VIEW v_registration_accuracy AS
-SELECT * FROM report_accuracy('registration_accuracy', 'reg_records_checked', 'reg_records_error');
+SELECT * FROM report_ratio('registration_accuracy', 'reg_records_checked', 'reg_records_checked', 'reg_records_error');
 
 -- 联网数据上报准确性 (3.5.2 a): uploaded records validated in the period and the share that
 -- passed. Numerator: records checked minus records failing validation; denominator: records checked.
 CREATE OR REPLACE VIEW v_upload_accuracy AS
-SELECT * FROM report_accuracy('upload_accuracy', 'upload_records_checked', 'upload_records_error');
+SELECT * FROM report_ratio('upload_accuracy', 'upload_records_checked', 'upload_records_checked', 'upload_records_error');
 
 -- 社会保险关系转移接续 (2.4), service items of group 'transfer' (养老/医疗保险关系转移):
 -- 合格率 (2.4.1) 办结业务笔数与总业务办理笔数的比例. Chosen definition: transfer cases whose
