@@ -279,7 +279,7 @@ describe('catalogue', () => {
 describe('simulated platform', () => {
   it('fills every metric of seeds/metrics.csv with at least one value', async () => {
     const now = Date.parse('2025-03-01T00:00:00+08:00');
-    const sim = serve({ fetch: createSimulatorApp({ seed: 'coverage', casesPerDay: 0.2, now: () => now }).fetch, port: 0, hostname: '127.0.0.1' });
+    const sim = serve({ fetch: createSimulatorApp({ seed: 'coverage', casesPerDay: 0.05, now: () => now }).fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => sim.once('listening', r));
     const simDb = await freshDb();
     try {
