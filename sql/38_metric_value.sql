@@ -6,6 +6,20 @@ WITH ratios AS (
   UNION ALL SELECT * FROM v_online_rate
   UNION ALL SELECT * FROM v_upload_timeliness
   UNION ALL SELECT * FROM v_handling_mean
+  UNION ALL SELECT * FROM v_registration_rate
+  UNION ALL SELECT * FROM v_coverage_rate
+  UNION ALL SELECT * FROM v_contribution_base_level
+  UNION ALL SELECT * FROM v_collection_rate
+  UNION ALL SELECT * FROM v_pension_paying_rate
+  UNION ALL SELECT * FROM v_pension_replacement_rate
+  UNION ALL SELECT * FROM v_medical_reimbursement_rate
+  UNION ALL SELECT * FROM v_fund_payout_months
+  UNION ALL SELECT * FROM v_resident_medical_fund_ratio
+  UNION ALL SELECT * FROM v_resident_subsidy_growth
+  UNION ALL SELECT * FROM v_fiscal_input_ratio
+  UNION ALL SELECT * FROM v_registration_accuracy
+  UNION ALL SELECT * FROM v_upload_accuracy
+  UNION ALL SELECT * FROM v_transfer
 )
 SELECT r.region_code, r.period_type, r.period, r.metric,
        CAST(r.numerator AS DOUBLE) AS numerator, CAST(r.denominator AS DOUBLE) AS denominator,

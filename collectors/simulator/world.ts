@@ -1,11 +1,13 @@
 // The simulated agency platform's data: deterministic per (seed, county, day), with
 // regional differences, seasonality, growth in online service, late completions,
-// late uploads, restated reports and a few malformed rows, as a real feed has.
+// late uploads, restated reports (figures in report-figures.ts) and a few malformed rows,
+// as a real feed has.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS_DIR } from '../../server/paths.js';
 import { DAY, WorkCalendar, addDays, addMonths, dayStart } from './clock.js';
 import { pick, poisson, rng } from './random.js';
+import { reportFigures } from './report-figures.js';
 
 export interface County {
   code: string;
@@ -171,34 +173,17 @@ export class World {
     return out;
   }
 
-  /** The monthly statistical report of a county, with any restatements, as of `now`. */
+  /** The monthly statistical report of a county, with any restatements, as of `now`.
+   * A restatement re-draws the month's figures: corrected totals, same trends. */
   reports(county: County, period: string, now: number): SimReport[] {
-    const r = rng(`${this.seed}:report:${county.code}:${period}`);
-    const years = (dayStart(`${period}-01`) - dayStart('2024-01-01')) / (365 * DAY);
-    const coverage = Math.min(0.995, 0.9 + county.onTime * 0.05 + 0.01 * years + (r() - 0.5) * 0.01);
-    const registered = Math.round(county.population * coverage);
-    const pensionDue = Math.round(registered * 0.55 * 0.16 * 6200) / 10_000; // 万元
-    const medicalDue = Math.round(registered * 0.55 * 0.08 * 6200) / 10_000;
-    const collect = 0.93 + county.onTime * 0.06;
-    const figures: Record<string, number> = {
-      insured_target: county.population,
-      insured_registered: registered,
-      pension_insured: Math.round(registered * (0.9 + r() * 0.08)),
-      medical_insured: Math.round(registered * (0.94 + r() * 0.05)),
-      pension_contrib_due: pensionDue,
-      pension_contrib_collected: Math.round(pensionDue * Math.min(1, collect + (r() - 0.5) * 0.02) * 100) / 100,
-      medical_contrib_due: medicalDue,
-      medical_contrib_collected: Math.round(medicalDue * Math.min(1, collect + (r() - 0.5) * 0.02) * 100) / 100,
-    };
+    const key = `${this.seed}:report:${county.code}:${period}`;
+    const r = rng(key);
+    const figures = reportFigures(this.seed, county, period, r);
     const next = dayStart(`${addMonths(period, 1)}-01`);
     const v1: SimReport = { region_code: county.code, period, version: 1, submitted_at: next + (4 + r() * 8) * DAY + 10 * 3600_000, figures };
     const out = [v1];
     if (r() < 0.04) {
-      const factor = 1 + (r() - 0.5) * 0.04;
-      // Person counts stay whole; amounts keep 2 decimals.
-      const restated = Object.fromEntries(
-        Object.entries(figures).map(([k, v]) => [k, Number.isInteger(v) ? Math.round(v * factor) : Math.round(v * factor * 100) / 100]),
-      );
+      const restated = reportFigures(this.seed, county, period, rng(`${key}:restated`));
       out.push({ ...v1, version: 2, submitted_at: v1.submitted_at + (20 + r() * 20) * DAY, figures: restated });
     }
     return out.filter((rep) => rep.submitted_at <= now);
