@@ -61,8 +61,10 @@ FROM ranked GROUP BY region_code, year, indicator_code;
 --   manual:    M × score / 100 (score 0–100 from the assessor)
 -- A month is scored with the manual scores of its year.
 CREATE OR REPLACE VIEW v_score_indicator AS
+-- The joins are plain equalities (the source is chosen in the CASE, not in ON), so they run
+-- as hash joins; a manual entry has no metric and matches no metric value.
 WITH grid AS (
-  SELECT s.code AS scheme, p.region_code, p.period_type, p.period
+  SELECT s.code AS scheme, p.region_code, p.period_type, p.period, CAST(left(p.period, 4) AS INTEGER) AS year
   FROM dim_scheme s CROSS JOIN v_score_period p
 ), valued AS (
   SELECT g.scheme, g.region_code, g.period_type, g.period, e.*,
@@ -70,11 +72,10 @@ WITH grid AS (
   FROM grid g
   JOIN dim_scheme_entry e ON e.scheme = g.scheme
   LEFT JOIN v_score_metric mv
-    ON e.source = 'computed' AND mv.metric = e.metric AND mv.region_code = g.region_code
+    ON mv.metric = e.metric AND mv.region_code = g.region_code
    AND mv.period_type = g.period_type AND mv.period = g.period
   LEFT JOIN v_manual_score ms
-    ON e.source = 'manual' AND ms.indicator_code = e.indicator_code AND ms.region_code = g.region_code
-   AND ms.year = CAST(left(g.period, 4) AS INTEGER)
+    ON ms.indicator_code = e.indicator_code AND ms.region_code = g.region_code AND ms.year = g.year
 ), scored AS (
   SELECT *, CAST(CASE
       WHEN value IS NULL THEN 0

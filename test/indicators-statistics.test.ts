@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatorApp } from '../collectors/simulator/app.js';
 import { createApp } from '../server/app.js';
 import type { Database } from '../server/db/database.js';
-import { SEEDS_DIR } from '../server/db/schema.js';
+import { SEEDS_DIR } from '../server/paths.js';
 import { collectAll } from './support/collect.js';
 import { freshDb } from './support/db.js';
 import { startFeedServer, type FeedServer } from './support/feed-server.js';
