@@ -1,4 +1,5 @@
 // The HTTP API and the built dashboard, as one Hono app.
+import type { EventEmitter } from 'node:events';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -6,13 +7,21 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Database } from './db/database.js';
 import { ROOT } from './db/schema.js';
+import { alertRoutes } from './routes/alerts.js';
+import { eventRoutes } from './routes/events.js';
 import { indicatorRoutes, loadDims } from './routes/indicators.js';
 import { opsRoutes } from './routes/ops.js';
+import { overviewRoutes } from './routes/overview.js';
 import { referenceRoutes } from './routes/reference.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
-export async function createApp(db: Database): Promise<Hono> {
+export interface AppOptions {
+  /** Sources of live events for GET /api/events (the collector, the alert monitor). */
+  events?: EventEmitter[];
+}
+
+export async function createApp(db: Database, opts: AppOptions = {}): Promise<Hono> {
   const dims = await loadDims(db);
   const app = new Hono();
   app.onError((err, c) => {
@@ -26,6 +35,9 @@ export async function createApp(db: Database): Promise<Hono> {
   app.route('/api', referenceRoutes(db));
   app.route('/api', indicatorRoutes(db, dims));
   app.route('/api', opsRoutes(db));
+  app.route('/api', overviewRoutes(db, dims));
+  app.route('/api', alertRoutes(db, dims));
+  app.route('/api', eventRoutes(opts.events ?? []));
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
   if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));

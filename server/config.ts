@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import cron from 'node-cron';
 import { ROOT } from './db/schema.js';
+import { parseAlertConfig, type AlertConfig } from './alerts/rules.js';
 
 export interface FeedConfig {
   schedule: string;
@@ -16,6 +17,7 @@ export interface Config {
   source: { baseUrl: string | null; timeoutMs: number };
   simulator: { port: number; seed: string; casesPerDay: number };
   collectors: { backfillMonths: number; refreshEveryPages: number; feeds: Record<string, FeedConfig> };
+  alerts: AlertConfig;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +61,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): Config {
     source: { baseUrl: baseUrl ?? null, timeoutMs: int(raw, 'source.timeoutMs', 100, 600_000) },
     simulator: { port: env.SIM_PORT ? Number(env.SIM_PORT) : int(raw, 'simulator.port', 0, 65535), seed: str(raw, 'simulator.seed'), casesPerDay: int(raw, 'simulator.casesPerDay', 1, 100_000) },
     collectors: { backfillMonths: int(raw, 'collectors.backfillMonths', 1, 240), refreshEveryPages: int(raw, 'collectors.refreshEveryPages', 1, 10_000), feeds },
+    alerts: parseAlertConfig(get(raw, 'alerts')),
   };
 }
 

@@ -7,6 +7,7 @@ import { HttpSource } from '../collectors/source.js';
 import { FEEDS } from '../collectors/feeds/index.js';
 import { Collector } from '../collectors/runner.js';
 import { runOptions, schedule, unknownFeeds } from '../collectors/scheduler.js';
+import { AlertMonitor } from './alerts/monitor.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Database } from './db/database.js';
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
     console.log(`[collect] ${s.feed} run ${s.run_id} ${s.status}: ${s.rows_in} in, ${s.rows_written} written, ${s.rows_rejected} rejected${s.error ? ` — ${s.error}` : ''}`),
   );
 
-  const app = await createApp(db);
+  const alerts = new AlertMonitor(db, config.alerts);
+  await alerts.install();
+  alerts.attach(collector);
+
+  const app = await createApp(db, { events: [collector, alerts] });
   const server = serve({ fetch: app.fetch, port: config.server.port }, (info) =>
     console.log(`dashboard and API on http://localhost:${info.port} (source ${sourceUrl}, db ${config.server.dbPath})`),
   );
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     for (const t of tasks) t.stop();
+    alerts.close();
     sim?.child.kill('SIGTERM');
     server.close();
     db.close();

@@ -1,8 +1,15 @@
 // A running API + dashboard over data collected from the simulator with its clock pinned,
-// as `npm start` would serve it, on an ephemeral port.
+// as `npm start` would serve it, on an ephemeral port. The collector and the alert monitor
+// (rules from config/default.json) feed the live-event stream, as in `npm start`;
+// collect(later) moves the simulator's clock on and collects again.
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
+import { Collector, type RunSummary } from '../../collectors/runner.js';
+import { HttpSource } from '../../collectors/source.js';
 import { createSimulatorApp } from '../../collectors/simulator/app.js';
+import { AlertMonitor } from '../../server/alerts/monitor.js';
 import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/database.js';
 import { collectAll } from './collect.js';
 import { freshDb } from './db.js';
@@ -11,6 +18,9 @@ export interface DemoServer {
   url: string;
   sourceUrl: string;
   db: Database;
+  alerts: AlertMonitor;
+  /** Sets the simulator's clock to `now` and runs every feed once more. */
+  collect(now: number): Promise<RunSummary[]>;
   close(): Promise<void>;
 }
 
@@ -21,17 +31,31 @@ function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<
 }
 
 export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:00')): Promise<DemoServer> {
-  const sim = await listen(createSimulatorApp({ seed: 'browser', casesPerDay: 1, now: () => now }).fetch);
+  let clock = now;
+  const sim = await listen(createSimulatorApp({ seed: 'browser', casesPerDay: 1, now: () => clock }).fetch);
   const db = await freshDb();
-  await collectAll(db, sim.url, undefined, { since: '2025-01-01T00:00:00+08:00|', pageSize: 5000 });
-  const api = await listen((await createApp(db)).fetch);
+  const collector = new Collector(db, new HttpSource(sim.url, 10_000));
+  const alerts = new AlertMonitor(db, loadConfig({}).alerts, () => undefined);
+  await alerts.install();
+  alerts.attach(collector);
+  const collect = () => collectAll(db, sim.url, undefined, { since: '2025-01-01T00:00:00+08:00|', pageSize: 5000, collector });
+  await collect();
+  await alerts.evaluate();
+  const api = await listen((await createApp(db, { events: [collector, alerts] })).fetch);
   return {
     url: api.url,
     sourceUrl: sim.url,
     db,
+    alerts,
+    collect: (later) => {
+      clock = later;
+      return collect();
+    },
     close: async () => {
+      (api.server as Server).closeAllConnections(); // open event streams would hold close() forever
       await new Promise((r) => api.server.close(r));
       await new Promise((r) => sim.server.close(r));
+      alerts.close();
       db.close();
     },
   };
