@@ -2,6 +2,7 @@
 // alert per rule/region/month, resolution, webhook delivery with retry, live events.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { EventEmitter } from 'node:events';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertMonitor } from '../server/alerts/monitor.js';
 import { parseAlertConfig, type AlertConfig } from '../server/alerts/rules.js';
@@ -69,9 +70,12 @@ async function startHook(failures: number): Promise<Hook> {
   hook.server = createServer(async (req: IncomingMessage, res) => {
     let text = '';
     for await (const chunk of req) text += chunk;
-    if (seen++ < failures) return res.writeHead(500).end('down');
-    hook.bodies.push(JSON.parse(text));
-    res.writeHead(204).end();
+    if (seen++ < failures) {
+      res.writeHead(500).end('down');
+    } else {
+      hook.bodies.push(JSON.parse(text));
+      res.writeHead(204).end();
+    }
   });
   await new Promise<void>((r) => hook.server.listen(0, '127.0.0.1', r));
   hook.url = `http://127.0.0.1:${(hook.server.address() as { port: number }).port}/hook`;
@@ -156,7 +160,10 @@ describe('alert evaluation', () => {
   it('streams collector and alert events to dashboards as server-sent events', async () => {
     const events = new EventEmitter();
     const app = await createApp(db, { events: [events, monitor] });
-    const res = await app.request('/api/events');
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    const leave = new AbortController();
+    const res = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/api/events`, { signal: leave.signal });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -171,7 +178,8 @@ describe('alert evaluation', () => {
     await readUntil('event: alerts-changed');
     expect(text).toMatch(/event: data-changed\ndata: \{"feed":"cases","run_id":7,"at":"[^"]+"\}/);
     expect(text).toMatch(/event: alerts-changed\ndata: \{"open":4,/);
-    await reader.cancel();
+    leave.abort(); // the dashboard closes: its listeners go
     await expect.poll(() => events.listenerCount('data-changed')).toBe(0);
+    await new Promise((r) => server.close(r));
   });
 });
