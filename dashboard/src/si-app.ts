@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import './pages/monitor-page.js';
+import './pages/overview-page.js';
 
 interface Page {
   view: string;
@@ -12,7 +13,10 @@ interface Page {
 }
 
 // Pages in navigation order; the first is the default.
-const PAGES: Page[] = [{ view: 'monitor', label: '指标监测', element: 'si-monitor-page' }];
+const PAGES: Page[] = [
+  { view: 'overview', label: '全省概览', element: 'si-overview-page' },
+  { view: 'monitor', label: '指标监测', element: 'si-monitor-page' },
+];
 
 @customElement('si-app')
 export class SiApp extends LitElement {
