@@ -13,6 +13,7 @@ import { indicatorRoutes, loadDims } from './routes/indicators.js';
 import { opsRoutes } from './routes/ops.js';
 import { overviewRoutes } from './routes/overview.js';
 import { referenceRoutes } from './routes/reference.js';
+import { reportRoutes } from './routes/report.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
@@ -38,6 +39,7 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.route('/api', overviewRoutes(db, dims));
   app.route('/api', alertRoutes(db, dims));
   app.route('/api', eventRoutes(opts.events ?? []));
+  app.route('/api', reportRoutes(db, dims));
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
   if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));

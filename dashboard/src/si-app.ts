@@ -5,6 +5,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import './pages/monitor-page.js';
 import './pages/overview-page.js';
+import './pages/agency-page.js';
+import './pages/report-page.js';
 
 interface Page {
   view: string;
@@ -16,6 +18,8 @@ interface Page {
 const PAGES: Page[] = [
   { view: 'overview', label: '全省概览', element: 'si-overview-page' },
   { view: 'monitor', label: '指标监测', element: 'si-monitor-page' },
+  { view: 'agency', label: '机构自查', element: 'si-agency-page' },
+  { view: 'report', label: '评价报告', element: 'si-report-page' },
 ];
 
 @customElement('si-app')
