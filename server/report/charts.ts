@@ -42,9 +42,10 @@ export function yearOverYearSpec(points: MonthPoint[], year: string): TopLevelSp
   };
 }
 
-/** 横向比较: how far each metric is from the peers' median; right of zero is better. */
+/** 横向比较: how far each rate is from the peers' median, in percentage points (one
+ * axis, so only the '%' metrics); right of zero is better. */
 export function peerGapSpec(results: MetricResult[]): TopLevelSpec {
-  const rows = results.filter((r) => r.shortfall !== null).map((r) => ({ name: `${r.metric_name}（${r.unit === '%' ? '个百分点' : r.unit}）`, lead: -r.shortfall! }));
+  const rows = results.filter((r) => r.shortfall !== null && r.unit === '%').map((r) => ({ name: r.metric_name, lead: -r.shortfall! }));
   return {
     config,
     width: 520,
@@ -53,7 +54,7 @@ export function peerGapSpec(results: MetricResult[]): TopLevelSpec {
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'name', type: 'nominal', title: null, sort: '-x' },
-      x: { field: 'lead', type: 'quantitative', title: '优于同级中位数的幅度（负数为落后）' },
+      x: { field: 'lead', type: 'quantitative', title: '优于同级中位数的百分点（负数为落后）' },
       color: { condition: { test: 'datum.lead < 0', value: '#b3261e' }, value: '#1a7f4b' },
     },
   };

@@ -29,7 +29,7 @@ function section(i: number, body: string): string {
 
 function resultRow(r: MetricResult): string {
   const worse = r.higher_is_better ? (r.yoy_change ?? 0) < 0 : (r.yoy_change ?? 0) > 0;
-  return `<tr>
+  return `<tr data-metric="${esc(r.metric)}">
     <td>${r.appendix_code ? `${esc(r.appendix_code)} ${esc(r.indicator_name)}` : '（监测指标）'}</td>
     <td>${esc(r.metric_name)}</td>
     <td class="num">${num(r.value, r.unit)}</td>
@@ -54,7 +54,7 @@ export async function renderReport(d: ReportData): Promise<string> {
   const definitions = new Map(d.results.map((m) => [m.metric, m.definition]));
   const [trend, gaps] = await Promise.all([
     d.monthly.length ? toSvg(yearOverYearSpec(d.monthly, d.year)) : Promise.resolve(''),
-    d.results.some((m) => m.shortfall !== null) ? toSvg(peerGapSpec(d.results)) : Promise.resolve(''),
+    d.results.some((m) => m.shortfall !== null && m.unit === '%') ? toSvg(peerGapSpec(d.results)) : Promise.resolve(''),
   ]);
   const own = d.shortfalls.filter((s) => s.region_code === r.code);
   const below = d.shortfalls.filter((s) => s.region_code !== r.code);
@@ -91,7 +91,7 @@ export async function renderReport(d: ReportData): Promise<string> {
     section(6, `<table class="results"><thead><tr><th>附录A指标</th><th>计算指标</th><th class="num">${d.year}年</th><th class="num">分子/分母</th><th class="num">上年</th><th class="num">同比变化</th><th class="num">同级中位数</th><th class="num">同级排名</th></tr></thead>
       <tbody>${d.results.map(resultRow).join('')}</tbody></table>
       ${trend ? `<figure><figcaption>图1 各指标逐月值：${d.year}年与上年对比（纵向比较）</figcaption>${trend}</figure>` : ''}
-      ${gaps ? `<figure><figcaption>图2 与同级中位数的差距（横向比较，右侧为优于中位数）</figcaption>${gaps}</figure>` : ''}`),
+      ${gaps ? `<figure><figcaption>图2 各比率指标与同级中位数的差距（横向比较，单位：百分点，右侧为优于中位数）</figcaption>${gaps}</figure>` : ''}`),
     section(7, `${own.length || below.length ? '' : '<p>本年度各项指标均不差于同级中位数，建议保持现有做法并关注逐月波动。</p>'}
       ${own.length ? `<p>以下指标差于同级中位数，差距从大到小排列：</p><ol>${own.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}
       ${below.length ? `<p>所辖地区中排名靠后的指标：</p><ol>${below.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}`),
