@@ -92,3 +92,26 @@ describe('leadership overview', () => {
     await page.close();
   });
 });
+
+describe('server restart', () => {
+  it('says the server is unreachable, then reconnects and reloads by itself', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.url}/?view=overview&region=370100&period=2025-05`);
+    const status = page.locator('si-live-status [role=status]');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('实时更新');
+    const stamp = await page.locator('[data-testid=updated-at]').textContent();
+
+    const api = await server.stopApi();
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('与服务器的连接已断开，正在重连…');
+    // Changing the view while the server is down says so in Chinese.
+    await page.selectOption('select[aria-label=月份]', '2025-04');
+    await expect.poll(() => page.locator('.error[role=alert]').textContent(), { timeout: 10_000 }).toBe('无法连接服务器，请检查网络或稍后重试');
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-server-down.png') });
+
+    await api.start();
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('实时更新');
+    await expect.poll(() => page.locator('.error[role=alert]').count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.locator('[data-testid=updated-at]').textContent()).not.toBe(stamp);
+    await page.close();
+  });
+});

@@ -21,13 +21,20 @@ export interface DemoServer {
   alerts: AlertMonitor;
   /** Sets the simulator's clock to `now` and runs every feed once more. */
   collect(now: number): Promise<RunSummary[]>;
+  /** Stops the API server (dropping open connections); `start` brings it back on the same port. */
+  stopApi(): Promise<{ start(): Promise<void> }>;
   close(): Promise<void>;
 }
 
-function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<{ server: ServerType; url: string }> {
+function listen(fetch: (req: Request) => Response | Promise<Response>, port = 0): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ server, url: `http://127.0.0.1:${info.port}` }));
+    const server = serve({ fetch, port, hostname: '127.0.0.1' }, (info) => resolve({ server, url: `http://127.0.0.1:${info.port}` }));
   });
+}
+
+async function shut(server: ServerType): Promise<void> {
+  (server as Server).closeAllConnections(); // open event streams would hold close() forever
+  await new Promise((r) => server.close(r));
 }
 
 export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:00')): Promise<DemoServer> {
@@ -41,7 +48,8 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
   const collect = () => collectAll(db, sim.url, undefined, { since: '2025-01-01T00:00:00+08:00|', pageSize: 5000, collector });
   await collect();
   await alerts.evaluate();
-  const api = await listen((await createApp(db, { events: [collector, alerts] })).fetch);
+  const app = await createApp(db, { events: [collector, alerts] });
+  let api = await listen(app.fetch);
   return {
     url: api.url,
     sourceUrl: sim.url,
@@ -51,9 +59,12 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
       clock = later;
       return collect();
     },
+    stopApi: async () => {
+      await shut(api.server);
+      return { start: async () => void (api = await listen(app.fetch, Number(new URL(api.url).port))) };
+    },
     close: async () => {
-      (api.server as Server).closeAllConnections(); // open event streams would hold close() forever
-      await new Promise((r) => api.server.close(r));
+      await shut(api.server);
       await new Promise((r) => sim.server.close(r));
       alerts.close();
       db.close();
