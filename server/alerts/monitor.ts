@@ -6,13 +6,14 @@ import { EventEmitter } from 'node:events';
 import { ConfigError } from '../config.js';
 import type { Database } from '../db/database.js';
 import { readSql, runScript } from '../db/schema.js';
+import { coalesce } from './coalesce.js';
 import type { AlertConfig } from './rules.js';
 import { WebhookNotifier } from './webhook.js';
 
 export class AlertMonitor extends EventEmitter {
   readonly webhook: WebhookNotifier;
-  private running: Promise<number> | null = null;
-  private again = false;
+  /** Evaluates the rules now; overlapping calls coalesce into one more pass. Returns open alerts. */
+  readonly evaluate = coalesce(() => this.evaluateOnce());
 
   constructor(
     private readonly db: Database,
@@ -50,22 +51,6 @@ export class AlertMonitor extends EventEmitter {
   /** Re-evaluates whenever the source reports new data. */
   attach(source: EventEmitter): void {
     source.on('data-changed', () => void this.evaluate().catch((err) => console.error(`[alerts] evaluation failed: ${(err as Error).message}`)));
-  }
-
-  /** Evaluates the rules now; overlapping calls coalesce into one more pass. Returns open alerts. */
-  evaluate(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.evaluateOnce().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.evaluate();
-      }
-    });
-    return this.running;
   }
 
   close(): void {

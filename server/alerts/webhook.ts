@@ -3,6 +3,7 @@
 // is logged and retried with growing delays up to maxAttempts; it never throws, so
 // collection and evaluation never wait for it.
 import type { Database } from '../db/database.js';
+import { coalesce } from './coalesce.js';
 import type { WebhookConfig } from './rules.js';
 
 export interface AlertPayload {
@@ -19,34 +20,18 @@ export interface AlertPayload {
 }
 
 export class WebhookNotifier {
-  private running: Promise<void> | null = null;
-  private again = false;
   private timer: NodeJS.Timeout | null = null;
+  /** Sends what is pending; overlapping calls coalesce into one more pass. */
+  readonly flush = coalesce(async () => {
+    if (!this.config.url) return;
+    await this.send().catch((err) => this.log(`[alerts] webhook delivery failed: ${(err as Error).message}`));
+  });
 
   constructor(
     private readonly db: Database,
     private readonly config: WebhookConfig,
     private readonly log: (message: string) => void = (m) => console.warn(m),
   ) {}
-
-  /** Sends what is pending; overlapping calls coalesce into one more pass. */
-  flush(): Promise<void> {
-    if (!this.config.url) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.send()
-      .catch((err) => this.log(`[alerts] webhook delivery failed: ${(err as Error).message}`))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          void this.flush();
-        }
-      });
-    return this.running;
-  }
 
   close(): void {
     if (this.timer) clearTimeout(this.timer);

@@ -5,8 +5,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { errorText, getMonths, getReference, getTable, type PeerSeriesRow, type Reference } from '../api.js';
 import { formatChange, formatValue } from '../format.js';
-import { onLiveChange } from '../live.js';
 import { peerTrendSpec } from '../overview-charts.js';
+import { LivePageController } from '../page-controller.js';
 import { pageStyles } from '../page-styles.js';
 import { childrenOf, levelName } from '../regions.js';
 import '../components/live-status.js';
@@ -40,20 +40,10 @@ export class AgencyPage extends LitElement {
   @state() private annual: PeerSeriesRow[] | null = null;
   @state() private error = '';
   @state() private updatedAt: Date | null = null;
-  private offLive: (() => void) | null = null;
-  private readonly onPop = () => this.readUrl(new Date());
 
-  connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onPop);
-    this.offLive = onLiveChange((at) => void this.refresh(at));
-    void this.refresh(new Date());
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPop);
-    this.offLive?.();
+  constructor() {
+    super();
+    new LivePageController(this, { urlChanged: () => this.readUrl(new Date()), dataChanged: (at) => void this.refresh(at) });
   }
 
   private async refresh(at: Date): Promise<void> {
@@ -68,7 +58,8 @@ export class AgencyPage extends LitElement {
   }
 
   private readUrl(at: Date): void {
-    const ref = this.ref!;
+    const ref = this.ref;
+    if (!ref) return;
     const q = new URLSearchParams(location.search);
     const own = ref.regions.find((r) => r.code === q.get('region') && r.level !== 'province');
     this.sel = {

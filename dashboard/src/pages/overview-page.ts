@@ -10,9 +10,9 @@ import {
   type AlertRow, type HeatRow, type HorizontalRow, type MoverRow, type Reference, type Region, type VerticalRow,
 } from '../api.js';
 import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
-import { onLiveChange } from '../live.js';
 import { addMonths } from '../months.js';
 import { heatmapSpec, smallMultiplesSpec, type SeriesRow } from '../overview-charts.js';
+import { LivePageController } from '../page-controller.js';
 import { pageStyles } from '../page-styles.js';
 import { childrenOf, itemsOf, levelName, trailOf, type Item } from '../regions.js';
 import '../components/alert-list.js';
@@ -48,20 +48,10 @@ export class OverviewPage extends LitElement {
   @state() private data: Data | null = null;
   @state() private error = '';
   @state() private updatedAt: Date | null = null;
-  private offLive: (() => void) | null = null;
-  private readonly onPop = () => this.readUrl();
 
-  connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onPop);
-    this.offLive = onLiveChange((at) => void this.refresh(at));
-    void this.refresh(new Date());
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPop);
-    this.offLive?.();
+  constructor() {
+    super();
+    new LivePageController(this, { urlChanged: () => this.readUrl(), dataChanged: (at) => void this.refresh(at) });
   }
 
   /** (Re)reads reference data and the months, then the current view. */
