@@ -36,3 +36,10 @@ export function itemsOf(catalogue: CatalogueRow[], metrics: Metric[]): Item[] {
   }
   return [...items.values()];
 }
+
+/** The region whose children are compared when viewing `code`: itself, or for a county
+ * (nothing below it) its parent, so a county is shown among its siblings. */
+export function scopeOf(regions: Region[], code: string): Region {
+  const region = regions.find((r) => r.code === code)!;
+  return childrenOf(regions, code).length ? region : regions.find((r) => r.code === region.parent_code)!;
+}

@@ -14,7 +14,7 @@ import { addMonths } from '../months.js';
 import { heatmapSpec, smallMultiplesSpec, type SeriesRow } from '../overview-charts.js';
 import { LivePageController } from '../page-controller.js';
 import { pageStyles } from '../page-styles.js';
-import { childrenOf, itemsOf, levelName, trailOf, type Item } from '../regions.js';
+import { childrenOf, itemsOf, levelName, scopeOf, trailOf, type Item } from '../regions.js';
 import '../components/alert-list.js';
 import '../components/breadcrumbs.js';
 import '../components/live-status.js';
@@ -97,8 +97,7 @@ export class OverviewPage extends LitElement {
     const ref = this.ref;
     if (!sel || !ref || !sel.period) return;
     const region = ref.regions.find((r) => r.code === sel.region)!;
-    // A county has no regions below it: it is shown among its siblings.
-    const parent = childrenOf(ref.regions, region.code).length ? region.code : region.parent_code!;
+    const parent = scopeOf(ref.regions, region.code).code;
     const item = itemsOf(ref.catalogue, ref.metrics).find((i) => i.key === sel.item);
     const from = addMonths(sel.period, -11);
     try {
@@ -125,8 +124,8 @@ export class OverviewPage extends LitElement {
     return series.flatMap((rows, i) => rows.map((r) => ({ ...r, metric_name: item.metrics[i].name })));
   }
 
-  private panel(title: string, testid: string, rows: unknown[] | undefined, empty: string, body: () => unknown, wide = false) {
-    return html`<section class="panel ${wide ? 'wide' : ''}" data-testid=${testid} aria-label=${title}>
+  private panel(title: string, testid: string, rows: unknown[] | undefined, empty: string, body: () => unknown, wide = false, minHeight = 320) {
+    return html`<section class="panel ${wide ? 'wide' : ''}" data-testid=${testid} aria-label=${title} style="min-height:${minHeight}px">
       <h2>${title}</h2>
       ${rows === undefined ? html`<div class="loading">正在加载…</div>` : rows.length === 0 ? html`<div class="empty">${empty}</div>` : body()}
     </section>`;
@@ -139,8 +138,8 @@ export class OverviewPage extends LitElement {
     }
     const region = ref.regions.find((r) => r.code === sel.region)!;
     const metric = ref.metrics.find((m) => m.code === sel.metric)!;
-    const children = childrenOf(ref.regions, region.code);
-    const peers: Region[] = children.length ? children : childrenOf(ref.regions, region.parent_code!);
+    const scope = scopeOf(ref.regions, region.code);
+    const peers: Region[] = childrenOf(ref.regions, scope.code);
     const peerLevel = levelName(peers[0]?.level ?? 'county');
     const items = itemsOf(ref.catalogue, ref.metrics);
     const item = items.find((i) => i.key === sel.item);
@@ -167,7 +166,7 @@ export class OverviewPage extends LitElement {
       ${!sel.period ? html`<div class="empty">暂无数据：采集器正在回填历史数据，数据到达后本页自动更新。</div>` : nothing}
       <section class="tiles" aria-label="核心指标" style="margin-top:12px">${headlineTiles(ref.metrics, data?.tiles ?? {})}</section>
       <div class="grid">
-        ${this.panel(`${region.name} · 各${peerLevel}${metric.name}排名（${sel.period}）`, 'ranking', data?.ranking, `该月暂无各${peerLevel}数据`, () =>
+        ${this.panel(`${scope.name} · 各${peerLevel}${metric.name}排名（${sel.period}）`, 'ranking', data?.ranking, `该月暂无各${peerLevel}数据`, () =>
           html`<si-region-ranking .rows=${data!.ranking} .metric=${metric} highlight=${region.code}
             .href=${(code: string) => this.href({ region: code })} @drill=${(e: CustomEvent<string>) => this.select({ region: e.detail })}></si-region-ranking>
             <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。口径：${metric.definition}</div>`)}
@@ -185,7 +184,7 @@ export class OverviewPage extends LitElement {
         </section>
         ${this.panel(`预警（未解除）`, 'alerts', data?.alerts, '当前没有未解除的预警', () => html`<si-alert-list .rows=${data!.alerts}></si-alert-list>`)}
         ${this.panel(`各${peerLevel}×月份热力图 · ${metric.name}（格内数字为当月同级排名）`, 'heatmap', data?.heat, '暂无数据', () =>
-          html`<si-vega-chart .spec=${heatmapSpec(data!.heat, metric, `${region.name}各${peerLevel} · ${metric.name}`)}></si-vega-chart>`, true)}
+          html`<si-vega-chart .spec=${heatmapSpec(data!.heat, metric, `${scope.name}各${peerLevel} · ${metric.name}`)}></si-vega-chart>`, true, peers.length * 22 + 150)}
         <section class="panel wide" data-testid="multiples" aria-label="二级项目指标">
           <h2>二级项目指标一览 · ${region.name}</h2>
           <label>二级项目
