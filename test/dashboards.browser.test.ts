@@ -41,6 +41,12 @@ describe('agency view', () => {
     expect(await page.locator('[data-testid=focus] tbody td:first-child').allTextContents()).toEqual(months.map((m) => m.period));
     await page.locator('[data-testid=trends] si-vega-chart[data-rendered]').waitFor({ timeout: 20_000 });
 
+    // Its open alerts, as the rules in config/default.json raised them after collection.
+    const alerts = await api<{ message: string }>('/api/alerts?region=370102&limit=20');
+    expect(alerts.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=alerts] si-alert-list li').count()).toBe(alerts.length);
+    expect(await page.locator('[data-testid=alerts] si-alert-list li').first().textContent()).toContain(alerts[0].message);
+
     // Choosing another metric is a new URL that opens the same view.
     await page.locator('[data-testid=annual] a', { hasText: '数据上报及时率' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('upload_timeliness');

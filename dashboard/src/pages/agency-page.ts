@@ -3,12 +3,13 @@
 // its rank, and the year so far. Region, year and the metric in focus are in the URL.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { errorText, getMonths, getReference, getTable, type PeerSeriesRow, type Reference } from '../api.js';
+import { errorText, getMonths, getReference, getTable, type AlertRow, type PeerSeriesRow, type Reference } from '../api.js';
 import { formatChange, formatValue } from '../format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { LivePageController } from '../page-controller.js';
 import { pageStyles } from '../page-styles.js';
 import { childrenOf, levelName } from '../regions.js';
+import '../components/alert-list.js';
 import '../components/live-status.js';
 
 interface Selection {
@@ -38,6 +39,7 @@ export class AgencyPage extends LitElement {
   @state() private sel: Selection | null = null;
   @state() private months: PeerSeriesRow[] | null = null;
   @state() private annual: PeerSeriesRow[] | null = null;
+  @state() private alerts: AlertRow[] | null = null;
   @state() private error = '';
   @state() private updatedAt: Date | null = null;
 
@@ -81,6 +83,7 @@ export class AgencyPage extends LitElement {
     if (reload) {
       this.months = null;
       this.annual = null;
+      this.alerts = null;
       void this.load(new Date());
     }
   }
@@ -89,13 +92,15 @@ export class AgencyPage extends LitElement {
     const sel = this.sel;
     if (!sel || !sel.year) return;
     try {
-      const [months, annual] = await Promise.all([
+      const [months, annual, alerts] = await Promise.all([
         getTable<PeerSeriesRow>('/api/peer-series', { region: sel.region, period_type: 'month', from: `${sel.year}-01`, to: `${sel.year}-12` }),
         getTable<PeerSeriesRow>('/api/peer-series', { region: sel.region, period_type: 'year', from: sel.year, to: sel.year }),
+        getTable<AlertRow>('/api/alerts', { region: sel.region, limit: '20' }),
       ]);
       if (sel !== this.sel) return;
       this.months = months;
       this.annual = annual;
+      this.alerts = alerts;
       this.updatedAt = at;
       this.error = '';
     } catch (err) {
@@ -158,6 +163,11 @@ export class AgencyPage extends LitElement {
                 )}</tbody>
               </table>
               <div class="note">点击指标名称查看逐月明细。同级：同一上级地区下的${levelName(region.level)}。</div>`}
+        </section>
+        <section class="panel wide" data-testid="alerts" aria-label="本地区预警" style="min-height:140px">
+          <h2>本地区预警（未解除）</h2>
+          ${this.alerts === null ? html`<div class="loading">正在加载…</div>` : this.alerts.length === 0 ? html`<div class="empty">当前没有未解除的预警</div>`
+            : html`<si-alert-list .rows=${this.alerts}></si-alert-list>`}
         </section>
         <section class="panel wide" data-testid="focus" aria-label="逐月明细">
           <h2>${focusName} · 逐月与同级中位数</h2>
