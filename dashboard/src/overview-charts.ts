@@ -51,50 +51,48 @@ export interface SeriesRow extends VerticalRow {
   metric_name: string;
 }
 
-/** One small line chart per metric of a second-level item, each with its own scale. */
-export function smallMultiplesSpec(rows: SeriesRow[], title: string): TopLevelSpec {
+/** One small chart per metric (each with its own scale), three to a row. */
+function perMetric(rows: object[], title: string, spec: Record<string, unknown>, transform: object[] = []): TopLevelSpec {
   return {
     $schema: SCHEMA,
     title: { text: title, anchor: 'start', fontSize: 15 },
     config,
     data: { values: rows },
+    transform,
     facet: { field: 'metric_name', type: 'nominal', title: null, header: { labelFontSize: 13 } },
     columns: 3,
     resolve: { scale: { y: 'independent' } },
-    spec: {
-      width: 220,
-      height: 120,
-      mark: { type: 'line', point: true, color: '#1f5fa8' },
-      encoding: {
-        x: { field: 'period', type: 'ordinal', title: null, axis: { labelAngle: -45, labelFontSize: 10 } },
-        y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-        tooltip: [
-          { field: 'metric_name', title: '指标' },
-          { field: 'period', title: '月份' },
-          { field: 'value', title: '数值', format: '.2f' },
-        ],
-      },
+    spec: { width: 220, height: 125, ...spec },
+  } as TopLevelSpec;
+}
+
+const MONTH_AXIS = { field: 'period', type: 'ordinal', title: null, axis: { labelAngle: -45, labelFontSize: 10 } } as const;
+
+/** Small multiples: every metric of a second-level item over the months. */
+export function smallMultiplesSpec(rows: SeriesRow[], title: string): TopLevelSpec {
+  return perMetric(rows, title, {
+    mark: { type: 'line', point: true, color: '#1f5fa8' },
+    encoding: {
+      x: MONTH_AXIS,
+      y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
+      tooltip: [
+        { field: 'metric_name', title: '指标' },
+        { field: 'period', title: '月份' },
+        { field: 'value', title: '数值', format: '.2f' },
+      ],
     },
-  };
+  });
 }
 
 /** An agency's months against its peers' median, one panel per metric. */
 export function peerTrendSpec(rows: PeerSeriesRow[], title: string): TopLevelSpec {
-  return {
-    $schema: SCHEMA,
-    title: { text: title, anchor: 'start', fontSize: 15 },
-    config,
-    data: { values: rows },
-    transform: [{ fold: ['value', 'peer_median'], as: ['series', 'v'] }],
-    facet: { field: 'metric_name', type: 'nominal', title: null, header: { labelFontSize: 13 } },
-    columns: 3,
-    resolve: { scale: { y: 'independent' } },
-    spec: {
-      width: 220,
-      height: 130,
+  return perMetric(
+    rows,
+    title,
+    {
       mark: { type: 'line', point: true },
       encoding: {
-        x: { field: 'period', type: 'ordinal', title: null, axis: { labelAngle: -45, labelFontSize: 10 } },
+        x: MONTH_AXIS,
         y: { field: 'v', type: 'quantitative', title: null, scale: { zero: false } },
         color: {
           field: 'series',
@@ -113,5 +111,6 @@ export function peerTrendSpec(rows: PeerSeriesRow[], title: string): TopLevelSpe
         ],
       },
     },
-  };
+    [{ fold: ['value', 'peer_median'], as: ['series', 'v'] }],
+  );
 }
