@@ -188,13 +188,17 @@ describe('server restart', () => {
     await page.goto(`${suite.server.url}/?view=overview&region=370100&period=2025-05`);
     const status = page.locator('si-live-status [role=status]');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('实时更新');
+    await expect.poll(() => rankingRows(page).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const stamp = await page.locator('[data-testid=updated-at]').textContent();
+    expect(stamp).toMatch(/^更新于 /);
+    await page.waitForTimeout(1100); // so the stamp after reconnecting differs
 
     const api = await suite.server.stopApi();
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('与服务器的连接已断开，正在重连…');
     // Changing the view while the server is down says so in Chinese.
     await page.selectOption('select[aria-label=月份]', '2025-04');
     await expect.poll(() => page.locator('.error[role=alert]').textContent(), { timeout: 10_000 }).toBe('无法连接服务器，请检查网络或稍后重试');
+    expect(await rankingRows(page).count()).toBeGreaterThan(0); // what was loaded stays on screen
     await page.screenshot({ path: join(ARTIFACTS, 'overview-server-down.png') });
 
     await api.start();

@@ -7,6 +7,7 @@ import { errorText, getMonths, getReference, getTable, type AlertRow, type PeerS
 import { formatChange, formatValue } from '../format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { LivePageController } from '../page-controller.js';
+import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { childrenOf, levelName } from '../regions.js';
 import '../components/alert-list.js';
@@ -126,10 +127,10 @@ export class AgencyPage extends LitElement {
 
   render() {
     const { ref, sel } = this;
-    if (!ref || !sel) return this.error ? html`<div class="error" role="alert">${this.error}</div>` : html`<div class="loading">正在加载…</div>`;
+    if (!ref || !sel) return pageLoading(this.error);
     const region = ref.regions.find((r) => r.code === sel.region)!;
     const parent = ref.regions.find((r) => r.code === region.parent_code);
-    const focus = this.months?.filter((r) => r.metric === sel.metric) ?? [];
+    const focus = this.months?.filter((r) => r.metric === sel.metric) ?? null;
     const focusName = ref.metrics.find((m) => m.code === sel.metric)?.name ?? sel.metric;
     return html`
       <div class="bar">
@@ -149,10 +150,9 @@ export class AgencyPage extends LitElement {
       <div class="grid">
         <section class="panel wide" data-testid="annual" aria-label="全年累计">
           <h2>${region.name} · ${sel.year}年累计，与${parent?.name ?? ''}各${levelName(region.level)}比较</h2>
-          ${this.annual === null ? html`<div class="loading">正在加载…</div>` : this.annual.length === 0 ? html`<div class="empty">该年度暂无数据</div>`
-            : html`<table>
+          ${loadState(this.annual, this.error, '该年度暂无数据', (annual) => html`<table>
                 <thead><tr><th>指标</th><th class="num">本地区</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
-                <tbody>${this.annual.map(
+                <tbody>${annual.map(
                   (r) => html`<tr aria-selected=${r.metric === sel.metric ? 'true' : 'false'} data-metric=${r.metric}>
                     <td><a href=${this.href({ metric: r.metric })} @click=${(e: Event) => { e.preventDefault(); this.select({ metric: r.metric }); }}>${r.metric_name}</a></td>
                     <td class="num">${formatValue(r.value, r.unit)}</td>
@@ -162,26 +162,24 @@ export class AgencyPage extends LitElement {
                   </tr>`,
                 )}</tbody>
               </table>
-              <div class="note">点击指标名称查看逐月明细。同级：同一上级地区下的${levelName(region.level)}。</div>`}
+              <div class="note">点击指标名称查看逐月明细。同级：同一上级地区下的${levelName(region.level)}。</div>`)}
         </section>
         <section class="panel wide" data-testid="alerts" aria-label="本地区预警" style="min-height:140px">
           <h2>本地区预警（未解除）</h2>
-          ${this.alerts === null ? html`<div class="loading">正在加载…</div>` : this.alerts.length === 0 ? html`<div class="empty">当前没有未解除的预警</div>`
-            : html`<si-alert-list .rows=${this.alerts}></si-alert-list>`}
+          ${loadState(this.alerts, this.error, '当前没有未解除的预警', (rows) => html`<si-alert-list .rows=${rows}></si-alert-list>`)}
         </section>
         <section class="panel wide" data-testid="focus" aria-label="逐月明细">
           <h2>${focusName} · 逐月与同级中位数</h2>
-          ${this.months === null ? html`<div class="loading">正在加载…</div>` : focus.length === 0 ? html`<div class="empty">该指标本年度暂无数据</div>`
-            : html`<table>
+          ${loadState(focus, this.error, '该指标本年度暂无数据', (rows) => html`<table>
                 <thead><tr><th>月份</th><th class="num">本地区</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
-                <tbody>${focus.map(
+                <tbody>${rows.map(
                   (r) => html`<tr><td>${r.period}</td><td class="num">${formatValue(r.value, r.unit)}</td><td class="num">${formatValue(r.peer_median, r.unit)}</td>${this.gapCell(r)}<td class="num">${r.rank}/${r.peers}</td></tr>`,
                 )}</tbody>
-              </table>`}
+              </table>`)}
         </section>
         <section class="panel wide" data-testid="trends" aria-label="全部指标逐月趋势">
-          ${this.months === null ? html`<div class="loading">正在加载…</div>` : this.months.length === 0 ? html`<div class="empty">该年度暂无数据</div>`
-            : html`<si-vega-chart .spec=${peerTrendSpec(this.months, `${region.name} · ${sel.year}年逐月指标与同级中位数`)}></si-vega-chart>`}
+          ${loadState(this.months, this.error, '该年度暂无数据', (rows) =>
+            html`<si-vega-chart .spec=${peerTrendSpec(rows, `${region.name} · ${sel.year}年逐月指标与同级中位数`)}></si-vega-chart>`)}
         </section>
       </div>
     `;

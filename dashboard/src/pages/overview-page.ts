@@ -13,6 +13,7 @@ import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
 import { addMonths } from '../months.js';
 import { heatmapSpec, smallMultiplesSpec, type SeriesRow } from '../overview-charts.js';
 import { LivePageController } from '../page-controller.js';
+import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { childrenOf, itemsOf, levelName, scopeOf, trailOf, type Item } from '../regions.js';
 import '../components/alert-list.js';
@@ -124,18 +125,16 @@ export class OverviewPage extends LitElement {
     return series.flatMap((rows, i) => rows.map((r) => ({ ...r, metric_name: item.metrics[i].name })));
   }
 
-  private panel(title: string, testid: string, rows: unknown[] | undefined, empty: string, body: () => unknown, wide = false, minHeight = 320) {
+  private panel<T>(title: string, testid: string, rows: T[] | undefined, empty: string, body: (rows: T[]) => unknown, wide = false, minHeight = 320) {
     return html`<section class="panel ${wide ? 'wide' : ''}" data-testid=${testid} aria-label=${title} style="min-height:${minHeight}px">
       <h2>${title}</h2>
-      ${rows === undefined ? html`<div class="loading">正在加载…</div>` : rows.length === 0 ? html`<div class="empty">${empty}</div>` : body()}
+      ${loadState(rows, this.error, empty, body)}
     </section>`;
   }
 
   render() {
     const { ref, sel, data } = this;
-    if (!ref || !sel) {
-      return html`${this.error ? html`<div class="error" role="alert">${this.error}</div>` : html`<div class="loading">正在加载…</div>`}`;
-    }
+    if (!ref || !sel) return pageLoading(this.error);
     const region = ref.regions.find((r) => r.code === sel.region)!;
     const metric = ref.metrics.find((m) => m.code === sel.metric)!;
     const scope = scopeOf(ref.regions, region.code);
@@ -179,8 +178,7 @@ export class OverviewPage extends LitElement {
                   <option value="city" ?selected=${sel.movers === 'city'}>各市</option>
                 </select></label>`
             : nothing}
-          ${data === null ? html`<div class="loading">正在加载…</div>` : data.movers.length === 0 ? html`<div class="empty">暂无上月可比数据</div>`
-            : html`<si-mover-list .rows=${data.movers} .metric=${metric}></si-mover-list>`}
+          ${loadState(data?.movers, this.error, '暂无上月可比数据', (rows) => html`<si-mover-list .rows=${rows} .metric=${metric}></si-mover-list>`)}
         </section>
         ${this.panel(`预警（未解除）`, 'alerts', data?.alerts, '当前没有未解除的预警', () => html`<si-alert-list .rows=${data!.alerts}></si-alert-list>`)}
         ${this.panel(`各${peerLevel}×月份热力图 · ${metric.name}（格内数字为当月同级排名）`, 'heatmap', data?.heat, '暂无数据', () =>
@@ -192,8 +190,8 @@ export class OverviewPage extends LitElement {
               ${items.map((i) => html`<option value=${i.key} ?selected=${i.key === sel.item}>${i.key}（${i.metrics.length}项）</option>`)}
             </select>
           </label>
-          ${data === null ? html`<div class="loading">正在加载…</div>` : data.multiples.length === 0 ? html`<div class="empty">该二级项目暂无可计算的指标数据</div>`
-            : html`<si-vega-chart .spec=${smallMultiplesSpec(data.multiples, `${item?.key ?? ''} · 近12个月`)}></si-vega-chart>`}
+          ${loadState(data?.multiples, this.error, '该二级项目暂无可计算的指标数据', (rows) =>
+            html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`)}></si-vega-chart>`)}
         </section>
       </div>
     `;

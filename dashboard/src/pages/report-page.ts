@@ -3,6 +3,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { errorText, getMonths, getReference, type Region } from '../api.js';
+import { pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { levelName } from '../regions.js';
 
@@ -65,7 +66,7 @@ export class ReportPage extends LitElement {
 
   render() {
     const sel = this.sel;
-    if (!sel) return this.error ? html`<div class="error" role="alert">${this.error}</div>` : html`<div class="loading">正在加载…</div>`;
+    if (!sel) return pageLoading(this.error);
     const query = new URLSearchParams({ region: sel.region, year: sel.year });
     return html`
       <div class="bar">
