@@ -137,7 +137,8 @@ describe('alert evaluation', () => {
     const body = await res.json();
     expect(body.data.map((a: { rule_id: string; region_name: string }) => `${a.rule_id}:${a.region_name}`)).toEqual(['online_rate_drop_5:市中区']);
     expect((await (await app.request('/api/alerts?region=370100&status=all')).json()).data).toHaveLength(5);
-    expect((await app.request('/api/alerts?status=some')).status).toBe(400);
+    expect((await app.request('/api/alerts?region=370100&status=some')).status).toBe(400);
+    expect((await app.request('/api/alerts')).status).toBe(400);
   });
 
   it('streams collector and alert events to dashboards as server-sent events', async () => {

@@ -86,4 +86,12 @@ describe('evaluation report HTML', () => {
     expect(html).toMatch(/<tr><td>经办事项<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">8<\/td><td class="num">8<\/td>/);
     expect(html).toMatch(/<tr><td>联网数据上报<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">1<\/td><td class="num">1<\/td>/);
   });
+
+  it('reports on the province: no peers of its own, its cities compared instead', async () => {
+    const html = await (await app.request('/api/report?region=370000&year=2025')).text();
+    expect(html).toContain('<td>山东省社会保险经办机构（省级）</td>');
+    expect(html).toMatch(/<tr data-metric="on_time_rate">[\s\S]*?<td class="num">87\.5%<\/td>[\s\S]*?<td class="num">—<\/td>\s*<\/tr>/);
+    // 济南市 is the only city with data, so no city falls short of its peers.
+    expect(html).toContain('<p>本年度所辖地区各项指标均不差于同级中位数，建议保持现有做法并关注逐月波动。</p>');
+  });
 });

@@ -92,7 +92,7 @@ export async function renderReport(d: ReportData): Promise<string> {
       <tbody>${d.results.map(resultRow).join('')}</tbody></table>
       ${trend ? `<figure><figcaption>图1 各指标逐月值：${d.year}年与上年对比（纵向比较）</figcaption>${trend}</figure>` : ''}
       ${gaps ? `<figure><figcaption>图2 各比率指标与同级中位数的差距（横向比较，单位：百分点，右侧为优于中位数）</figcaption>${gaps}</figure>` : ''}`),
-    section(7, `${own.length || below.length ? '' : '<p>本年度各项指标均不差于同级中位数，建议保持现有做法并关注逐月波动。</p>'}
+    section(7, `${own.length || below.length ? '' : `<p>本年度${r.parent_name ? '本地区及' : ''}所辖地区各项指标均不差于同级中位数，建议保持现有做法并关注逐月波动。</p>`}
       ${own.length ? `<p>以下指标差于同级中位数，差距从大到小排列：</p><ol>${own.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}
       ${below.length ? `<p>所辖地区中排名靠后的指标：</p><ol>${below.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}`),
   ].join('\n');

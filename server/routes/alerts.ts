@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import type { Database } from '../db/database.js';
 import { sendTable } from '../format.js';
 import type { Dims } from './indicators.js';
-import { known, limit, oneOf } from '../params.js';
+import { known, limit, oneOf, required } from '../params.js';
 
 export function alertRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
   // Alerts of a region and every region below it; open ones by default, newest month first.
   app.get('/alerts', async (c) => {
-    const region = known('region', c.req.query('region') ?? '370000', dims.regions, 'region');
+    const region = known('region', required(c, 'region'), dims.regions, 'region');
     const status = oneOf(c, 'status', ['open', 'all'] as const, 'open');
     const n = limit(c, 'limit', 50, 10_000);
     return sendTable(
