@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { EventEmitter } from 'node:events';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Collector } from '../collectors/runner.js';
+import { HttpSource } from '../collectors/source.js';
 import { AlertMonitor } from '../server/alerts/monitor.js';
 import { parseAlertConfig, type AlertConfig } from '../server/alerts/rules.js';
 import { createApp } from '../server/app.js';
@@ -167,3 +169,33 @@ describe('alert evaluation', () => {
     await new Promise((r) => server.close(r));
   });
 });
+
+describe('a webhook that never answers', () => {
+  it('does not hold up collection or evaluation', async () => {
+    const pending: (() => void)[] = [];
+    const hang = createServer((_req, res) => void pending.push(() => res.writeHead(204).end()));
+    await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(hang.address() as { port: number }).port}/hook`;
+    const db2 = await freshDb();
+    const monitor2 = new AlertMonitor(db2, parseAlertConfig({ webhook: { url, timeoutMs: 60_000 }, rules: RULES }), () => undefined);
+    await monitor2.install();
+    const collector = new Collector(db2, new HttpSource(source.url, 10_000));
+    monitor2.attach(collector);
+    const evaluated = new Promise((r) => monitor2.once('alerts-changed', r));
+
+    // Collection finishes and the alerts are stored while the webhook still has not answered.
+    const runs = await collectAll(db2, source.url, ['cases', 'uploads'], { collector });
+    expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
+    await evaluated;
+    await expect.poll(() => pending.length).toBeGreaterThan(0);
+    // Four alerts: the source now serves the February upload (see the test before).
+    expect(await db2.rows('SELECT count(*)::INT AS n FROM ops_alert WHERE notified_at IS NULL')).toEqual([{ n: 4 }]);
+
+    for (const answer of pending) answer();
+    await expect.poll(async () => (await db2.rows('SELECT count(*)::INT AS n FROM ops_alert WHERE notified_at IS NOT NULL'))[0]).toEqual({ n: 4 });
+    monitor2.close();
+    await new Promise((r) => hang.close(r));
+    db2.close();
+  });
+});
+
