@@ -3,7 +3,7 @@
 // overview's drill-down, a live update after a collector run without reload, and a
 // server restart. Tests that change the server's data or state come last.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -86,9 +86,13 @@ describe('evaluation report', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const file = join(ARTIFACTS, 'report-370100-2025.pdf');
     writeFileSync(file, pdf);
-    execFileSync('pdftoppm', ['-png', '-r', '40', file, join(ARTIFACTS, 'report-page')]);
-    const pngs = readdirSync(ARTIFACTS).filter((f) => /^report-page-\d+\.png$/.test(f));
-    expect(pngs.length).toBeGreaterThanOrEqual(2);
+    const pdfPages = () => readdirSync(ARTIFACTS).filter((f) => /^report-pdf-\d+\.png$/.test(f));
+    for (const old of pdfPages()) rmSync(join(ARTIFACTS, old));
+    execFileSync('pdftoppm', ['-png', '-r', '40', file, join(ARTIFACTS, 'report-pdf')]);
+    const pngs = pdfPages();
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pngs).toHaveLength(pages); // one image per page
     for (const png of pngs) expect(statSync(join(ARTIFACTS, png)).size).toBeGreaterThan(1000);
   });
 
