@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './support/browser.js';
-import { browserSuite } from './support/browser-suite.js';
+import { useDemoBrowser } from './support/browser-suite.js';
 
-const suite = browserSuite();
+const suite = useDemoBrowser();
 
 const api = async <T>(path: string): Promise<T[]> => (await (await fetch(`${suite.server.url}${path}`)).json()).data;
 

@@ -1,5 +1,5 @@
-// One demo server and one Chromium for a browser test file, started before its tests
-// and stopped after them.
+// One demo server and one Chromium launch for a browser test file, started before its tests
+// and closed after them.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.js';
@@ -10,7 +10,8 @@ export interface BrowserSuite {
   browser: Browser;
 }
 
-export function browserSuite(): BrowserSuite {
+/** Registers the hooks; the returned object is filled in before the first test runs. */
+export function useDemoBrowser(): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     suite.server = await startDemoServer();

@@ -1,8 +1,8 @@
 // Real Chromium (Debian's package) driven by playwright-core; nothing is downloaded.
+import { CHROMIUM_ARGS, chromiumPath } from '../../server/chromium.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../server/chromium.js';
 import { ROOT } from '../../server/db/schema.js';
 
 export const ARTIFACTS = join(ROOT, 'test/artifacts');
