@@ -1,11 +1,11 @@
 // Configuration: config/default.json, or the file named by SI_CONFIG, with environment
 // overrides (PORT, DB_PATH, SOURCE_URL, SIM_PORT). Validated at start; a bad entry stops start-up
 // with a message naming it.
+import { parseAlertConfig, type AlertConfig } from './alerts/rules.js';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import cron from 'node-cron';
 import { ROOT } from './db/schema.js';
-import { parseAlertConfig, type AlertConfig } from './alerts/rules.js';
 
 export interface FeedConfig {
   schedule: string;
@@ -15,9 +15,9 @@ export interface FeedConfig {
 export interface Config {
   server: { port: number; dbPath: string };
   source: { baseUrl: string | null; timeoutMs: number };
+  alerts: AlertConfig;
   simulator: { port: number; seed: string; casesPerDay: number };
   collectors: { backfillMonths: number; refreshEveryPages: number; feeds: Record<string, FeedConfig> };
-  alerts: AlertConfig;
 }
 
 export class ConfigError extends Error {}

@@ -41,21 +41,6 @@ export interface HorizontalRow {
   gap_to_median: number;
 }
 
-export class ApiError extends Error {}
-
-export async function getTable<T>(path: string, params: Record<string, string> = {}): Promise<T[]> {
-  const url = `${path}?${new URLSearchParams(params)}`;
-  let res: Response;
-  try {
-    res = await fetch(url);
-  } catch {
-    throw new ApiError('无法连接服务器，请检查网络或稍后重试');
-  }
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`);
-  return body.data as T[];
-}
-
 export interface CatalogueRow {
   code: string;
   p1: string;
@@ -142,4 +127,19 @@ export async function getMonths(): Promise<string[]> {
 
 export function errorText(err: unknown): string {
   return err instanceof ApiError ? err.message : `页面出错：${String(err)}`;
+}
+
+export class ApiError extends Error {}
+
+export async function getTable<T>(path: string, params: Record<string, string> = {}): Promise<T[]> {
+  const url = `${path}?${new URLSearchParams(params)}`;
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch {
+    throw new ApiError('无法连接服务器，请检查网络或稍后重试');
+  }
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`);
+  return body.data as T[];
 }
