@@ -1,25 +1,16 @@
 // The evaluation report as one self-contained HTML page with print CSS, in the sections
 // of the standard (12.2 and Appendix B): 评价项目, 评价依据, 评价目的, 评价范围, 评价过程,
 // 评价方法, 评价结果, 意见建议. Figures are inline SVG; no script is needed to print it.
+// Numbers and region levels are worded exactly as on the dashboard.
+import { formatChange, formatValue } from '../../dashboard/src/format.js';
+import { levelName } from '../../dashboard/src/regions.js';
 import { peerGapSpec, toSvg, yearOverYearSpec } from './charts.js';
 import type { MetricResult, ReportData, Shortfall } from './data.js';
 
 export const SECTIONS = ['评价项目', '评价依据', '评价目的', '评价范围', '评价过程', '评价方法', '评价结果', '意见建议'] as const;
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
-const LEVEL = { province: '省', city: '市', county: '县（区）' } as const;
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function num(v: number | null, unit: string): string {
-  if (v === null || v === undefined) return '—';
-  return unit === '%' ? `${v.toFixed(1)}%` : `${v.toFixed(2)} ${unit}`;
-}
-
-function change(v: number | null, unit: string): string {
-  if (v === null || v === undefined) return '—';
-  const shown = Number(v.toFixed(unit === '%' ? 1 : 2)) || 0;
-  return `${shown > 0 ? '+' : ''}${shown.toFixed(unit === '%' ? 1 : 2)}${unit === '%' ? ' 个百分点' : ` ${unit}`}`;
-}
 
 const count = (n: number) => n.toLocaleString('zh-CN');
 
@@ -32,11 +23,11 @@ function resultRow(r: MetricResult): string {
   return `<tr data-metric="${esc(r.metric)}">
     <td>${r.appendix_code ? `${esc(r.appendix_code)} ${esc(r.indicator_name)}` : '（监测指标）'}</td>
     <td>${esc(r.metric_name)}</td>
-    <td class="num">${num(r.value, r.unit)}</td>
+    <td class="num">${formatValue(r.value, r.unit)}</td>
     <td class="num">${r.numerator === null ? '—' : `${count(r.numerator)} / ${count(r.denominator ?? 0)}`}</td>
-    <td class="num">${num(r.prev_year_value, r.unit)}</td>
-    <td class="num ${r.yoy_change ? (worse ? 'bad' : 'good') : ''}">${change(r.yoy_change, r.unit)}</td>
-    <td class="num">${num(r.peer_median, r.unit)}</td>
+    <td class="num">${formatValue(r.prev_year_value, r.unit)}</td>
+    <td class="num ${r.yoy_change ? (worse ? 'bad' : 'good') : ''}">${formatChange(r.yoy_change, r.unit)}</td>
+    <td class="num">${formatValue(r.peer_median, r.unit)}</td>
     <td class="num">${r.rank === null ? '—' : `${r.rank}/${r.peers}`}</td>
   </tr>`;
 }
@@ -44,7 +35,7 @@ function resultRow(r: MetricResult): string {
 function suggestion(s: Shortfall, own: string, definition: string): string {
   const who = s.region_code === own ? '本地区' : s.region_name;
   const gap = s.unit === '%' ? `${s.shortfall.toFixed(1)}个百分点` : `${s.shortfall.toFixed(2)}${s.unit}`;
-  return `<li><strong>${esc(who)}${esc(s.metric_name)}</strong>为${num(s.value, s.unit)}，差于同级中位数${num(s.peer_median, s.unit)}（差距${gap}，同级排名${s.rank}/${s.peers}）。建议对照指标口径（${esc(definition)}）逐月排查差距来源，明确责任环节，列入下一年度整改重点。</li>`;
+  return `<li><strong>${esc(who)}${esc(s.metric_name)}</strong>为${formatValue(s.value, s.unit)}，差于同级中位数${formatValue(s.peer_median, s.unit)}（差距${gap}，同级排名${s.rank}/${s.peers}）。建议对照指标口径（${esc(definition)}）逐月排查差距来源，明确责任环节，列入下一年度整改重点。</li>`;
 }
 
 export async function renderReport(d: ReportData): Promise<string> {
@@ -62,10 +53,10 @@ export async function renderReport(d: ReportData): Promise<string> {
   const body = [
     section(0, `<table class="facts">
       <tr><th>项目名称</th><td>${esc(r.name)}社会保险经办绩效评价（${d.year}年度）</td></tr>
-      <tr><th>被评价单位</th><td>${esc(r.name)}社会保险经办机构（${LEVEL[r.level]}级${r.parent_name ? `，上级：${esc(r.parent_name)}` : ''}）</td></tr>
+      <tr><th>被评价单位</th><td>${esc(r.name)}社会保险经办机构（${levelName(r.level)}级${r.parent_name ? `，上级：${esc(r.parent_name)}` : ''}）</td></tr>
       <tr><th>评价期间</th><td>${period}（共${d.months.length}个月有数据）</td></tr>
       <tr><th>评价方式</th><td>${r.parent_name ? '上级对下级评价' : '自我评价'}，以信息系统监测数据为基础</td></tr>
-      <tr><th>报告生成时间</th><td>${esc(d.generatedAt.slice(0, 19).replace('T', ' '))}（UTC）</td></tr>
+      <tr><th>报告生成时间</th><td>${esc(new Date(d.generatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }))}（北京时间）</td></tr>
     </table>`),
     section(1, `<ul>
       <li>《社会保险经办绩效评价规范》：评价指标体系（附录A）、评价方法（第7章）、评价结果与应用（第12章）及评价报告样式（附录B）；</li>
