@@ -55,7 +55,7 @@ export function overviewRoutes(db: Database, dims: Dims): Hono {
               h.value, h.peer_median, h.gap_to_median, h.rank, h.peers
        FROM mart_compare_horizontal h JOIN dim_metric m ON m.code = h.metric
        WHERE h.region_code = $region AND h.period_type = $type AND h.period BETWEEN $from AND $to
-       ORDER BY h.metric, h.period`,
+       ORDER BY m.appendix_code NULLS LAST, h.metric, h.period`,
       { region, type, from, to },
     );
     return sendTable(c, result, {}, `peers-${region}`);
