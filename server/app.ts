@@ -1,4 +1,5 @@
 // The HTTP API and the built dashboard, as one Hono app.
+import type { EventEmitter } from 'node:events';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -6,17 +7,23 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Database } from './db/database.js';
 import { ROOT } from './paths.js';
+import { alertRoutes } from './routes/alerts.js';
+import { eventRoutes } from './routes/events.js';
 import { indicatorRoutes, loadDims } from './routes/indicators.js';
 import { opsRoutes } from './routes/ops.js';
+import { overviewRoutes } from './routes/overview.js';
 import { referenceRoutes } from './routes/reference.js';
 import { sqlRoutes } from './routes/sql.js';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './sqlconsole/limits.js';
 import { scoreRoutes } from './routes/scores.js';
+import { reportRoutes } from './routes/report.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
 export interface AppOptions {
   console?: ConsoleLimits;
+  /** Sources of live events for GET /api/events (the collector, the alert monitor). */
+  events?: EventEmitter[];
 }
 
 export async function createApp(db: Database, opts: AppOptions = {}): Promise<Hono> {
@@ -35,6 +42,10 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.route('/api', opsRoutes(db));
   app.route('/api', sqlRoutes(db, opts.console ?? DEFAULT_CONSOLE_LIMITS));
   app.route('/api', scoreRoutes(db, dims));
+  app.route('/api', overviewRoutes(db, dims));
+  app.route('/api', alertRoutes(db, dims));
+  app.route('/api', eventRoutes(opts.events ?? []));
+  app.route('/api', reportRoutes(db, dims));
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
   if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));

@@ -1,6 +1,7 @@
 // Configuration: config/default.json, or the file named by SI_CONFIG, with environment
 // overrides (PORT, DB_PATH, SOURCE_URL, SIM_PORT). Validated at start; a bad entry stops start-up
 // with a message naming it.
+import { parseAlertConfig, type AlertConfig } from './alerts/rules.js';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import cron from 'node-cron';
@@ -35,6 +36,7 @@ export interface RetryConfig {
 export interface Config {
   server: { port: number; dbPath: string; allowedDirectories?: string[] };
   source: { baseUrl: string | null; timeoutMs: number };
+  alerts: AlertConfig;
   simulator: { port: number; seed: string; casesPerDay: number };
   collectors: { backfillMonths: number; refreshEveryPages: number; retry: RetryConfig; feeds: Record<string, FeedConfig> };
   console: ConsoleLimits;
@@ -148,6 +150,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = {}): Config {
     simulator: { port: env.SIM_PORT ? Number(env.SIM_PORT) : int(raw, 'simulator.port', 0, 65535), seed: str(raw, 'simulator.seed'), casesPerDay: int(raw, 'simulator.casesPerDay', 1, 100_000) },
     collectors: { backfillMonths: int(raw, 'collectors.backfillMonths', 1, 240), refreshEveryPages: int(raw, 'collectors.refreshEveryPages', 1, 10_000), retry, feeds },
     console: consoleLimits(raw),
+    alerts: parseAlertConfig(get(raw, 'alerts')),
   };
 }
 

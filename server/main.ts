@@ -5,6 +5,7 @@ import { startSimulator } from '../collectors/embedded-simulator.js';
 import { Collector } from '../collectors/runner.js';
 import { enabledJobs, runOptions, schedule } from '../collectors/scheduler.js';
 import { buildJob, needsPlatform } from '../collectors/sources/index.js';
+import { AlertMonitor } from './alerts/monitor.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { Database } from './db/database.js';
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
     console.log(`[collect] ${s.feed} run ${s.run_id} ${s.status}: ${s.rows_in} in, ${s.rows_written} written, ${s.rows_rejected} rejected${s.error ? ` — ${s.error}` : ''}`),
   );
 
-  const app = await createApp(db, { console: config.console });
+  const alerts = new AlertMonitor(db, config.alerts);
+  await alerts.install();
+  alerts.attach(collector);
+
+  const app = await createApp(db, { console: config.console, events: [collector, alerts] });
   const server = serve({ fetch: app.fetch, port: config.server.port }, (info) =>
     console.log(`dashboard and API on http://localhost:${info.port} (${jobs.map((j) => `${j.name} ← ${j.source.label}`).join('; ')}; db ${config.server.dbPath})`),
   );
@@ -38,6 +43,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     for (const t of tasks) t.stop();
+    alerts.close();
     sim?.child.kill('SIGTERM');
     server.close();
     db.close();

@@ -9,7 +9,7 @@ const suite = useDemoBrowser();
 describe('monitoring dashboard', () => {
   it('renders the trend and the peer ranking with data, and KPI tiles with values', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${suite.server.url}/?metric=on_time_rate&region=370100&period=2025-05`);
+    await page.goto(`${suite.server.url}/?view=monitor&metric=on_time_rate&region=370100&period=2025-05`);
     const trend = page.locator('[data-testid=trend] si-vega-chart[data-rendered]');
     const ranking = page.locator('[data-testid=ranking] si-vega-chart[data-rendered]');
     await trend.waitFor({ timeout: 20_000 });
@@ -34,7 +34,7 @@ describe('monitoring dashboard', () => {
 
   it('keeps the selection in the URL', async () => {
     const page = await suite.browser.newPage();
-    await page.goto(`${suite.server.url}/?metric=online_rate&region=370102&period=2025-04`);
+    await page.goto(`${suite.server.url}/?view=monitor&metric=online_rate&region=370102&period=2025-04`);
     await page.locator('[data-testid=trend] si-vega-chart[data-rendered]').waitFor({ timeout: 20_000 });
     await page.selectOption('select[aria-label=指标]', 'upload_timeliness');
     await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('upload_timeliness');

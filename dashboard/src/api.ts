@@ -41,6 +41,94 @@ export interface HorizontalRow {
   gap_to_median: number;
 }
 
+export interface CatalogueRow {
+  code: string;
+  p1: string;
+  p2: string;
+  name: string;
+  category: string;
+  source: 'computed' | 'manual';
+  metrics: string[] | null;
+}
+
+export interface MoverRow {
+  region_code: string;
+  region_name: string;
+  level: Region['level'];
+  period: string;
+  metric: string;
+  value: number;
+  prev_value: number;
+  mom_change: number;
+  improvement: number;
+}
+
+export interface HeatRow {
+  region_code: string;
+  region_name: string;
+  period: string;
+  value: number;
+  rank: number;
+  peers: number;
+  peer_median: number;
+}
+
+export interface PeerSeriesRow {
+  region_code: string;
+  period: string;
+  metric: string;
+  metric_name: string;
+  unit: string;
+  higher_is_better: boolean;
+  value: number;
+  peer_median: number;
+  gap_to_median: number;
+  rank: number;
+  peers: number;
+}
+
+export interface AlertRow {
+  alert_id: number;
+  rule_id: string;
+  rule_label: string;
+  region_code: string;
+  region_name: string;
+  level: Region['level'];
+  period: string;
+  value: number | null;
+  message: string;
+  first_fired_at: string;
+  open: boolean;
+}
+
+/** Reference data every page needs, fetched once. */
+export interface Reference {
+  regions: Region[];
+  metrics: Metric[];
+  catalogue: CatalogueRow[];
+}
+
+let reference: Promise<Reference> | null = null;
+
+export function getReference(): Promise<Reference> {
+  reference ??= Promise.all([getTable<Region>('/api/regions'), getTable<Metric>('/api/metrics'), getTable<CatalogueRow>('/api/catalogue')])
+    .then(([regions, metrics, catalogue]) => ({ regions, metrics, catalogue }))
+    .catch((err) => {
+      reference = null; // let the next attempt retry
+      throw err;
+    });
+  return reference;
+}
+
+/** Months with data, newest first. */
+export async function getMonths(): Promise<string[]> {
+  return (await getTable<{ period: string }>('/api/periods', { period_type: 'month' })).map((p) => p.period).reverse();
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof ApiError ? err.message : `页面出错：${String(err)}`;
+}
+
 export class ApiError extends Error {}
 
 export async function getTable<T>(path: string, params: Record<string, string> = {}): Promise<T[]> {

@@ -2,8 +2,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { HorizontalRow, Metric, VerticalRow } from './api.js';
 
-const FONT = 'PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif';
-const config = { font: FONT, axis: { labelFontSize: 12, titleFontSize: 13 }, view: { stroke: null } };
+export const FONT = 'PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif';
+export const config = { font: FONT, axis: { labelFontSize: 12, titleFontSize: 13 }, view: { stroke: null } };
 
 /** Vertical comparison: the region's monthly series with its trailing-12-month line. */
 export function trendSpec(rows: VerticalRow[], metric: Metric, regionName: string): TopLevelSpec {

@@ -4,9 +4,12 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import './pages/monitor-page.js';
+import './pages/overview-page.js';
+import './pages/agency-page.js';
+import './pages/score-page.js';
+import './pages/report-page.js';
 import './pages/sql-page.js';
 import './pages/collectors-page.js';
-import './pages/score-page.js';
 
 interface Page {
   view: string;
@@ -16,10 +19,13 @@ interface Page {
 
 // Pages in navigation order; the first is the default.
 const PAGES: Page[] = [
+  { view: 'overview', label: '全省概览', element: 'si-overview-page' },
   { view: 'monitor', label: '指标监测', element: 'si-monitor-page' },
+  { view: 'agency', label: '机构自查', element: 'si-agency-page' },
+  { view: 'scores', label: '绩效评分', element: 'si-score-page' },
+  { view: 'report', label: '评价报告', element: 'si-report-page' },
   { view: 'sql', label: 'SQL 查询', element: 'si-sql-page' },
   { view: 'collectors', label: '数据采集', element: 'si-collectors-page' },
-  { view: 'scores', label: '绩效评分', element: 'si-score-page' },
 ];
 
 @customElement('si-app')

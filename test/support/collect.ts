@@ -8,14 +8,13 @@ export function httpJob(url: string, name: string): Job {
   return { name, feed: FEEDS[name], source: new HttpSource(url, FEEDS[name].path, 10_000) };
 }
 
-/** Runs the named feeds once against a source, as the scheduler would. */
+/** Runs the named feeds once against a source, as the scheduler would (on `collector` if given). */
 export async function collectAll(
   db: Database,
   url: string,
   feeds = Object.keys(FEEDS),
-  { since = '2025-01-01T00:00:00+08:00|', pageSize = 2 } = {},
+  { since = '2025-01-01T00:00:00+08:00|', pageSize = 2, collector = new Collector(db, { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 }) } = {},
 ): Promise<RunSummary[]> {
-  const collector = new Collector(db, { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
   const out: RunSummary[] = [];
   for (const name of feeds) out.push(await collector.run(httpJob(url, name), { trigger: 'manual', initialSince: since, pageSize, refreshEveryPages: 3 }));
   return out;

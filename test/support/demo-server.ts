@@ -1,8 +1,14 @@
 // A running API + dashboard over data collected from the simulator with its clock pinned,
-// as `npm start` would serve it, on an ephemeral port.
+// as `npm start` would serve it, on an ephemeral port. The collector and the alert monitor
+// (rules from config/default.json) feed the live-event stream, as in `npm start`;
+// collect(later) moves the simulator's clock on and collects again.
+import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
+import { Collector, type RunSummary } from '../../collectors/runner.js';
 import { createSimulatorApp } from '../../collectors/simulator/app.js';
+import { AlertMonitor } from '../../server/alerts/monitor.js';
 import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/database.js';
 import { collectAll } from './collect.js';
 import { freshDb } from './db.js';
@@ -11,27 +17,55 @@ export interface DemoServer {
   url: string;
   sourceUrl: string;
   db: Database;
+  alerts: AlertMonitor;
+  /** Sets the simulator's clock to `now` and runs every feed once more. */
+  collect(now: number): Promise<RunSummary[]>;
+  /** Stops the API server (dropping open connections); `start` brings it back on the same port. */
+  stopApi(): Promise<{ start(): Promise<void> }>;
   close(): Promise<void>;
 }
 
-export function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<{ server: ServerType; url: string }> {
+export function listen(fetch: (req: Request) => Response | Promise<Response>, port = 0): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ server, url: `http://127.0.0.1:${info.port}` }));
+    const server = serve({ fetch, port, hostname: '127.0.0.1' }, (info) => resolve({ server, url: `http://127.0.0.1:${info.port}` }));
   });
 }
 
+async function shut(server: ServerType): Promise<void> {
+  (server as Server).closeAllConnections(); // open event streams would hold close() forever
+  await new Promise((r) => server.close(r));
+}
+
 export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:00')): Promise<DemoServer> {
-  const sim = await listen(createSimulatorApp({ seed: 'browser', casesPerDay: 1, now: () => now }).fetch);
+  let clock = now;
+  const sim = await listen(createSimulatorApp({ seed: 'browser', casesPerDay: 1, now: () => clock }).fetch);
   const db = await freshDb();
-  await collectAll(db, sim.url, undefined, { since: '2024-10-01T00:00:00+08:00|', pageSize: 5000 });
-  const api = await listen((await createApp(db)).fetch);
+  const collector = new Collector(db, { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
+  const alerts = new AlertMonitor(db, loadConfig({}).alerts, () => undefined);
+  await alerts.install();
+  alerts.attach(collector);
+  const collect = () => collectAll(db, sim.url, undefined, { since: '2024-10-01T00:00:00+08:00|', pageSize: 5000, collector });
+  await collect();
+  await alerts.evaluate();
+  const app = await createApp(db, { events: [collector, alerts] });
+  let api = await listen(app.fetch);
   return {
     url: api.url,
     sourceUrl: sim.url,
     db,
+    alerts,
+    collect: (later) => {
+      clock = later;
+      return collect();
+    },
+    stopApi: async () => {
+      await shut(api.server);
+      return { start: async () => void (api = await listen(app.fetch, Number(new URL(api.url).port))) };
+    },
     close: async () => {
-      await new Promise((r) => api.server.close(r));
+      await shut(api.server);
       await new Promise((r) => sim.server.close(r));
+      alerts.close();
       db.close();
     },
   };

@@ -5,20 +5,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, getTable, type HorizontalRow, type Metric, type Region, type VerticalRow } from '../api.js';
 import { rankSpec, trendSpec } from '../charts.js';
+import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
+import { addMonths } from '../months.js';
 
-const HEADLINE = ['on_time_rate', 'online_rate', 'upload_timeliness'];
 const LEVEL_LABEL: Record<Region['level'], string> = { province: '省', city: '市', county: '县（区）' };
 
 interface Selection {
   metric: string;
   region: string;
   period: string;
-}
-
-function addMonths(period: string, n: number): string {
-  const [y, m] = period.split('-').map(Number);
-  const i = y * 12 + m - 1 + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
 
 @customElement('si-monitor-page')
@@ -44,7 +39,7 @@ export class MonitorPage extends LitElement {
   @state() private sel: Selection | null = null;
   @state() private trend: VerticalRow[] | null = null;
   @state() private ranking: HorizontalRow[] | null = null;
-  @state() private tiles: Record<string, VerticalRow | undefined> = {};
+  @state() private tiles: HeadlineRows = {};
   @state() private error = '';
 
   connectedCallback(): void {
@@ -96,15 +91,15 @@ export class MonitorPage extends LitElement {
     this.trend = null;
     this.ranking = null;
     try {
-      const [trend, ranking, ...tiles] = await Promise.all([
+      const [trend, ranking, tiles] = await Promise.all([
         getTable<VerticalRow>('/api/compare/vertical', { metric: sel.metric, region: sel.region, from: addMonths(sel.period, -23), to: sel.period }),
         getTable<HorizontalRow>('/api/compare/horizontal', { metric: sel.metric, parent, period: sel.period }),
-        ...HEADLINE.map((m) => getTable<VerticalRow>('/api/compare/vertical', { metric: m, region: sel.region, from: sel.period, to: sel.period })),
+        getHeadline(sel.region, sel.period),
       ]);
       if (sel !== this.sel) return; // a newer selection is loading
       this.trend = trend;
       this.ranking = ranking;
-      this.tiles = Object.fromEntries(HEADLINE.map((m, i) => [m, tiles[i][0]]));
+      this.tiles = tiles;
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : String(err);
     }
@@ -153,18 +148,7 @@ export class MonitorPage extends LitElement {
         : html`<div class="loading">正在加载…</div>`}
       ${sel && !sel.period && !this.error ? html`<div class="empty">暂无数据：采集器正在回填历史数据，请稍候刷新。</div>` : nothing}
       <section class="tiles" aria-label="核心指标">
-        ${HEADLINE.map((code) => {
-          const m = this.metrics.find((x) => x.code === code);
-          const row = this.tiles[code];
-          return html`<si-kpi-tile
-            .label=${m?.name ?? code}
-            .unit=${m?.unit ?? '%'}
-            .value=${row?.value ?? null}
-            .mom=${row?.mom_change ?? null}
-            .yoy=${row?.yoy_change ?? null}
-            .higherIsBetter=${m?.higher_is_better ?? true}
-          ></si-kpi-tile>`;
-        })}
+        ${headlineTiles(this.metrics, this.tiles)}
       </section>
       <section class="charts">
         <div class="panel" data-testid="trend">

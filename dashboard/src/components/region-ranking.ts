@@ -1,0 +1,63 @@
+// Sibling regions ranked on one metric: rank, name, a bar, value and gap to the peers'
+// median. Every other region is a link that opens it ('drill' event: down to a city or
+// county, or across to a sibling), reachable by keyboard. `highlight` is the region viewed.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { HorizontalRow, Metric } from '../api.js';
+import { formatChange, formatValue } from '../format.js';
+
+@customElement('si-region-ranking')
+export class RegionRanking extends LitElement {
+  static styles = css`
+    :host { display: block; }
+    table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th { text-align: left; font-weight: 500; color: var(--muted, #5b6b7c); font-size: 0.85rem; padding: 4px 6px; }
+    td { padding: 5px 6px; border-top: 1px solid var(--line, #dde3ea); }
+    td.num { text-align: right; white-space: nowrap; }
+    tr.highlight td { background: #fff4e5; }
+    .barcell { width: 38%; }
+    .bar { height: 12px; background: var(--accent, #1f5fa8); border-radius: 2px; }
+    .below .bar { background: #e08a1e; }
+    a { color: var(--accent, #1f5fa8); text-decoration: none; font-weight: 500; }
+    a:hover { text-decoration: underline; }
+    a:focus-visible { outline: 3px solid var(--accent, #1f5fa8); }
+    .good { color: var(--good, #1a7f4b); }
+    .bad { color: var(--bad, #b3261e); }
+  `;
+
+  @property({ attribute: false }) rows: HorizontalRow[] = [];
+  @property({ attribute: false }) metric: Metric | null = null;
+  @property() highlight = '';
+  @property({ attribute: false }) href: (code: string) => string = () => '#';
+
+  private drill(e: Event, code: string): void {
+    e.preventDefault();
+    this.dispatchEvent(new CustomEvent('drill', { detail: code, bubbles: true, composed: true }));
+  }
+
+  render() {
+    const unit = this.metric?.unit ?? '';
+    const better = this.metric?.higher_is_better ?? true;
+    const values = this.rows.map((r) => r.value);
+    const lo = Math.min(...values, 0);
+    const hi = Math.max(...values);
+    const width = (v: number) => `${hi === lo ? 100 : Math.max(2, ((v - lo) / (hi - lo)) * 100)}%`;
+    return html`<table>
+      <thead><tr><th>排名</th><th>地区</th><th class="barcell" aria-hidden="true"></th><th>数值</th><th>与中位数差距</th></tr></thead>
+      <tbody>
+        ${this.rows.map((r) => {
+          const worse = better ? r.gap_to_median < 0 : r.gap_to_median > 0;
+          return html`<tr class=${r.region_code === this.highlight ? 'highlight' : ''} data-region=${r.region_code}>
+            <td class="num">${r.rank}/${r.peers}</td>
+            <td>${r.region_code !== this.highlight
+              ? html`<a href=${this.href(r.region_code)} @click=${(e: Event) => this.drill(e, r.region_code)}>${r.region_name}</a>`
+              : r.region_name}</td>
+            <td class="barcell ${worse ? 'below' : ''}" aria-hidden="true"><div class="bar" style="width:${width(r.value)}"></div></td>
+            <td class="num">${formatValue(r.value, unit)}</td>
+            <td class="num ${r.gap_to_median === 0 ? '' : worse ? 'bad' : 'good'}">${formatChange(r.gap_to_median, unit)}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+}

@@ -1,0 +1,116 @@
+// Vega-Lite specs of the overview and agency pages: the regions × months heat map, small
+// multiples of one second-level item, and a region against its peers' median.
+import type { TopLevelSpec } from 'vega-lite';
+import type { HeatRow, Metric, PeerSeriesRow, VerticalRow } from './api.js';
+import { config } from './charts.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Vertical (along a row) and horizontal (down a column) comparison in one picture. */
+export function heatmapSpec(rows: HeatRow[], metric: Metric, title: string): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    title: { text: title, anchor: 'start', fontSize: 15 },
+    width: 'container',
+    height: { step: 22 },
+    config,
+    data: { values: rows },
+    encoding: {
+      x: { field: 'period', type: 'ordinal', title: '月份', axis: { labelAngle: -45 } },
+      y: { field: 'region_name', type: 'nominal', title: null, sort: { field: 'region_code' } },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#fff', strokeWidth: 1 },
+        encoding: {
+          color: {
+            field: 'value',
+            type: 'quantitative',
+            title: metric.unit,
+            // Green is good whatever the metric's direction.
+            scale: { scheme: 'redyellowgreen', reverse: !metric.higher_is_better },
+          },
+          tooltip: [
+            { field: 'region_name', title: '地区' },
+            { field: 'period', title: '月份' },
+            { field: 'value', title: metric.name, format: '.2f' },
+            { field: 'rank', title: '同级排名' },
+            { field: 'peer_median', title: '同级中位数', format: '.2f' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 10, color: '#1d2733' },
+        encoding: { text: { field: 'rank', type: 'quantitative' } },
+      },
+    ],
+  };
+}
+
+export interface SeriesRow extends VerticalRow {
+  metric_name: string;
+}
+
+/** One small chart per metric (each with its own scale), three to a row. */
+function perMetric(rows: object[], title: string, spec: Record<string, unknown>, transform: object[] = []): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    title: { text: title, anchor: 'start', fontSize: 15 },
+    config,
+    data: { values: rows },
+    transform,
+    facet: { field: 'metric_name', type: 'nominal', title: null, header: { labelFontSize: 13 } },
+    columns: 3,
+    resolve: { scale: { y: 'independent' } },
+    spec: { width: 220, height: 125, ...spec },
+  } as TopLevelSpec;
+}
+
+const MONTH_AXIS = { field: 'period', type: 'ordinal', title: null, axis: { labelAngle: -45, labelFontSize: 10 } } as const;
+
+/** Small multiples: every metric of a second-level item over the months. */
+export function smallMultiplesSpec(rows: SeriesRow[], title: string): TopLevelSpec {
+  return perMetric(rows, title, {
+    mark: { type: 'line', point: true, color: '#1f5fa8' },
+    encoding: {
+      x: MONTH_AXIS,
+      y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
+      tooltip: [
+        { field: 'metric_name', title: '指标' },
+        { field: 'period', title: '月份' },
+        { field: 'value', title: '数值', format: '.2f' },
+      ],
+    },
+  });
+}
+
+/** An agency's months against its peers' median, one panel per metric. */
+export function peerTrendSpec(rows: PeerSeriesRow[], title: string): TopLevelSpec {
+  return perMetric(
+    rows,
+    title,
+    {
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: MONTH_AXIS,
+        y: { field: 'v', type: 'quantitative', title: null, scale: { zero: false } },
+        color: {
+          field: 'series',
+          type: 'nominal',
+          title: null,
+          scale: { domain: ['value', 'peer_median'], range: ['#1f5fa8', '#e08a1e'] },
+          legend: { orient: 'top', labelExpr: "datum.value === 'value' ? '本地区' : '同级中位数'" },
+        },
+        strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: ['value', 'peer_median'], range: [[1, 0], [5, 3]] } },
+        tooltip: [
+          { field: 'metric_name', title: '指标' },
+          { field: 'period', title: '月份' },
+          { field: 'value', title: '本地区', format: '.2f' },
+          { field: 'peer_median', title: '同级中位数', format: '.2f' },
+          { field: 'rank', title: '排名' },
+        ],
+      },
+    },
+    [{ fold: ['value', 'peer_median'], as: ['series', 'v'] }],
+  );
+}

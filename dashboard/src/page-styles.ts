@@ -1,0 +1,22 @@
+// Styles shared by the overview, agency and report pages: filters, panels, states.
+// Sizes are rem-based and panels reserve their height, so nothing jumps while loading.
+import { css } from 'lit';
+
+export const pageStyles = css`
+  :host { display: block; }
+  .bar { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: 12px; margin: 16px 0 12px; }
+  .filters { display: flex; flex-wrap: wrap; gap: 12px; }
+  label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); gap: 4px; }
+  select, button, a.button { font: inherit; font-size: 1rem; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); }
+  select { min-width: 160px; }
+  button, a.button { cursor: pointer; text-decoration: none; }
+  select:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
+  .grid { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); margin-top: 12px; }
+  .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; min-height: 320px; box-sizing: border-box; min-width: 0; }
+  .panel.wide { grid-column: 1 / -1; }
+  h2 { font-size: 1.1rem; margin: 0 0 10px; }
+  .note { color: var(--muted); font-size: 0.85rem; margin-top: 8px; }
+  .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
+  .empty, .loading { color: var(--muted); padding: 40px 0; text-align: center; }
+  .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px; }
+`;

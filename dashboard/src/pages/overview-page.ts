@@ -1,0 +1,199 @@
+// 全省概览 (leadership): opens on the province. Headline tiles with 环比/同比, the regions
+// one level down ranked on the chosen metric (click to drill down province → city →
+// county, breadcrumbs back up), the month's biggest movers, open alerts, a regions ×
+// months heat map and small multiples of one second-level item. Everything is in the
+// URL; the page reloads itself when a collector run lands.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import {
+  errorText, getMonths, getReference, getTable,
+  type AlertRow, type HeatRow, type HorizontalRow, type MoverRow, type Reference, type Region, type VerticalRow,
+} from '../api.js';
+import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
+import { addMonths } from '../months.js';
+import { heatmapSpec, smallMultiplesSpec, type SeriesRow } from '../overview-charts.js';
+import { LivePageController } from '../page-controller.js';
+import { loadState, pageLoading } from '../load-state.js';
+import { pageStyles } from '../page-styles.js';
+import { childrenOf, itemsOf, levelName, scopeOf, trailOf, type Item } from '../regions.js';
+import '../components/alert-list.js';
+import '../components/breadcrumbs.js';
+import '../components/live-status.js';
+import '../components/mover-list.js';
+import '../components/region-ranking.js';
+
+interface Selection {
+  region: string;
+  metric: string;
+  period: string;
+  item: string;
+  movers: 'city' | 'county';
+}
+
+interface Data {
+  tiles: HeadlineRows;
+  ranking: HorizontalRow[];
+  movers: MoverRow[];
+  alerts: AlertRow[];
+  heat: HeatRow[];
+  multiples: SeriesRow[];
+}
+
+@customElement('si-overview-page')
+export class OverviewPage extends LitElement {
+  static styles = pageStyles;
+
+  @state() private ref: Reference | null = null;
+  @state() private months: string[] = [];
+  @state() private sel: Selection | null = null;
+  @state() private data: Data | null = null;
+  @state() private error = '';
+  @state() private updatedAt: Date | null = null;
+
+  constructor() {
+    super();
+    new LivePageController(this, { urlChanged: () => this.readUrl(), dataChanged: (at) => void this.refresh(at) });
+  }
+
+  /** (Re)reads reference data and the months, then the current view. */
+  private async refresh(at: Date): Promise<void> {
+    try {
+      [this.ref, this.months] = await Promise.all([getReference(), getMonths()]);
+      this.readUrl(at);
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+
+  private readUrl(at = new Date()): void {
+    const ref = this.ref;
+    if (!ref) return;
+    const q = new URLSearchParams(location.search);
+    const items = itemsOf(ref.catalogue, ref.metrics);
+    const province = ref.regions.find((r) => r.level === 'province');
+    this.sel = {
+      region: ref.regions.some((r) => r.code === q.get('region')) ? q.get('region')! : (province?.code ?? ''),
+      metric: ref.metrics.some((m) => m.code === q.get('metric')) ? q.get('metric')! : 'on_time_rate',
+      period: this.months.includes(q.get('period') ?? '') ? q.get('period')! : (this.months[0] ?? ''),
+      item: items.some((i) => i.key === q.get('item')) ? q.get('item')! : (items[0]?.key ?? ''),
+      movers: q.get('movers') === 'city' ? 'city' : 'county',
+    };
+    void this.load(at);
+  }
+
+  private href(patch: Partial<Selection>): string {
+    return `?${new URLSearchParams({ view: 'overview', ...this.sel!, ...patch })}`;
+  }
+
+  private select(patch: Partial<Selection>): void {
+    const reset = patch.region !== undefined || patch.metric !== undefined;
+    this.sel = { ...this.sel!, ...patch };
+    history.pushState(null, '', this.href({}));
+    if (reset) this.data = null;
+    void this.load(new Date());
+  }
+
+  private async load(at: Date): Promise<void> {
+    const sel = this.sel;
+    const ref = this.ref;
+    if (!sel || !ref || !sel.period) return;
+    const region = ref.regions.find((r) => r.code === sel.region)!;
+    const parent = scopeOf(ref.regions, region.code).code;
+    const item = itemsOf(ref.catalogue, ref.metrics).find((i) => i.key === sel.item);
+    const from = addMonths(sel.period, -11);
+    try {
+      const [tiles, ranking, movers, alerts, heat, multiples] = await Promise.all([
+        getHeadline(sel.region, sel.period),
+        getTable<HorizontalRow>('/api/compare/horizontal', { metric: sel.metric, parent, period: sel.period }),
+        getTable<MoverRow>('/api/movers', { metric: sel.metric, region: parent, level: region.level === 'province' ? sel.movers : 'county', period: sel.period, limit: '8' }),
+        getTable<AlertRow>('/api/alerts', { region: sel.region, limit: '30' }),
+        getTable<HeatRow>('/api/heatmap', { metric: sel.metric, parent, from, to: sel.period }),
+        this.loadMultiples(item, sel.region, from, sel.period),
+      ]);
+      if (sel !== this.sel) return; // a newer selection is loading
+      this.data = { tiles, ranking, movers, alerts, heat, multiples };
+      this.updatedAt = at;
+      this.error = '';
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+
+  private async loadMultiples(item: Item | undefined, region: string, from: string, to: string): Promise<SeriesRow[]> {
+    if (!item) return [];
+    const series = await Promise.all(item.metrics.map((m) => getTable<VerticalRow>('/api/compare/vertical', { metric: m.code, region, from, to })));
+    return series.flatMap((rows, i) => rows.map((r) => ({ ...r, metric_name: item.metrics[i].name })));
+  }
+
+  private panel<T>(title: string, testid: string, rows: T[] | undefined, empty: string, body: (rows: T[]) => unknown, wide = false, minHeight = 320) {
+    return html`<section class="panel ${wide ? 'wide' : ''}" data-testid=${testid} aria-label=${title} style="min-height:${minHeight}px">
+      <h2>${title}</h2>
+      ${loadState(rows, this.error, empty, body)}
+    </section>`;
+  }
+
+  render() {
+    const { ref, sel, data } = this;
+    if (!ref || !sel) return pageLoading(this.error);
+    const region = ref.regions.find((r) => r.code === sel.region)!;
+    const metric = ref.metrics.find((m) => m.code === sel.metric)!;
+    const scope = scopeOf(ref.regions, region.code);
+    const peers: Region[] = childrenOf(ref.regions, scope.code);
+    const peerLevel = levelName(peers[0]?.level ?? 'county');
+    const items = itemsOf(ref.catalogue, ref.metrics);
+    const item = items.find((i) => i.key === sel.item);
+    const moverLevel = region.level === 'province' ? sel.movers : 'county';
+    return html`
+      <div class="bar">
+        <si-breadcrumbs .trail=${trailOf(ref.regions, region.code)} .href=${(code: string) => this.href({ region: code })}
+          @navigate=${(e: CustomEvent<string>) => this.select({ region: e.detail })}></si-breadcrumbs>
+        <si-live-status .updatedAt=${this.updatedAt}></si-live-status>
+      </div>
+      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      <div class="filters">
+        <label>指标
+          <select aria-label="指标" @change=${(e: Event) => this.select({ metric: (e.target as HTMLSelectElement).value })}>
+            ${ref.metrics.map((m) => html`<option value=${m.code} ?selected=${m.code === sel.metric}>${m.name}</option>`)}
+          </select>
+        </label>
+        <label>月份
+          <select aria-label="月份" @change=${(e: Event) => this.select({ period: (e.target as HTMLSelectElement).value })}>
+            ${this.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${p}</option>`)}
+          </select>
+        </label>
+      </div>
+      ${!sel.period ? html`<div class="empty">暂无数据：采集器正在回填历史数据，数据到达后本页自动更新。</div>` : nothing}
+      <section class="tiles" aria-label="核心指标" style="margin-top:12px">${headlineTiles(ref.metrics, data?.tiles ?? {})}</section>
+      <div class="grid">
+        ${this.panel(`${scope.name} · 各${peerLevel}${metric.name}排名（${sel.period}）`, 'ranking', data?.ranking, `该月暂无各${peerLevel}数据`, () =>
+          html`<si-region-ranking .rows=${data!.ranking} .metric=${metric} highlight=${region.code}
+            .href=${(code: string) => this.href({ region: code })} @drill=${(e: CustomEvent<string>) => this.select({ region: e.detail })}></si-region-ranking>
+            <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。口径：${metric.definition}</div>`)}
+        <section class="panel" data-testid="movers" aria-label="本月变化最大">
+          <h2>本月变化最大的${levelName(moverLevel)}（环比）</h2>
+          ${region.level === 'province'
+            ? html`<label>范围
+                <select aria-label="变化范围" @change=${(e: Event) => this.select({ movers: (e.target as HTMLSelectElement).value as Selection['movers'] })}>
+                  <option value="county" ?selected=${sel.movers === 'county'}>全部县（区）</option>
+                  <option value="city" ?selected=${sel.movers === 'city'}>各市</option>
+                </select></label>`
+            : nothing}
+          ${loadState(data?.movers, this.error, '暂无上月可比数据', (rows) => html`<si-mover-list .rows=${rows} .metric=${metric}></si-mover-list>`)}
+        </section>
+        ${this.panel(`预警（未解除）`, 'alerts', data?.alerts, '当前没有未解除的预警', () => html`<si-alert-list .rows=${data!.alerts}></si-alert-list>`)}
+        ${this.panel(`各${peerLevel}×月份热力图 · ${metric.name}（格内数字为当月同级排名）`, 'heatmap', data?.heat, '暂无数据', () =>
+          html`<si-vega-chart .spec=${heatmapSpec(data!.heat, metric, `${scope.name}各${peerLevel} · ${metric.name}`)}></si-vega-chart>`, true, peers.length * 22 + 150)}
+        <section class="panel wide" data-testid="multiples" aria-label="二级项目指标">
+          <h2>二级项目指标一览 · ${region.name}</h2>
+          <label>二级项目
+            <select aria-label="二级项目" @change=${(e: Event) => this.select({ item: (e.target as HTMLSelectElement).value })}>
+              ${items.map((i) => html`<option value=${i.key} ?selected=${i.key === sel.item}>${i.key}（${i.metrics.length}项）</option>`)}
+            </select>
+          </label>
+          ${loadState(data?.multiples, this.error, '该二级项目暂无可计算的指标数据', (rows) =>
+            html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`)}></si-vega-chart>`)}
+        </section>
+      </div>
+    `;
+  }
+}

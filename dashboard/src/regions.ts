@@ -1,0 +1,45 @@
+// Region tree and Appendix A helpers shared by the pages (plain data in, plain data out).
+import type { CatalogueRow, Metric, Region } from './api.js';
+import type { Crumb } from './components/breadcrumbs.js';
+
+const LEVEL_NAME: Record<Region['level'], string> = { province: '省', city: '市', county: '县（区）' };
+
+export function levelName(level: Region['level']): string {
+  return LEVEL_NAME[level];
+}
+
+export function childrenOf(regions: Region[], code: string): Region[] {
+  return regions.filter((r) => r.parent_code === code);
+}
+
+/** Province › city › county down to `code`. */
+export function trailOf(regions: Region[], code: string): Crumb[] {
+  const out: Crumb[] = [];
+  for (let r = regions.find((x) => x.code === code); r; r = regions.find((x) => x.code === r!.parent_code)) out.unshift({ code: r.code, name: r.name });
+  return out;
+}
+
+/** A second-level item (二级项目) of Appendix A with the computed metrics that measure it. */
+export interface Item {
+  key: string;
+  metrics: Pick<Metric, 'code' | 'name'>[];
+}
+
+export function itemsOf(catalogue: CatalogueRow[], metrics: Metric[]): Item[] {
+  const items = new Map<string, Item>();
+  for (const row of catalogue) {
+    if (!row.metrics?.length) continue;
+    const key = `${row.p1} · ${row.p2}`;
+    const item = items.get(key) ?? { key, metrics: [] };
+    for (const code of row.metrics) item.metrics.push({ code, name: metrics.find((m) => m.code === code)?.name ?? row.name });
+    items.set(key, item);
+  }
+  return [...items.values()];
+}
+
+/** The region whose children are compared when viewing `code`: itself, or for a county
+ * (nothing below it) its parent, so a county is shown among its siblings. */
+export function scopeOf(regions: Region[], code: string): Region {
+  const region = regions.find((r) => r.code === code)!;
+  return childrenOf(regions, code).length ? region : regions.find((r) => r.code === region.parent_code)!;
+}
