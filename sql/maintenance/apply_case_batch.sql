@@ -2,19 +2,33 @@
 -- agg_* tables exact by adding the batch's contributions and subtracting those of the
 -- rows it replaces. Re-applying the same batch changes nothing. Runs inside the
 -- collector's transaction.
+--
+-- Cost per batch is bounded by the batch, not by raw_case: raw_case stays in acceptance
+-- order (new cases are appended sorted by accepted_at, a replaced case is updated in
+-- place), so each row group holds about one day of acceptances and its zone map on
+-- accepted_at lets the lookup below skip every row group outside the batch's range.
 
--- Latest version of each case in the batch.
+-- Latest version of each case in the batch, in acceptance order.
 CREATE OR REPLACE TEMP TABLE batch_case AS
 SELECT * FROM stage_case
-QUALIFY row_number() OVER (PARTITION BY case_id ORDER BY source_updated_at DESC) = 1;
+QUALIFY row_number() OVER (PARTITION BY case_id ORDER BY source_updated_at DESC) = 1
+ORDER BY accepted_at;
 
--- Rows being replaced. A case's accepted_at never changes, so the accepted_at range
--- of the batch bounds the search (and lets DuckDB skip row groups by zone maps).
+-- A case's accepted_at never changes, so the batch's accepted_at range bounds the search.
+-- Held as constants (variables are bound before planning) so the range becomes a scan
+-- filter checked against zone maps, not a join evaluated row by row.
+SET VARIABLE batch_from = (SELECT min(accepted_at) FROM batch_case);
+SET VARIABLE batch_to = (SELECT max(accepted_at) FROM batch_case);
+
+-- Rows being replaced.
 CREATE OR REPLACE TEMP TABLE old_case AS
 SELECT r.* FROM raw_case r
-WHERE r.accepted_at BETWEEN (SELECT min(accepted_at) FROM batch_case)
-                        AND (SELECT max(accepted_at) FROM batch_case)
+WHERE r.accepted_at BETWEEN getvariable('batch_from') AND getvariable('batch_to')
   AND r.case_id IN (SELECT case_id FROM batch_case);
+
+-- Facts of both sides, computed once (calendar joins) and read by each measure.
+CREATE OR REPLACE TEMP TABLE batch_facts AS SELECT * FROM case_facts('batch_case');
+CREATE OR REPLACE TEMP TABLE old_facts AS SELECT * FROM case_facts('old_case');
 
 CREATE OR REPLACE TEMP TABLE delta_case_day AS
 SELECT region_code, day, item,
@@ -22,11 +36,11 @@ SELECT region_code, day, item,
        SUM(due) AS due, SUM(due_on_time) AS due_on_time, SUM(completed) AS completed,
        SUM(completed_seconds) AS completed_seconds, SUM(completed_workdays) AS completed_workdays
 FROM (
-  SELECT * FROM case_day_measures('batch_case')
+  SELECT * FROM case_day_measures('batch_facts')
   UNION ALL
   SELECT region_code, day, item, -accepted, -accepted_online, -due, -due_on_time,
          -completed, -completed_seconds, -completed_workdays
-  FROM case_day_measures('old_case')
+  FROM case_day_measures('old_facts')
 )
 GROUP BY ALL
 HAVING SUM(accepted) <> 0 OR SUM(accepted_online) <> 0 OR SUM(due) <> 0 OR SUM(due_on_time) <> 0
@@ -47,27 +61,34 @@ WHEN NOT MATCHED THEN INSERT VALUES (d.region_code, d.day, d.item, d.accepted, d
   d.due, d.due_on_time, d.completed, d.completed_seconds, d.completed_workdays);
 
 CREATE OR REPLACE TEMP TABLE delta_case_duration AS
-SELECT region_code, day, item, unit, bucket, SUM(cases) AS cases
+SELECT region_code, day, unit, bucket, SUM(cases) AS cases
 FROM (
-  SELECT * FROM case_duration_measures('batch_case')
+  SELECT * FROM case_duration_measures('batch_facts')
   UNION ALL
-  SELECT region_code, day, item, unit, bucket, -cases FROM case_duration_measures('old_case')
+  SELECT region_code, day, unit, bucket, -cases FROM case_duration_measures('old_facts')
 )
 GROUP BY ALL
 HAVING SUM(cases) <> 0;
 
-MERGE INTO agg_case_duration a
+MERGE INTO agg_case_duration_month a
 USING delta_case_duration d
-ON a.region_code = d.region_code AND a.day = d.day AND a.item = d.item
-   AND a.unit = d.unit AND a.bucket = d.bucket
+ON a.region_code = d.region_code AND a.day = d.day AND a.unit = d.unit AND a.bucket = d.bucket
 WHEN MATCHED THEN UPDATE SET cases = a.cases + d.cases
-WHEN NOT MATCHED THEN INSERT VALUES (d.region_code, d.day, d.item, d.unit, d.bucket, d.cases);
+WHEN NOT MATCHED THEN INSERT VALUES (d.region_code, d.day, d.unit, d.bucket, d.cases);
 
-DELETE FROM agg_case_duration WHERE cases = 0;
+DELETE FROM agg_case_duration_month a USING delta_case_duration d
+WHERE a.cases = 0 AND a.region_code = d.region_code AND a.day = d.day
+  AND a.unit = d.unit AND a.bucket = d.bucket;
 
-DELETE FROM raw_case
-WHERE accepted_at BETWEEN (SELECT min(accepted_at) FROM batch_case)
-                      AND (SELECT max(accepted_at) FROM batch_case)
-  AND case_id IN (SELECT case_id FROM old_case);
+-- Replaced cases are updated in place (keeping raw_case in acceptance order); new ones appended.
+UPDATE raw_case r SET
+  region_code = b.region_code, item = b.item, channel = b.channel, accepted_at = b.accepted_at,
+  completed_at = b.completed_at,
+  limit_days = b.limit_days, source_updated_at = b.source_updated_at, run_id = b.run_id
+FROM batch_case b
+WHERE r.case_id = b.case_id
+  AND r.accepted_at BETWEEN getvariable('batch_from') AND getvariable('batch_to');
 
-INSERT INTO raw_case SELECT * FROM batch_case;
+INSERT INTO raw_case
+SELECT * FROM batch_case WHERE case_id NOT IN (SELECT case_id FROM old_case)
+ORDER BY accepted_at;
