@@ -60,6 +60,13 @@ WHEN MATCHED THEN UPDATE SET
 WHEN NOT MATCHED THEN INSERT VALUES (d.region_code, d.day, d.item, d.accepted, d.accepted_online,
   d.due, d.due_on_time, d.completed, d.completed_seconds, d.completed_workdays);
 
+-- A key whose measures all cancel out (a case moved to another day) is removed, as a
+-- full recompute would not have it.
+DELETE FROM agg_case_day a USING delta_case_day d
+WHERE a.region_code = d.region_code AND a.day = d.day AND a.item = d.item
+  AND a.accepted = 0 AND a.accepted_online = 0 AND a.due = 0 AND a.due_on_time = 0
+  AND a.completed = 0 AND a.completed_seconds = 0 AND a.completed_workdays = 0;
+
 CREATE OR REPLACE TEMP TABLE delta_case_duration AS
 SELECT region_code, day, unit, bucket, SUM(cases) AS cases
 FROM (
