@@ -115,7 +115,7 @@ WITH m AS (
   FROM dim_region r, m, (VALUES ('insured'), ('contribution'), ('benefit'), ('fund')) d(dataset)
   WHERE r.level = 'county'
 ), t AS (
-  SELECT *, due_at + to_seconds(CAST(CASE WHEN h % 10 = 0 THEN h % 432000 ELSE -(h % 518400) END AS BIGINT)) AS done_at
+  SELECT *, due_at + to_seconds(CAST(CASE WHEN h % 10 = 0 THEN CAST(h % 432000 AS BIGINT) ELSE -CAST(h % 518400 AS BIGINT) END AS BIGINT)) AS done_at
   FROM u
 )
 SELECT region_code, dataset, period_month, due_at,

@@ -48,6 +48,24 @@ FROM (
 )
 GROUP BY ALL;
 
+-- agg_case_day keeps the days before this one folded per month (see the folding step of
+-- sql/maintenance/apply_case_batch.sql): the earlier of this month and the month before
+-- the latest data.
+CREATE OR REPLACE MACRO case_day_fold_before() AS (
+  SELECT least(date_trunc('month', CAST(as_of_ts() AS DATE)), date_trunc('month', max(day)) - INTERVAL 1 MONTH)
+  FROM agg_case_day);
+
+-- case_day_measures with the days before `before` folded into their month's first day:
+-- what agg_case_day holds (for audits and tests of the incremental maintenance).
+CREATE OR REPLACE MACRO case_day_measures_folded(facts, before) AS TABLE
+SELECT region_code, CASE WHEN day < before THEN CAST(date_trunc('month', day) AS DATE) ELSE day END AS day, item,
+       SUM(accepted) AS accepted, SUM(accepted_online) AS accepted_online,
+       SUM(due) AS due, SUM(due_on_time) AS due_on_time,
+       SUM(completed) AS completed, SUM(completed_seconds) AS completed_seconds,
+       SUM(completed_workdays) AS completed_workdays
+FROM case_day_measures(facts)
+GROUP BY ALL;
+
 -- Handling-time histogram of completed cases, per completion month (agg_case_duration_month).
 CREATE OR REPLACE MACRO case_duration_measures(facts) AS TABLE
 SELECT region_code, CAST(date_trunc('month', completed_day) AS DATE) AS day, unit, bucket, COUNT(*) AS cases

@@ -67,6 +67,35 @@ WHERE a.region_code = d.region_code AND a.day = d.day AND a.item = d.item
   AND a.accepted = 0 AND a.accepted_online = 0 AND a.due = 0 AND a.due_on_time = 0
   AND a.completed = 0 AND a.completed_seconds = 0 AND a.completed_workdays = 0;
 
+-- Folding: the daily rows of months that ended before both today and the month before the
+-- latest data are folded into one row per county, item and month, dated the month's first
+-- day. The views read agg_case_day through dim_day_period (the first day lies in the same
+-- month, quarter and year) and judge deadlines against today (every day of such a month
+-- is before it), so every indicator is unchanged, while the table — which the marts'
+-- refresh reads in full — stays at counties × items × (months + about two months of days)
+-- instead of growing with every day of history. A late change to a folded month lands as
+-- a daily row and is folded by the next batch.
+SET VARIABLE fold_before = case_day_fold_before();
+
+CREATE OR REPLACE TEMP TABLE folded_case_day AS
+SELECT region_code, CAST(date_trunc('month', day) AS DATE) AS day, item,
+       SUM(accepted) AS accepted, SUM(accepted_online) AS accepted_online,
+       SUM(due) AS due, SUM(due_on_time) AS due_on_time, SUM(completed) AS completed,
+       SUM(completed_seconds) AS completed_seconds, SUM(completed_workdays) AS completed_workdays
+FROM agg_case_day
+WHERE day < getvariable('fold_before')
+GROUP BY ALL
+HAVING count(*) > 1 OR min(day) <> date_trunc('month', min(day));
+
+DELETE FROM agg_case_day a USING folded_case_day f
+WHERE a.day < getvariable('fold_before') AND f.region_code = a.region_code AND f.item = a.item
+  AND f.day = CAST(date_trunc('month', a.day) AS DATE);
+
+INSERT INTO agg_case_day SELECT * FROM folded_case_day
+WHERE accepted <> 0 OR accepted_online <> 0 OR due <> 0 OR due_on_time <> 0
+   OR completed <> 0 OR completed_seconds <> 0 OR completed_workdays <> 0
+ORDER BY day;
+
 CREATE OR REPLACE TEMP TABLE delta_case_duration AS
 SELECT region_code, day, unit, bucket, SUM(cases) AS cases
 FROM (
