@@ -106,8 +106,8 @@ CREATE TABLE IF NOT EXISTS agg_case_day (
 -- (floored to whole hours). Monthly, without the service item: a per-day, per-item
 -- histogram grows with the number of cases (14 million rows at 10^7 cases) and made
 -- every refresh slow; months add up to quarters and years, which is all the views need.
--- The earlier per-day table agg_case_duration is dropped and rebuilt as this one
--- (sql/20_aggregates.sql refills it from raw_case when it is empty).
+-- It replaces the per-day table agg_case_duration: a database from before holds raw cases
+-- whose histogram must be rebuilt once with sql/maintenance/rebuild_case_aggregates.sql.
 DROP TABLE IF EXISTS agg_case_duration;
 CREATE TABLE IF NOT EXISTS agg_case_duration_month (
   region_code  VARCHAR NOT NULL,

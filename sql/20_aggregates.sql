@@ -81,7 +81,3 @@ GROUP BY ALL;
 -- Analyst-facing: every case with its derived facts.
 CREATE OR REPLACE VIEW v_case AS SELECT * FROM case_facts('raw_case');
 
--- A database whose histogram table was just (re)created is refilled once from raw_case.
-INSERT INTO agg_case_duration_month
-SELECT * FROM case_duration_measures('v_case')
-WHERE NOT EXISTS (SELECT 1 FROM agg_case_duration_month);
