@@ -2,7 +2,7 @@
 // runs each size in its own process (see size.ts), shows progress, prints one table.
 import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../server/db/schema.js';
@@ -78,7 +78,11 @@ async function main(): Promise<void> {
   console.log(`bench: sizes ${sizes.map(fmtCases).join(', ')}; ${cpus().length} cores, ${mib(totalmem())} RAM, Node ${process.versions.node}, DuckDB memory_limit ${base.memoryLimit}`);
   const started = performance.now();
   const results: SizeResult[] = [];
-  for (const cases of sizes) results.push(await runSize({ ...base, cases }, started));
+  for (const cases of sizes) {
+    results.push(await runSize({ ...base, cases }, started));
+    // The machine may be shared: the load average says how much of it the figures had.
+    console.log(`${fmtCases(cases)} done; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+  }
   console.log(`\n${new Date().toISOString().slice(0, 10)}, ingest = a new month through the cases collector (validate, stage, apply_case_batch.sql) in batches of the given size;`);
   console.log(`refresh = all marts after the month landed; bulk = a month of cases staged by SQL in batches of 10^6 + the same apply script;
  API = ${base.rate} req/s of dashboard queries for ${base.loadSeconds} s while the collector writes.\n`);
