@@ -28,6 +28,7 @@ export interface ExportSummary {
 export async function exportParquet(db: Database, outDir: string, onTable: (s: ExportSummary) => void = () => undefined): Promise<ExportSummary[]> {
   const out = resolve(outDir);
   const summaries: ExportSummary[] = [];
+  mkdirSync(out, { recursive: true });
   for (const [table, dateColumn] of Object.entries(PARTITIONED)) {
     const dir = join(out, table);
     rmSync(dir, { recursive: true, force: true }); // a re-export replaces, never mixes with, the last one

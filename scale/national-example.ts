@@ -7,10 +7,11 @@ import { join, resolve } from 'node:path';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { Database } from '../server/db/database.js';
 import { DIMENSIONS, PARTITIONED, provinceOf } from './export-parquet.js';
-import { openParquetViews } from './parquet-views.js';
+import { assertExport, openParquetViews } from './parquet-views.js';
 
 /** Copies an export with every region code's first two digits replaced (a second province). */
 export async function relabelExport(src: string, dst: string, from: string, to: string, namePrefix: string): Promise<void> {
+  assertExport(src);
   rmSync(dst, { recursive: true, force: true });
   mkdirSync(join(dst, 'dim'), { recursive: true });
   const db = await Database.open(':memory:', { readers: 1 });

@@ -18,9 +18,13 @@ export interface ParquetViewsOptions {
   nation?: { code: string; name: string };
 }
 
+export function assertExport(dir: string): void {
+  if (!existsSync(join(dir, 'dim'))) throw new Error(`${dir} is not a Parquet export (no dim/ folder): run npm run export-parquet first`);
+}
+
 export async function openParquetViews(exportDirs: string[], opts: ParquetViewsOptions = {}): Promise<Database> {
   const dirs = exportDirs.map((d) => resolve(d));
-  for (const d of dirs) if (!existsSync(join(d, 'dim'))) throw new Error(`${d} is not a Parquet export (no dim/ folder): run npm run export-parquet first`);
+  dirs.forEach(assertExport);
   const db = await Database.open(':memory:', { readers: 2 });
   await db.exclusive(async (c) => {
     await c.run("SET TimeZone = 'Asia/Shanghai'");
