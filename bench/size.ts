@@ -6,13 +6,12 @@ import { fork } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { FEEDS } from '../collectors/feeds/index.js';
-import { Collector, type RunSummary } from '../collectors/runner.js';
+import type { RunSummary } from '../collectors/runner.js';
 import { createApp } from '../server/app.js';
 import { Database } from '../server/db/database.js';
 import { ROOT, migrate, readSql, runScript } from '../server/db/schema.js';
 import type { LoadResult } from './load.js';
-import { TableSource } from './table-source.js';
+import { TableCollector } from './table-source.js';
 
 export interface SizeOptions {
   cases: number;
@@ -104,8 +103,9 @@ async function queueMonth(db: Database, n: number, month: number): Promise<numbe
 
 /** Runs a feed through the Collector; returns the run and the write-path milliseconds
  * (validation, staging, apply) — the run's time minus serving pages and the final refresh. */
-async function collect(collector: Collector, source: TableSource, feed: string, batch: number) {
-  const served = source.servingMs;
+async function collect(tc: TableCollector, feed: string, batch: number) {
+  const { collector } = tc;
+  const served = tc.servingMs;
   const started = performance.now();
   let lastPage = started;
   let refreshed = started;
@@ -116,11 +116,11 @@ async function collect(collector: Collector, source: TableSource, feed: string, 
   const onChanged = () => (refreshed = performance.now());
   collector.on('progress', onProgress);
   collector.on('data-changed', onChanged);
-  const run = await collector.run(FEEDS[feed], { trigger: 'manual', initialSince: '0', pageSize: batch });
+  const run = await tc.run(feed, { trigger: 'manual', pageSize: batch });
   collector.off('progress', onProgress);
   collector.off('data-changed', onChanged);
   if (run.status !== 'ok') throw new Error(`${feed} run failed: ${run.error}`);
-  return { run, writeMs: lastPage - started - (source.servingMs - served), refreshMs: refreshed - lastPage };
+  return { run, writeMs: lastPage - started - (tc.servingMs - served), refreshMs: refreshed - lastPage };
 }
 
 function runLoad(url: string, seconds: number, rate: number): Promise<LoadResult> {
@@ -151,13 +151,12 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     const history_s = (performance.now() - t) / 1000;
     say(`history done in ${history_s.toFixed(0)} s; preparing a month of source records`);
 
-    const source = new TableSource(db, 'src.feed_record');
-    const collector = new Collector(db, source.asSource());
+    const tc = new TableCollector(db, 'src.feed_record');
     const queued = await queueMonth(db, o.cases, 1);
     say(`new month: ${queued.toLocaleString('en')} case records queued`);
-    const cases = await collect(collector, source, 'cases', o.batch);
-    await collect(collector, source, 'reports', o.batch);
-    const last = await collect(collector, source, 'uploads', o.batch);
+    const cases = await collect(tc, 'cases', o.batch);
+    await collect(tc, 'reports', o.batch);
+    const last = await collect(tc, 'uploads', o.batch);
     say(`month landed: ${(cases.run.rows_written / (cases.writeMs / 1000)).toFixed(0)} rows/s; refresh ${(last.refreshMs / 1000).toFixed(1)} s`);
 
     // API under load while the next month's cases are being written.
@@ -165,8 +164,7 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     const app = await createApp(db);
     const server = serve({ fetch: app.fetch, port: o.port, hostname: '127.0.0.1' });
     let loading = true;
-    const liveSource = new TableSource(db, 'src.feed_record', () => !loading);
-    const live = new Collector(db, liveSource.asSource());
+    const live = new TableCollector(db, 'src.feed_record', () => !loading);
     say(`API load: ${o.rate} req/s for ${o.loadSeconds} s while the cases collector writes`);
     const writing = writeWhile(db, live, () => loading);
     const api = await runLoad(`http://127.0.0.1:${o.port}`, o.loadSeconds, o.rate);
@@ -224,10 +222,10 @@ async function bulkIngest(db: Database, n: number): Promise<{ rows: number; seco
 /** Keeps the cases collector writing (pages of 10,000, as configured for live runs, each run
  * ending with the marts' refresh) until told to stop; when the queued month is used up it
  * collects it again from the start — repeated batches cost the same and change nothing. */
-async function writeWhile(db: Database, collector: Collector, going: () => boolean): Promise<number> {
+async function writeWhile(db: Database, collector: TableCollector, going: () => boolean): Promise<number> {
   let rows = 0;
   while (going()) {
-    const run = await collector.run(FEEDS.cases, { trigger: 'schedule', initialSince: '0', pageSize: 10_000 });
+    const run = await collector.run('cases', { trigger: 'schedule', pageSize: 10_000 });
     if (run.status !== 'ok') throw new Error(`live cases run failed: ${run.error}`);
     rows += run.rows_written;
     if (going()) await db.exec("DELETE FROM ops_watermark WHERE feed = 'cases'");

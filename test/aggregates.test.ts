@@ -3,9 +3,7 @@
 // arrive in (open, completed, restated) and however often a batch is applied again.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FEEDS } from '../collectors/feeds/index.js';
-import { Collector } from '../collectors/runner.js';
-import { TableSource } from '../bench/table-source.js';
+import { TableCollector } from '../bench/table-source.js';
 import type { Database } from '../server/db/database.js';
 import { ROOT, runScript } from '../server/db/schema.js';
 import { freshDb } from './support/db.js';
@@ -22,8 +20,7 @@ const difference = async (a: string, b: string) => {
 };
 
 async function collectCases(): Promise<void> {
-  const collector = new Collector(db, new TableSource(db).asSource());
-  const run = await collector.run(FEEDS.cases, { trigger: 'manual', initialSince: '0', pageSize: 1500 });
+  const run = await new TableCollector(db).run('cases', { trigger: 'manual', pageSize: 1500 });
   expect(run.status, run.error).toBe('ok');
 }
 
