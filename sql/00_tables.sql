@@ -86,7 +86,8 @@ CREATE TABLE IF NOT EXISTS raw_upload (
 
 -- Additive case measures per county, day and service item. Each measure is counted on its
 -- own day: accepted_* on the acceptance day, due_* on the due day, completed_* on the
--- completion day. Rebuilt for touched (region, day) keys by sql/maintenance/refresh_case_agg.sql.
+-- completion day. Kept exact per collector batch by sql/maintenance/apply_case_batch.sql.
+-- Its size is bounded by counties × days × items, whatever the number of cases.
 CREATE TABLE IF NOT EXISTS agg_case_day (
   region_code         VARCHAR NOT NULL,
   day                 DATE NOT NULL,
@@ -100,12 +101,17 @@ CREATE TABLE IF NOT EXISTS agg_case_day (
   completed_workdays  BIGINT NOT NULL
 );
 
--- Histogram of handling time of completed cases (additive, so quantiles roll up exactly
--- at bucket resolution): unit 'workdays' (exact) or 'hours' (floored to whole hours).
-CREATE TABLE IF NOT EXISTS agg_case_duration (
+-- Histogram of handling time of completed cases per county and completion month (additive,
+-- so quantiles roll up exactly at bucket resolution): unit 'workdays' (exact) or 'hours'
+-- (floored to whole hours). Monthly, without the service item: a per-day, per-item
+-- histogram grows with the number of cases (14 million rows at 10^7 cases) and made
+-- every refresh slow; months add up to quarters and years, which is all the views need.
+-- It replaces the per-day table agg_case_duration: a database from before holds raw cases
+-- whose histogram must be rebuilt once with sql/maintenance/rebuild_case_aggregates.sql.
+DROP TABLE IF EXISTS agg_case_duration;
+CREATE TABLE IF NOT EXISTS agg_case_duration_month (
   region_code  VARCHAR NOT NULL,
-  day          DATE NOT NULL,         -- completion day
-  item         VARCHAR NOT NULL,
+  day          DATE NOT NULL,         -- first day of the completion month
   unit         VARCHAR NOT NULL,
   bucket       INTEGER NOT NULL,
   cases        BIGINT NOT NULL

@@ -70,7 +70,7 @@ FROM v_case_period GROUP BY ALL;
 CREATE OR REPLACE VIEW v_handling_quantiles AS
 WITH hist AS (
   SELECT r.region_code, p.period_type, p.period, d.unit, d.bucket, SUM(d.cases) AS cases
-  FROM agg_case_duration d
+  FROM agg_case_duration_month d
   JOIN dim_region_rollup r ON r.county_code = d.region_code
   JOIN dim_day_period p ON p.day = d.day
   WHERE d.day >= coalesce(feed_covered_from('cases'), DATE '1900-01-01')

@@ -18,7 +18,7 @@ async function counts(db: Database) {
     SELECT (SELECT count(*) FROM raw_case) AS cases, (SELECT count(*) FROM raw_report) AS reports,
            (SELECT count(*) FROM raw_upload) AS uploads, (SELECT count(*) FROM ops_quarantine) AS quarantined,
            (SELECT sum(accepted) + sum(due) + sum(due_on_time) + sum(completed) FROM agg_case_day) AS agg_day,
-           (SELECT sum(cases) FROM agg_case_duration) AS agg_duration`);
+           (SELECT sum(cases) FROM agg_case_duration_month) AS agg_duration`);
   return row;
 }
 

@@ -1,0 +1,95 @@
+// `npm run bench [-- --sizes 1e6,1e7 --batch 100000 --load-seconds 15 --rate 200]`:
+// runs each size in its own process (see size.ts), shows progress, prints one table.
+import { fork } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from '../server/db/schema.js';
+import type { SizeMessage, SizeOptions, SizeResult } from './size.js';
+
+const USAGE = 'usage: npm run bench -- [--sizes 1e6,1e7[,1e8]] [--batch 100000] [--load-seconds 15] [--rate 200] [--dir data/bench] [--port 8770] [--memory-limit 4GB]';
+
+function positive(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || !Number.isInteger(n)) throw new Error(`--${name} must be a positive whole number, got ${JSON.stringify(text)}\n${USAGE}`);
+  return n;
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1e6,1e7' },
+      batch: { type: 'string', default: '100000' },
+      'load-seconds': { type: 'string', default: '15' },
+      rate: { type: 'string', default: '200' },
+      dir: { type: 'string', default: 'data/bench' },
+      port: { type: 'string', default: '8770' },
+      'memory-limit': { type: 'string', default: '4GB' },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => positive('sizes', s.trim()));
+  if (sizes.some((s) => s < 100_000)) throw new Error(`--sizes: each size must be at least 1e5 cases\n${USAGE}`);
+  const dir = resolve(ROOT, values.dir);
+  mkdirSync(dir, { recursive: true });
+  return {
+    sizes,
+    base: {
+      dir,
+      batch: positive('batch', values.batch),
+      loadSeconds: positive('load-seconds', values['load-seconds']),
+      rate: positive('rate', values.rate),
+      port: positive('port', values.port),
+      memoryLimit: values['memory-limit'],
+    },
+  };
+}
+
+function runSize(o: SizeOptions, started: number): Promise<SizeResult> {
+  const child = fork(join(ROOT, 'bench/size.ts'), [JSON.stringify(o)], { execArgv: ['--import', 'tsx'] });
+  return new Promise((res, rej) => {
+    child.on('message', (m: SizeMessage) => {
+      const at = `${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s`;
+      if ('progress' in m) console.log(`[${at}] ${fmtCases(o.cases)}: ${m.progress}`);
+      else if ('result' in m) res(m.result);
+      else rej(new Error(m.error));
+    });
+    child.once('exit', (code) => (code ? rej(new Error(`size ${o.cases} exited with code ${code}`)) : undefined));
+  });
+}
+
+const fmtCases = (n: number) => (Math.log10(n) % 1 === 0 ? `10^${Math.log10(n)}` : n.toLocaleString('en'));
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+
+function table(results: SizeResult[]): string {
+  const head = ['cases', 'history gen s', 'ingest rows', 'ingest rows/s', 'batch', 'refresh s', 'API req/s', 'p50 ms', 'p99 ms', 'errors', 'rows written under load', 'bulk rows/s', 'peak RSS', 'DB file'];
+  const rows = results.map((r) => [
+    fmtCases(r.cases), r.history_s.toFixed(0), r.ingest_rows.toLocaleString('en'), Math.round(r.ingest_rows_per_s).toLocaleString('en'),
+    r.batch.toLocaleString('en'), r.refresh_s.toFixed(2), r.api.rps.toFixed(0), String(r.api.p50_ms), String(r.api.p99_ms),
+    String(r.api.errors), r.rows_during_load.toLocaleString('en'),
+    Math.round(r.bulk_rows_per_s).toLocaleString('en'), mib(r.peak_rss_bytes), mib(r.db_bytes),
+  ]);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { sizes, base } = options();
+  console.log(`bench: sizes ${sizes.map(fmtCases).join(', ')}; ${cpus().length} cores, ${mib(totalmem())} RAM, Node ${process.versions.node}, DuckDB memory_limit ${base.memoryLimit}`);
+  const started = performance.now();
+  const results: SizeResult[] = [];
+  for (const cases of sizes) {
+    results.push(await runSize({ ...base, cases }, started));
+    // The machine may be shared: the load average says how much of it the figures had.
+    console.log(`${fmtCases(cases)} done; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+  }
+  console.log(`\n${new Date().toISOString().slice(0, 10)}, ingest = a new month through the cases collector (validate, stage, apply_case_batch.sql) in batches of the given size;`);
+  console.log(`refresh = all marts after the month landed; bulk = a month of cases staged by SQL in batches of 10^6 + the same apply script;
+ API = ${base.rate} req/s of dashboard queries for ${base.loadSeconds} s while the collector writes.\n`);
+  console.log(table(results));
+}
+
+main().catch((err: Error) => {
+  console.error(`bench failed: ${err.message}`);
+  process.exit(1);
+});
