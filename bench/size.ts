@@ -9,7 +9,8 @@ import { serve } from '@hono/node-server';
 import type { RunSummary } from '../collectors/runner.js';
 import { createApp } from '../server/app.js';
 import { Database } from '../server/db/database.js';
-import { ROOT, migrate, readSql, runScript } from '../server/db/schema.js';
+import { migrate, readSql, runScript } from '../server/db/schema.js';
+import { ROOT } from '../server/paths.js';
 import type { LoadResult } from './load.js';
 import { TableCollector } from './table-source.js';
 

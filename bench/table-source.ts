@@ -4,7 +4,7 @@
 // throughput can be measured without it.
 import { Collector, type RunOptions, type RunSummary } from '../collectors/runner.js';
 import { FEEDS } from '../collectors/feeds/index.js';
-import type { HttpSource, SourcePage } from '../collectors/source.js';
+import type { SourcePage } from '../collectors/source.js';
 import type { Database } from '../server/db/database.js';
 
 /** One feed's records, paged after a cursor. */
@@ -53,9 +53,7 @@ export class TableCollector {
     private readonly table = 'feed_record',
     private readonly stop: () => boolean = () => false,
   ) {
-    // The runner asks its source for pages of a feed's path (api/<feed>).
-    const byPath = { page: (path: string, since: string, limit: number) => this.source(path.replace(/^api\//, '')).page(since, limit) };
-    this.collector = new Collector(db, byPath as unknown as HttpSource);
+    this.collector = new Collector(db, { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
   }
 
   source(feed: string): TableSource {
@@ -69,6 +67,6 @@ export class TableCollector {
   }
 
   run(feed: string, opts: Omit<RunOptions, 'initialSince'>): Promise<RunSummary> {
-    return this.collector.run(FEEDS[feed], { ...opts, initialSince: '0' });
+    return this.collector.run({ name: feed, feed: FEEDS[feed], source: this.source(feed) }, { ...opts, initialSince: '0' });
   }
 }

@@ -5,7 +5,7 @@
 //   npx tsx scale/national-example.ts [export dir, default data/export]
 import { join, resolve } from 'node:path';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { Database } from '../server/db/database.js';
+import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../server/db/database.js';
 import { DIMENSIONS, PARTITIONED, provinceOf } from './export-parquet.js';
 import { assertExport, openParquetViews } from './parquet-views.js';
 
@@ -14,7 +14,7 @@ export async function relabelExport(src: string, dst: string, from: string, to: 
   assertExport(src);
   rmSync(dst, { recursive: true, force: true });
   mkdirSync(join(dst, 'dim'), { recursive: true });
-  const db = await Database.open(':memory:', { readers: 1 });
+  const db = await Database.open(':memory:', { readers: 1, allowedDirectories: [...DEFAULT_ALLOWED_DIRECTORIES, resolve(src), resolve(dst)] });
   const code = (col: string) => `CASE WHEN starts_with(${col}, '${from}') THEN '${to}' || substr(${col}, 3) ELSE ${col} END`;
   try {
     for (const [table, dateColumn] of Object.entries(PARTITIONED)) {

@@ -5,7 +5,7 @@
 // where they are (a national level needs only the additive aggregates).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Database } from '../server/db/database.js';
+import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../server/db/database.js';
 import { readSql, runScript, sqlFiles } from '../server/db/schema.js';
 import { DIMENSIONS, PARTITIONED } from './export-parquet.js';
 
@@ -25,7 +25,8 @@ export function assertExport(dir: string): void {
 export async function openParquetViews(exportDirs: string[], opts: ParquetViewsOptions = {}): Promise<Database> {
   const dirs = exportDirs.map((d) => resolve(d));
   dirs.forEach(assertExport);
-  const db = await Database.open(':memory:', { readers: 2 });
+  // The exports are outside the default allow-list of directories SQL may read.
+  const db = await Database.open(':memory:', { readers: 2, allowedDirectories: [...DEFAULT_ALLOWED_DIRECTORIES, ...dirs] });
   await db.exclusive(async (c) => {
     await c.run("SET TimeZone = 'Asia/Shanghai'");
     // The stored tables as in a single database, then the exported ones replaced by views

@@ -76,6 +76,6 @@ CREATE OR REPLACE MACRO as_of_ts() AS CAST(timezone('Asia/Shanghai', now()) AS T
 -- judged (a case accepted in September and completed in October arrives; one completed in
 -- September does not). NULL (no runs, e.g. data loaded directly) means no limit.
 CREATE OR REPLACE MACRO feed_covered_from(feed_name) AS (
-  SELECT CAST(timezone('Asia/Shanghai', CAST(split_part(min(watermark_from), '|', 1) AS TIMESTAMPTZ)) AS DATE)
+  SELECT CAST(timezone('Asia/Shanghai', TRY_CAST(split_part(min(watermark_from), '|', 1) AS TIMESTAMPTZ)) AS DATE)
   FROM ops_run WHERE feed = feed_name AND watermark_from IS NOT NULL
 );

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TableCollector } from '../bench/table-source.js';
 import type { Database } from '../server/db/database.js';
-import { ROOT, runScript } from '../server/db/schema.js';
+import { runScript } from '../server/db/schema.js';
+import { ROOT } from '../server/paths.js';
 import { freshDb } from './support/db.js';
 
 const CASES = 20_000;

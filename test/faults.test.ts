@@ -84,7 +84,7 @@ async function snapshot(d: Database) {
            (SELECT count(*) FROM ops_quarantine)::INT AS quarantined,
            (SELECT sum(accepted) + sum(accepted_online) + sum(due) + sum(due_on_time) + sum(completed) FROM agg_case_day)::INT AS agg_day,
            (SELECT sum(completed_seconds) FROM agg_case_day)::BIGINT AS agg_seconds,
-           (SELECT sum(cases) FROM agg_case_duration)::INT AS agg_duration`);
+           (SELECT sum(cases) FROM agg_case_duration_month)::INT AS agg_duration`);
   const metrics = await d.rows('SELECT * FROM mart_metric_value ORDER BY region_code, period_type, period, metric');
   return { counts, metrics };
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/database.js';
-import { ROOT, readSql, refreshMarts, runScript } from '../server/db/schema.js';
+import { readSql, refreshMarts, runScript } from '../server/db/schema.js';
+import { ROOT } from '../server/paths.js';
 import { exportParquet } from '../scale/export-parquet.js';
 import { relabelExport } from '../scale/national-example.js';
 import { openParquetViews } from '../scale/parquet-views.js';
@@ -19,7 +20,7 @@ const HEADLINE = `SELECT region_code, period_type, period, metric, numerator, de
   ORDER BY ALL`;
 
 beforeAll(async () => {
-  db = await freshDb();
+  db = await freshDb([out]);
   await db.exclusive(async (c) => {
     await runScript(c, readFileSync(join(ROOT, 'bench/generate.sql'), 'utf8'));
     await c.run(`INSERT INTO raw_case FROM gen_cases(0, 6000, DATE '2025-01-01', 90, TIMESTAMP '2025-04-15', 0, 6000)`);

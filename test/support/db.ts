@@ -1,9 +1,10 @@
-import { Database } from '../../server/db/database.js';
+import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../../server/db/database.js';
 import { migrate } from '../../server/db/schema.js';
 
-/** A migrated in-memory database with the seeds loaded. */
-export async function freshDb(): Promise<Database> {
-  const db = await Database.open(':memory:', { readers: 2 });
+/** A migrated in-memory database with the seeds loaded; `extraDirectories` are opened to SQL
+ * besides the default allow-list (e.g. a temporary export folder). */
+export async function freshDb(extraDirectories: string[] = []): Promise<Database> {
+  const db = await Database.open(':memory:', { readers: 2, allowedDirectories: [...DEFAULT_ALLOWED_DIRECTORIES, ...extraDirectories] });
   await migrate(db);
   return db;
 }
