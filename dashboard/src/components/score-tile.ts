@@ -3,18 +3,16 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ScoreOutlook } from '../api.js';
+import { tileStyles } from './kpi-tile.js';
 import { formatPoints } from './score-bar.js';
 
 @customElement('si-score-tile')
 export class ScoreTile extends LitElement {
-  static styles = css`
-    :host { display: block; background: var(--panel, #fff); border: 1px solid var(--line, #dde3ea); border-radius: 8px; padding: 14px 16px; min-height: 112px; box-sizing: border-box; }
-    .label { color: var(--muted, #5b6b7c); font-size: 0.9rem; }
-    .value { font-size: 2rem; font-weight: 600; margin: 6px 0; font-variant-numeric: tabular-nums; }
+  static styles = [tileStyles, css`
     .max { font-size: 1rem; color: var(--muted, #5b6b7c); font-weight: 400; }
     .grade { display: inline-block; margin-left: 8px; padding: 1px 10px; border-radius: 12px; background: var(--accent, #1f5fa8); color: #fff; font-size: 0.95rem; vertical-align: middle; }
     .facts { font-size: 0.85rem; color: var(--muted, #5b6b7c); }
-  `;
+  `];
 
   @property() label = '综合得分';
   /** The score, or null when the region has none for the month. */
