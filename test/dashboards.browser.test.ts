@@ -14,6 +14,27 @@ const suite = useDemoBrowser();
 
 const api = async <T>(path: string): Promise<T[]> => (await (await fetch(`${suite.server.url}${path}`)).json()).data;
 
+/** Points as the dashboard and report write them (components/score-bar.ts formatPoints). */
+const points = (v: number) => String(Number(v.toFixed(2)));
+
+interface ScoreRow {
+  region_code: string;
+  period: string;
+  total: number;
+  grade: string;
+  projected_total: number;
+  projected_grade: string;
+}
+
+interface LostRow {
+  indicator_code: string;
+  status: string;
+  points_lost: number;
+}
+
+/** The indicators that lost points, most first, without the unassessed manual ones. */
+const topLost = (rows: LostRow[], n: number) => rows.filter((r) => r.status !== 'pending' && r.points_lost > 0).slice(0, n).map((r) => r.indicator_code);
+
 interface PeerRow {
   metric: string;
   metric_name: string;
@@ -50,8 +71,40 @@ describe('agency view', () => {
     // Choosing another metric is a new URL that opens the same view.
     await page.locator('[data-testid=annual] a', { hasText: '数据上报及时率' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe('upload_timeliness');
-    await expect.poll(() => page.locator('[data-testid=focus] h2').textContent()).toBe('数据上报及时率 · 逐月与同级中位数');
+    await expect.poll(() => page.locator('[data-testid=focus] h2').textContent()).toBe('数据上报及时率 · 逐月与目标值、同级中位数');
     await page.screenshot({ path: join(ARTIFACTS, 'agency.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('agency scores', () => {
+  it('the agency view shows the projection', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=agency&region=370102&year=2025&metric=online_rate`);
+    // Month by month in 2025, the month's score and the year-end projection as /api/scores has them.
+    const scores = (await api<ScoreRow>('/api/scores?scheme=standard&region=370102&period_type=month')).filter((s) => s.period.startsWith('2025-'));
+    const latest = scores.at(-1)!;
+    expect(latest.period).toBe('2025-06');
+    const rows = page.locator('[data-testid=score] tbody tr');
+    await expect.poll(() => rows.locator('td:first-child').allTextContents(), { timeout: 20_000 }).toEqual(scores.map((s) => s.period));
+    expect(await page.locator('[data-testid=projection]').textContent()).toBe(points(latest.projected_total));
+    expect(await page.locator('[data-testid=projected-grade]').textContent()).toBe(latest.projected_grade);
+    expect(await page.locator('[data-testid=month-total]').textContent()).toBe(points(latest.total));
+    expect(await rows.last().locator('td').nth(3).textContent()).toBe(points(latest.projected_total));
+
+    // Which indicators would lift the grade most: points lost in the year to date, most first.
+    const lost = await api<LostRow>('/api/scores/indicators?scheme=standard&region=370102&period_type=ytd&period=2025-06');
+    const codes = topLost(lost, 10);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=lift] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-indicator')))).toEqual(codes);
+    const first = lost.find((r) => r.indicator_code === codes[0])!;
+    expect(await page.locator('[data-testid=lift] tbody tr').first().locator('[data-testid=points-lost]').textContent()).toBe(points(first.points_lost));
+
+    // The focused metric month by month against the scheme's target.
+    const series = await api<{ period: string; target_value: number }>('/api/scores/indicator-series?scheme=standard&region=370102&metric=online_rate&from=2025-01&to=2025-12');
+    expect(series.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(`[data-testid=focus] tr[data-period="${series[0].period}"] [data-testid=target]`).textContent()).toBe(`${series[0].target_value.toFixed(1)}%`);
+    await page.screenshot({ path: join(ARTIFACTS, 'agency-scores.png'), fullPage: true });
     await page.close();
   });
 });
@@ -69,6 +122,16 @@ describe('evaluation report', () => {
     const row = frame.locator('[data-section=评价结果] tr[data-metric=on_time_rate]');
     expect(await row.locator('td').nth(2).textContent()).toBe(`${year[0].value.toFixed(1)}%`);
     expect(await frame.locator('[data-section=评价结果] figure svg').count()).toBe(2);
+    // The year's total and grade as mart_score_total has them, and the suggestions from the
+    // indicators that lost the most points.
+    const [score] = await api<ScoreRow>('/api/scores?scheme=standard&region=370100&period_type=year&period=2025');
+    expect(await frame.locator('[data-section=评价结果] [data-testid=total]').textContent()).toBe(points(score.total));
+    expect(await frame.locator('[data-section=评价结果] [data-testid=grade]').textContent()).toBe(score.grade);
+    const lost = await api<LostRow>('/api/scores/indicators?scheme=standard&region=370100&period_type=year&period=2025');
+    expect(await frame.locator('[data-section=意见建议] li[data-indicator]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-indicator')))).toEqual(topLost(lost, 5));
+    const ranking = await api<{ region_code: string; rank: number; peers: number }>('/api/scores/ranking?scheme=standard&parent=370000&period_type=year&period=2025');
+    const own = ranking.find((r) => r.region_code === '370100')!;
+    expect(await frame.locator('[data-section=评价结果] [data-testid=peers]').textContent()).toContain(`排名第 ${own.rank} / ${own.peers}`);
     // 评价过程 lists the three feeds collected; 意见建议 names at least one shortfall or says there is none.
     expect(await frame.locator('[data-section=评价过程] tbody tr').count()).toBe(3);
     expect(await frame.locator('[data-section=意见建议] li, [data-section=意见建议] p').count()).toBeGreaterThan(0);
@@ -119,7 +182,7 @@ const crumbs = (page: Page) => page.locator('si-breadcrumbs li').allTextContents
 describe('leadership overview', () => {
   it('opens on the province and drills down two levels and back up', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${suite.server.url}/?period=2025-05`);
+    await page.goto(`${suite.server.url}/?period=2025-05&rank=metric`);
     // The 16 cities of 山东省, ranked as the API ranks them.
     const cities = await api<{ region_name: string }>('/api/compare/horizontal?metric=on_time_rate&parent=370000&period=2025-05');
     expect(cities).toHaveLength(16);
@@ -152,6 +215,29 @@ describe('leadership overview', () => {
     await expect.poll(() => crumbs(page)).toEqual(['山东省']);
     await expect.poll(() => rankingRows(page).count()).toBe(16);
     expect(new URL(page.url()).searchParams.get('region')).toBe('370000');
+    await page.close();
+  });
+
+  it('opens on the cities ranked by score, in the order of their /api/scores totals', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${suite.server.url}/?period=2025-05`);
+    const cities = (await api<{ code: string; parent_code: string }>('/api/regions')).filter((r) => r.parent_code === '370000');
+    const totals = await Promise.all(cities.map(async (c) => (await api<ScoreRow & { region_name: string }>(`/api/scores?scheme=standard&region=${c.code}&period=2025-05`))[0]));
+    totals.sort((a, b) => b.total - a.total || a.region_code.localeCompare(b.region_code));
+    await expect.poll(() => rankingRows(page).locator('td:nth-child(2)').allTextContents(), { timeout: 20_000 }).toEqual(totals.map((t) => t.region_name));
+    expect(await rankingRows(page).locator('[data-testid=grade]').allTextContents()).toEqual(totals.map((t) => t.grade));
+    // The province's own total and grade on the tile beside the headline tiles.
+    const [province] = await api<ScoreRow>('/api/scores?scheme=standard&region=370000&period=2025-05');
+    await expect.poll(() => page.locator('si-score-tile [data-testid=score-total]').textContent()).toBe(points(province.total));
+    expect(await page.locator('si-score-tile [data-testid=score-grade]').textContent()).toBe(province.grade);
+    expect(await page.locator('si-score-tile [data-testid=score-projection]').textContent()).toBe(points(province.projected_total));
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-scores.png'), fullPage: true });
+
+    // Switching the ranking to the headline metric ranks as /api/compare/horizontal does.
+    await page.selectOption('select[aria-label=排名依据]', 'metric');
+    await expect.poll(() => new URL(page.url()).searchParams.get('rank')).toBe('metric');
+    const byMetric = await api<{ region_name: string }>('/api/compare/horizontal?metric=on_time_rate&parent=370000&period=2025-05');
+    await expect.poll(() => rankingRows(page).locator('td:nth-child(2)').allTextContents()).toEqual(byMetric.map((c) => c.region_name));
     await page.close();
   });
 

@@ -192,3 +192,34 @@ export interface ScoreIndicator {
   status: 'scored' | 'missing' | 'pending';
   rule_detail: string;
 }
+
+/** A total with the next grade band up (v_score_gap). */
+export interface ScoreOutlook extends ScoreTotal {
+  region_code: string;
+  region_name: string;
+  next_grade: string | null;
+  points_to_next: number | null;
+  projected_next_grade: string | null;
+  projected_points_to_next: number | null;
+  missing_points: number;
+  pending_points: number;
+}
+
+/** A region's total among the regions under the same parent (v_score_peer). */
+export interface ScoreRank extends HorizontalRow {
+  grade: string;
+  projected_total: number;
+  projected_grade: string;
+}
+
+/** An indicator score with its target and the peers' median (v_score_indicator_target). */
+export interface ScoreTarget extends ScoreIndicator {
+  period: string;
+  target_value: number | null;
+  floor_value: number | null;
+  direction: 'higher_is_better' | 'lower_is_better';
+  unit: string | null;
+  peer_median: number | null;
+}
+
+export const DEFAULT_SCHEME = 'standard';

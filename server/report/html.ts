@@ -5,7 +5,8 @@
 import { formatChange, formatValue } from '../../dashboard/src/format.js';
 import { levelName } from '../../dashboard/src/regions.js';
 import { peerGapSpec, toSvg, yearOverYearSpec } from './charts.js';
-import type { MetricResult, ReportData, Shortfall } from './data.js';
+import { formatPoints } from '../../dashboard/src/components/score-bar.js';
+import type { LostPoints, MetricResult, ReportData, ReportScores, Shortfall } from './data.js';
 
 export const SECTIONS = ['评价项目', '评价依据', '评价目的', '评价范围', '评价过程', '评价方法', '评价结果', '意见建议'] as const;
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
@@ -36,6 +37,50 @@ function suggestion(s: Shortfall, own: string, definition: string): string {
   const who = s.region_code === own ? '本地区' : s.region_name;
   const gap = s.unit === '%' ? `${s.shortfall.toFixed(1)}个百分点` : `${s.shortfall.toFixed(2)}${s.unit}`;
   return `<li><strong>${esc(who)}${esc(s.metric_name)}</strong>为${formatValue(s.value, s.unit)}，差于同级中位数${formatValue(s.peer_median, s.unit)}（差距${gap}，同级排名${s.rank}/${s.peers}）。建议对照指标口径（${esc(definition)}）逐月排查差距来源，明确责任环节，列入下一年度整改重点。</li>`;
+}
+
+type Block = [title: string, body: string];
+
+/** Sub-sections （一）（二）… of a section. */
+const blocks = (parts: Block[]) => parts.map(([title, body], i) => `<h3>（${NUMERALS[i]}）${title}</h3>${body}`).join('\n');
+
+/** 评价结果 by score: total and grade against last year and the peers, items P1 → P2, the regions below ranked. */
+function scoreResults(sc: ReportScores, year: string, level: string, childLevel: string): Block[] {
+  const t = sc.total;
+  if (!t) return [['综合得分与等级', `<p>${year}年度暂无评分数据。</p>`]];
+  const prev = Number(year) - 1;
+  const change = t.prev_change === null ? '' : `（${t.prev_change > 0 ? '增加' : t.prev_change < 0 ? '减少' : '持平'}${t.prev_change ? ` ${formatPoints(Math.abs(t.prev_change))} 分` : ''}）`;
+  const itemRows = sc.items.map((i) => `<tr class="${i.level}"><td>${i.level === 'P1' ? esc(i.p1) : `　${esc(i.p2)}`}</td>
+      <td class="num">${formatPoints(i.points)}</td><td class="num">${formatPoints(i.max_points)}</td><td class="num">${formatPoints(i.prev_points)}</td></tr>`);
+  const parts: Block[] = [['综合得分与等级', `<table class="facts" data-testid="score-total">
+      <tr><th>评分方案</th><td>${esc(t.scheme_name)}</td></tr>
+      <tr><th>总分</th><td><strong data-testid="total">${formatPoints(t.total)}</strong> 分（满分 ${formatPoints(t.max_total)} 分；基础分 ${formatPoints(t.base_points)} 分，激励加分 ${formatPoints(t.bonus_points)} 分）</td></tr>
+      <tr><th>评价等级</th><td><strong data-testid="grade">${esc(t.grade)}</strong>${t.next_grade ? `，距${esc(t.next_grade)}还差 ${formatPoints(t.points_to_next)} 分` : ''}</td></tr>
+      <tr><th>与上年比较</th><td data-testid="prev">${t.prev_total === null ? `${prev}年无评分数据` : `${prev}年总分 ${formatPoints(t.prev_total)} 分（${esc(t.prev_grade)}）${change}`}</td></tr>
+      <tr><th>与同级比较</th><td data-testid="peers">${t.rank === null ? '无同级地区（省级）' : `在同级${level}中排名第 ${t.rank} / ${t.peers}，同级总分中位数 ${formatPoints(t.peer_median)} 分`}</td></tr>
+    </table>
+    ${t.pending_points > 0 ? `<p class="note">人工评价指标（实地核查法、抽样调查法）尚有 ${formatPoints(t.pending_points)} 分未评分，按0分计入；导入评分后总分相应提高。</p>` : ''}`],
+    ['各项目得分', `<table class="items"><thead><tr><th>一级项目 / 二级项目</th><th class="num">${year}年得分</th><th class="num">满分</th><th class="num">${prev}年得分</th></tr></thead>
+    <tbody>${itemRows.join('')}</tbody></table>`],
+  ];
+  if (sc.children.length) {
+    parts.push([`所辖各${childLevel}得分排名`, `<table class="children"><thead><tr><th class="num">排名</th><th>地区</th><th class="num">总分</th><th>等级</th></tr></thead>
+    <tbody>${sc.children.map((c) => `<tr data-region="${esc(c.region_code)}"><td class="num">${c.rank}/${c.peers}</td><td>${esc(c.region_name)}</td><td class="num">${formatPoints(c.value)}</td><td>${esc(c.grade)}</td></tr>`).join('')}</tbody></table>`]);
+  }
+  return parts;
+}
+
+/** A suggestion from an indicator that lost points: value against target, then its peers as context. */
+function lostSuggestion(l: LostPoints): string {
+  const unit = l.unit ?? '';
+  const standing = l.status === 'missing'
+    ? '本年度缺少该指标数据，按0分计。建议核查数据报送环节，确保按期、完整报送。'
+    : `${l.metric ? `本年度为${formatValue(l.value, unit)}，目标值${formatValue(l.target_value, unit)}` : '人工评价'}，得 ${formatPoints(l.points)} / ${formatPoints(l.max_points)} 分。`;
+  const peers = l.peer_median === null
+    ? ''
+    : `同级中位数为${formatValue(l.peer_median, unit)}，本地区排名${l.peer_rank}/${l.peers}${l.shortfall !== null && l.shortfall > 0 ? '，差于同级中位数' : ''}。`;
+  return `<li data-indicator="${esc(l.indicator_code)}"><strong>${esc(l.indicator_code)} ${esc(l.name)}</strong>：失 ${formatPoints(l.points_lost)} 分。${standing}${peers}
+    计分规则：${esc(l.rule_detail)}。建议将其列为下一年度整改重点，逐月跟踪。</li>`;
 }
 
 export async function renderReport(d: ReportData): Promise<string> {
@@ -79,11 +124,18 @@ export async function renderReport(d: ReportData): Promise<string> {
       <li><strong>统计分析法</strong>：运用经办机构的统计工作资料，分析计算纳入评估项目的绩效结果。各比率由分子、分母分别汇总后计算，市、省数据由所辖县（区）的分子、分母加总得出，不对比率求平均。</li>
       <li><strong>纵横比较法</strong>：与上年同期比较（纵向），与同一上级地区下的同级地区比较，给出同级中位数和排名（横向）。</li>
     </ul>`),
-    section(6, `<table class="results"><thead><tr><th>附录A指标</th><th>计算指标</th><th class="num">${d.year}年</th><th class="num">分子/分母</th><th class="num">上年</th><th class="num">同比变化</th><th class="num">同级中位数</th><th class="num">同级排名</th></tr></thead>
+    section(6, blocks([
+      ...scoreResults(d.scores, d.year, levelName(r.level), levelName(r.level === 'province' ? 'city' : 'county')),
+      ['各项指标结果', `<table class="results"><thead><tr><th>附录A指标</th><th>计算指标</th><th class="num">${d.year}年</th><th class="num">分子/分母</th><th class="num">上年</th><th class="num">同比变化</th><th class="num">同级中位数</th><th class="num">同级排名</th></tr></thead>
       <tbody>${d.results.map(resultRow).join('')}</tbody></table>
       ${trend ? `<figure><figcaption>图1 各指标逐月值：${d.year}年与上年对比（纵向比较）</figcaption>${trend}</figure>` : ''}
-      ${gaps ? `<figure><figcaption>图2 各比率指标与同级中位数的差距（横向比较，单位：百分点，右侧为优于中位数）</figcaption>${gaps}</figure>` : ''}`),
-    section(7, `${own.length || below.length ? '' : `<p>本年度${r.parent_name ? '本地区及' : ''}所辖地区各项指标均不差于同级中位数，建议保持现有做法并关注逐月波动。</p>`}
+      ${gaps ? `<figure><figcaption>图2 各比率指标与同级中位数的差距（横向比较，单位：百分点，右侧为优于中位数）</figcaption>${gaps}</figure>` : ''}`],
+    ])),
+    section(7, `${d.scores.lost.length
+        ? `<p>按失分从多到少，以下指标最能提高评价等级：</p><ol class="lost">${d.scores.lost.map(lostSuggestion).join('')}</ol>`
+        : `<p>${d.scores.total ? '本年度可由数据计分的指标均已得满分。' : '本年度暂无评分数据。'}</p>`}
+      ${d.scores.total && d.scores.total.pending_points > 0 ? `<p>另有 ${formatPoints(d.scores.total.pending_points)} 分的人工评价指标尚未评分，建议组织实地核查、抽样调查并导入评分结果。</p>` : ''}
+      ${own.length || below.length ? '<p>纵横比较的佐证：</p>' : `<p>本年度${r.parent_name ? '本地区及' : ''}所辖地区各项指标均不差于同级中位数，建议保持现有做法并关注逐月波动。</p>`}
       ${own.length ? `<p>以下指标差于同级中位数，差距从大到小排列：</p><ol>${own.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}
       ${below.length ? `<p>所辖地区中排名靠后的指标：</p><ol>${below.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}`),
   ].join('\n');
@@ -102,6 +154,9 @@ export async function renderReport(d: ReportData): Promise<string> {
   .num { text-align: right; white-space: nowrap; }
   .good { color: #1a7f4b; } .bad { color: #b3261e; }
   tr, figure, li { break-inside: avoid; }
+  h3 { font-size: 1.05rem; margin: 18px 0 8px; break-after: avoid; }
+  tr.P1 td { font-weight: 600; background: #f6f8fa; }
+  .note { color: #5b6b7c; font-size: 0.9rem; }
   figure { margin: 16px 0; } figcaption { font-weight: 600; margin-bottom: 6px; }
   svg { max-width: 100%; height: auto; }
   @media print { body { padding: 0; max-width: none; font-size: 11pt; } }

@@ -8,6 +8,7 @@ import { loadReport, ReportNotFound } from '../report/data.js';
 import { renderReport } from '../report/html.js';
 import { htmlToPdf, PdfUnavailable } from '../report/pdf.js';
 import type { Dims } from './indicators.js';
+import { schemeParam } from './scores.js';
 
 export function reportRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
@@ -15,8 +16,9 @@ export function reportRoutes(db: Database, dims: Dims): Hono {
   async function build(c: Context): Promise<{ html: string; region: string; year: string }> {
     const region = known('region', required(c, 'region'), dims.regions, 'region');
     const year = period(c, 'year', 'year') ?? required(c, 'year');
+    const scheme = await schemeParam(db, c, 'standard');
     try {
-      return { html: await renderReport(await loadReport(db, region, year)), region, year };
+      return { html: await renderReport(await loadReport(db, region, year, scheme)), region, year };
     } catch (err) {
       if (err instanceof ReportNotFound) throw new HTTPException(404, { message: err.message });
       throw err;

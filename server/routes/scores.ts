@@ -17,15 +17,21 @@ interface ScoreQuery {
   at: string | null;
 }
 
+/** The 'scheme' parameter, checked against the loaded schemes. */
+export async function schemeParam(db: Database, c: Context, fallback?: string): Promise<string> {
+  const scheme = c.req.query('scheme') ?? fallback ?? required(c, 'scheme');
+  const schemes = await db.rows<{ code: string }>('SELECT code FROM dim_scheme ORDER BY code');
+  if (!schemes.some((s) => s.code === scheme)) {
+    throw new ParamError('scheme', `unknown scheme '${scheme}' in parameter 'scheme' (one of ${schemes.map((s) => s.code).join(', ')})`);
+  }
+  return scheme;
+}
+
 export function scoreRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
 
   async function scoreQuery(c: Context, periodRequired: boolean): Promise<ScoreQuery> {
-    const scheme = required(c, 'scheme');
-    const schemes = await db.rows<{ code: string }>('SELECT code FROM dim_scheme ORDER BY code');
-    if (!schemes.some((s) => s.code === scheme)) {
-      throw new ParamError('scheme', `unknown scheme '${scheme}' in parameter 'scheme' (one of ${schemes.map((s) => s.code).join(', ')})`);
-    }
+    const scheme = await schemeParam(db, c);
     const region = known('region', required(c, 'region'), dims.regions, 'region');
     const type = oneOf(c, 'period_type', SCORE_PERIOD_TYPES, 'month');
     const at = period(c, 'period', type === 'year' ? 'year' : 'month') ?? (periodRequired ? required(c, 'period') : null);
@@ -49,11 +55,12 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
     ),
   );
 
-  // Total, bonus, grade and projection; one period or the region's whole series.
+  // Total, bonus, grade and projection, with the points still needed for the next grade
+  // band (v_score_gap); one period or the region's whole series.
   app.get('/scores', async (c) => {
     const q = await scoreQuery(c, false);
     const result = await db.query(
-      `SELECT t.*, r.name AS region_name FROM mart_score_total t JOIN dim_region r ON r.code = t.region_code
+      `SELECT t.*, r.name AS region_name FROM v_score_gap t JOIN dim_region r ON r.code = t.region_code
        WHERE t.scheme = $scheme AND t.region_code = $region AND t.period_type = $type AND ($at IS NULL OR t.period = $at)
        ORDER BY t.period`,
       { scheme: q.scheme, region: q.region, type: q.type, at: q.at },
@@ -73,19 +80,51 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
     return sendTable(c, result, {}, `score-items-${q.scheme}-${q.region}-${q.at}`);
   });
 
-  // Indicator entries, those that lost the most points first; optionally within one item.
+  // Indicator entries with their targets and the peers' median, those that lost the most
+  // points first; optionally within one item.
   app.get('/scores/indicators', async (c) => {
     const q = await scoreQuery(c, true);
     const item = c.req.query('item') ?? null;
     const n = limit(c, 'limit', 1000, 1000);
     const result = await db.query(
-      `SELECT * FROM mart_score_indicator
+      `SELECT * FROM v_score_indicator_target
        WHERE scheme = $scheme AND region_code = $region AND period_type = $type AND period = $at
          AND ($item IS NULL OR p1_code = $item OR p2_code = $item)
        ORDER BY points_lost DESC, ord LIMIT $n`,
       { scheme: q.scheme, region: q.region, type: q.type, at: q.at, item, n },
     );
     return sendTable(c, result, {}, `score-indicators-${q.scheme}-${q.region}-${q.at}`);
+  });
+
+  // One metric's scored entries period by period (from … to), with target and peers' median.
+  app.get('/scores/indicator-series', async (c) => {
+    const q = await scoreQuery(c, false);
+    const metric = known('metric', required(c, 'metric'), dims.metrics, 'metric');
+    const pattern = q.type === 'year' ? 'year' : 'month';
+    const from = period(c, 'from', pattern) ?? '';
+    const to = period(c, 'to', pattern) ?? '9999';
+    const result = await db.query(
+      `SELECT * FROM v_score_indicator_target
+       WHERE scheme = $scheme AND region_code = $region AND period_type = $type AND metric = $metric AND period BETWEEN $from AND $to
+       ORDER BY period, ord`,
+      { scheme: q.scheme, region: q.region, type: q.type, metric, from, to },
+    );
+    return sendTable(c, result, {}, `score-series-${q.scheme}-${q.region}-${metric}`);
+  });
+
+  // The regions under a parent ranked on their totals, with grade, projection and the peers' median.
+  app.get('/scores/ranking', async (c) => {
+    const scheme = await schemeParam(db, c);
+    const parent = known('parent', required(c, 'parent'), dims.regions, 'region');
+    const type = oneOf(c, 'period_type', SCORE_PERIOD_TYPES, 'month');
+    const at = period(c, 'period', type === 'year' ? 'year' : 'month') ?? required(c, 'period');
+    const result = await db.query(
+      `SELECT * FROM v_score_peer
+       WHERE scheme = $scheme AND parent_code = $parent AND period_type = $type AND period = $at
+       ORDER BY rank, region_code`,
+      { scheme, parent, type, at },
+    );
+    return sendTable(c, result, {}, `score-ranking-${scheme}-${parent}-${at}`);
   });
 
   // A manual-score sheet: raw CSV or XLSX body, or multipart/form-data with a "file" field.

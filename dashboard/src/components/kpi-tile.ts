@@ -4,17 +4,21 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatChange, formatValue } from '../format.js';
 
+/** The frame, label and big figure shared by the tiles of the overview. */
+export const tileStyles = css`
+  :host { display: block; background: var(--panel, #fff); border: 1px solid var(--line, #dde3ea); border-radius: 8px; padding: 14px 16px; min-height: 112px; box-sizing: border-box; }
+  .label { color: var(--muted, #5b6b7c); font-size: 0.9rem; }
+  .value { font-size: 2rem; font-weight: 600; margin: 6px 0; font-variant-numeric: tabular-nums; }
+`;
+
 @customElement('si-kpi-tile')
 export class KpiTile extends LitElement {
-  static styles = css`
-    :host { display: block; background: var(--panel, #fff); border: 1px solid var(--line, #dde3ea); border-radius: 8px; padding: 14px 16px; min-height: 112px; box-sizing: border-box; }
-    .label { color: var(--muted, #5b6b7c); font-size: 0.9rem; }
-    .value { font-size: 2rem; font-weight: 600; margin: 6px 0; font-variant-numeric: tabular-nums; }
+  static styles = [tileStyles, css`
     .changes { display: flex; gap: 16px; font-size: 0.85rem; }
     .up { color: var(--good, #1a7f4b); }
     .down { color: var(--bad, #b3261e); }
     .flat { color: var(--muted, #5b6b7c); }
-  `;
+  `];
 
   @property() label = '';
   @property() unit = '%';

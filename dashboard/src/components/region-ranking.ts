@@ -1,7 +1,7 @@
 // Sibling regions ranked on one metric: rank, name, a bar, value and gap to the peers'
-// median. Every other region is a link that opens it ('drill' event: down to a city or
+// median (and the grade when ranking on scores). Every other region is a link that opens it ('drill' event: down to a city or
 // county, or across to a sibling), reachable by keyboard. `highlight` is the region viewed.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { HorizontalRow, Metric } from '../api.js';
 import { formatChange, formatValue } from '../format.js';
@@ -25,7 +25,7 @@ export class RegionRanking extends LitElement {
     .bad { color: var(--bad, #b3261e); }
   `;
 
-  @property({ attribute: false }) rows: HorizontalRow[] = [];
+  @property({ attribute: false }) rows: (HorizontalRow & { grade?: string })[] = [];
   @property({ attribute: false }) metric: Metric | null = null;
   @property() highlight = '';
   @property({ attribute: false }) href: (code: string) => string = () => '#';
@@ -41,9 +41,10 @@ export class RegionRanking extends LitElement {
     const values = this.rows.map((r) => r.value);
     const lo = Math.min(...values, 0);
     const hi = Math.max(...values);
+    const graded = this.rows.some((r) => r.grade !== undefined);
     const width = (v: number) => `${hi === lo ? 100 : Math.max(2, ((v - lo) / (hi - lo)) * 100)}%`;
     return html`<table>
-      <thead><tr><th>排名</th><th>地区</th><th class="barcell" aria-hidden="true"></th><th>数值</th><th>与中位数差距</th></tr></thead>
+      <thead><tr><th>排名</th><th>地区</th><th class="barcell" aria-hidden="true"></th><th>${graded ? '得分' : '数值'}</th>${graded ? html`<th>等级</th>` : nothing}<th>与中位数差距</th></tr></thead>
       <tbody>
         ${this.rows.map((r) => {
           const worse = better ? r.gap_to_median < 0 : r.gap_to_median > 0;
@@ -54,6 +55,7 @@ export class RegionRanking extends LitElement {
               : r.region_name}</td>
             <td class="barcell ${worse ? 'below' : ''}" aria-hidden="true"><div class="bar" style="width:${width(r.value)}"></div></td>
             <td class="num">${formatValue(r.value, unit)}</td>
+            ${graded ? html`<td data-testid="grade">${r.grade ?? '—'}</td>` : nothing}
             <td class="num ${r.gap_to_median === 0 ? '' : worse ? 'bad' : 'good'}">${formatChange(r.gap_to_median, unit)}</td>
           </tr>`;
         })}

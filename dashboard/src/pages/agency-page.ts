@@ -1,15 +1,22 @@
 // 经办机构自查 (agencies): a city or county chooses itself and sees, month by month this
-// year, each metric against the median of its peers (the regions under the same parent),
-// its rank, and the year so far. Region, year and the metric in focus are in the URL.
+// year, each metric against its target and the median of its peers (the regions under the
+// same parent), its rank, the year so far, its score and grade month by month with the
+// year-end projection, and the indicators that lost the most points (those that would lift
+// the grade most). Region, year, scheme and the metric in focus are in the URL.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { errorText, getMonths, getReference, getTable, type AlertRow, type PeerSeriesRow, type Reference } from '../api.js';
+import {
+  DEFAULT_SCHEME, errorText, getMonths, getReference, getTable,
+  type AlertRow, type PeerSeriesRow, type Reference, type Scheme, type ScoreOutlook, type ScoreTarget,
+} from '../api.js';
+import { formatPoints } from '../components/score-bar.js';
 import { formatChange, formatValue } from '../format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { LivePageController } from '../page-controller.js';
 import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { childrenOf, levelName } from '../regions.js';
+import { schemeSelect } from '../scheme-select.js';
 import '../components/alert-list.js';
 import '../components/live-status.js';
 
@@ -17,7 +24,11 @@ interface Selection {
   region: string;
   year: string;
   metric: string;
+  scheme: string;
 }
+
+const STATUS = { scored: '', missing: '缺少数据', pending: '待人工评分' } as const;
+const TOP_LIFT = 10;
 
 @customElement('si-agency-page')
 export class AgencyPage extends LitElement {
@@ -32,6 +43,8 @@ export class AgencyPage extends LitElement {
       .good { color: var(--good); }
       .bad { color: var(--bad); }
       a { color: var(--accent); text-decoration: none; }
+      .outlook { display: flex; flex-wrap: wrap; gap: 24px; font-size: 1.05rem; margin-bottom: 8px; }
+      .outlook strong { font-size: 1.5rem; font-variant-numeric: tabular-nums; }
     `,
   ];
 
@@ -41,6 +54,11 @@ export class AgencyPage extends LitElement {
   @state() private months: PeerSeriesRow[] | null = null;
   @state() private annual: PeerSeriesRow[] | null = null;
   @state() private alerts: AlertRow[] | null = null;
+  @state() private schemes: Scheme[] = [];
+  /** The month-by-month scores of the year, and the indicators that lost most by its latest month. */
+  @state() private scores: ScoreOutlook[] | null = null;
+  @state() private lift: ScoreTarget[] | null = null;
+  @state() private focusScores: ScoreTarget[] | null = null;
   @state() private error = '';
   @state() private updatedAt: Date | null = null;
 
@@ -51,8 +69,9 @@ export class AgencyPage extends LitElement {
 
   private async refresh(at: Date): Promise<void> {
     try {
-      const [ref, months] = await Promise.all([getReference(), getMonths()]);
+      const [ref, months, schemes] = await Promise.all([getReference(), getMonths(), getTable<Scheme>('/api/schemes')]);
       this.ref = ref;
+      this.schemes = schemes;
       this.years = [...new Set(months.map((m) => m.slice(0, 4)))];
       this.readUrl(at);
     } catch (err) {
@@ -68,7 +87,8 @@ export class AgencyPage extends LitElement {
     this.sel = {
       region: own?.code ?? ref.regions.find((r) => r.level === 'city')?.code ?? '',
       year: this.years.includes(q.get('year') ?? '') ? q.get('year')! : (this.years[0] ?? ''),
-      metric: q.get('metric') ?? 'on_time_rate',
+      metric: ref.metrics.some((m) => m.code === q.get('metric')) ? q.get('metric')! : 'on_time_rate',
+      scheme: this.schemes.some((s) => s.code === q.get('scheme')) ? q.get('scheme')! : DEFAULT_SCHEME,
     };
     void this.load(at);
   }
@@ -78,27 +98,56 @@ export class AgencyPage extends LitElement {
   }
 
   private select(patch: Partial<Selection>): void {
-    const reload = patch.region !== undefined || patch.year !== undefined;
+    const reload = patch.region !== undefined || patch.year !== undefined || patch.scheme !== undefined;
     this.sel = { ...this.sel!, ...patch };
     history.pushState(null, '', this.href({}));
     if (reload) {
       this.months = null;
       this.annual = null;
       this.alerts = null;
+      this.scores = null;
+      this.lift = null;
+      this.focusScores = null;
       void this.load(new Date());
+    } else if (patch.metric !== undefined) {
+      this.focusScores = null;
+      void this.loadFocusScores(this.sel).catch((err) => (this.error = errorText(err)));
     }
+  }
+
+  /** The focused metric's scored entries month by month: target and points. */
+  private async loadFocusScores(sel: Selection): Promise<void> {
+    const rows = await getTable<ScoreTarget>('/api/scores/indicator-series', {
+      scheme: sel.scheme, region: sel.region, metric: sel.metric, period_type: 'month', from: `${sel.year}-01`, to: `${sel.year}-12`,
+    });
+    if (sel === this.sel) this.focusScores = rows;
+  }
+
+  /** The year's monthly scores, then what lost points in the year to date through its latest month. */
+  private async loadScores(sel: Selection): Promise<[ScoreOutlook[], ScoreTarget[]]> {
+    const scores = (await getTable<ScoreOutlook>('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: 'month' }))
+      .filter((s) => s.period.startsWith(`${sel.year}-`));
+    const latest = scores.at(-1);
+    if (!latest) return [scores, []];
+    const lost = await getTable<ScoreTarget>('/api/scores/indicators', { scheme: sel.scheme, region: sel.region, period_type: 'ytd', period: latest.period });
+    // Unassessed manual indicators are summed up separately (pending_points), not listed one by one.
+    return [scores, lost.filter((r) => r.status !== 'pending' && r.points_lost > 0).slice(0, TOP_LIFT)];
   }
 
   private async load(at: Date): Promise<void> {
     const sel = this.sel;
     if (!sel || !sel.year) return;
     try {
-      const [months, annual, alerts] = await Promise.all([
+      const [months, annual, alerts, [scores, lift]] = await Promise.all([
         getTable<PeerSeriesRow>('/api/peer-series', { region: sel.region, period_type: 'month', from: `${sel.year}-01`, to: `${sel.year}-12` }),
         getTable<PeerSeriesRow>('/api/peer-series', { region: sel.region, period_type: 'year', from: sel.year, to: sel.year }),
         getTable<AlertRow>('/api/alerts', { region: sel.region, limit: '20' }),
+        this.loadScores(sel),
+        this.loadFocusScores(sel),
       ]);
       if (sel !== this.sel) return;
+      this.scores = scores;
+      this.lift = lift;
       this.months = months;
       this.annual = annual;
       this.alerts = alerts;
@@ -125,6 +174,53 @@ export class AgencyPage extends LitElement {
       );
   }
 
+  /** Month by month: the month's score and grade, and the year-end projection as it stood then. */
+  private scorePanel(scheme: string) {
+    const latest = this.scores?.at(-1);
+    return html`<section class="panel wide" data-testid="score" aria-label="得分与年度预测" style="min-height:200px">
+      <h2>得分与年度预测（${scheme}）</h2>
+      ${loadState(this.scores, this.error, '该年度暂无评分', (rows) => html`
+        <div class="outlook">
+          <span>${latest!.period} 当月得分 <strong data-testid="month-total">${formatPoints(latest!.total)}</strong> 分（${latest!.grade}）</span>
+          <span>年度预测 <strong data-testid="projection">${formatPoints(latest!.projected_total)}</strong> 分（<span data-testid="projected-grade">${latest!.projected_grade}</span>）</span>
+          <span data-testid="next-grade">${latest!.projected_next_grade
+            ? html`距${latest!.projected_next_grade}还差 <strong>${formatPoints(latest!.projected_points_to_next)}</strong> 分`
+            : '已达最高等级'}</span>
+        </div>
+        <table>
+          <thead><tr><th>月份</th><th class="num">当月得分</th><th>等级</th><th class="num">年初至今得分（年度预测）</th><th>预测等级</th><th class="num">距上一等级</th></tr></thead>
+          <tbody>${rows.map((r) => html`<tr data-period=${r.period}>
+            <td>${r.period}</td><td class="num">${formatPoints(r.total)} / ${formatPoints(r.max_total)}</td><td>${r.grade}</td>
+            <td class="num">${formatPoints(r.projected_total)}</td><td>${r.projected_grade}</td>
+            <td class="num">${r.projected_next_grade ? `${formatPoints(r.projected_points_to_next)} 分（${r.projected_next_grade}）` : '—'}</td>
+          </tr>`)}</tbody>
+        </table>
+        <div class="note">年度预测：年初至该月的累计指标值按评分方案计分，假定全年保持。</div>`)}
+    </section>`;
+  }
+
+  /** The indicators that lost the most points in the year to date: where the grade can be lifted. */
+  private liftPanel() {
+    const latest = this.scores?.at(-1);
+    return html`<section class="panel wide" data-testid="lift" aria-label="提升等级的关键指标" style="min-height:200px">
+      <h2>提升等级的关键指标${latest ? `（${latest.period.slice(0, 4)}年1月至${Number(latest.period.slice(5))}月累计，按失分排序）` : ''}</h2>
+      ${loadState(this.lift, this.error, '各项指标均已得满分', (rows) => html`<table>
+          <thead><tr><th>指标</th><th class="num">本地区</th><th class="num">目标值</th><th class="num">得分</th><th class="num">失分</th><th>计分规则</th></tr></thead>
+          <tbody>${rows.map((r) => html`<tr data-indicator=${r.indicator_code}>
+            <td>${r.indicator_code} ${r.name}${r.status !== 'scored' ? html` <span class="bad">${STATUS[r.status]}</span>` : nothing}</td>
+            <td class="num">${formatValue(r.value, r.unit ?? '')}</td>
+            <td class="num">${formatValue(r.target_value, r.unit ?? '')}</td>
+            <td class="num">${formatPoints(r.points)} / ${formatPoints(r.max_points)}</td>
+            <td class="num bad" data-testid="points-lost">${formatPoints(r.points_lost)}</td>
+            <td class="note">${r.rule_detail}</td>
+          </tr>`)}</tbody>
+        </table>
+        ${latest && latest.pending_points > 0
+          ? html`<div class="note">另有人工评价指标尚未评分，计 ${formatPoints(latest.pending_points)} 分未得（导入人工评分后计入）。</div>`
+          : nothing}`)}
+    </section>`;
+  }
+
   render() {
     const { ref, sel } = this;
     if (!ref || !sel) return pageLoading(this.error);
@@ -143,11 +239,14 @@ export class AgencyPage extends LitElement {
               ${this.years.map((y) => html`<option value=${y} ?selected=${y === sel.year}>${y}年</option>`)}
             </select>
           </label>
+          ${schemeSelect(this.schemes, sel.scheme, (code) => this.select({ scheme: code }))}
         </div>
         <si-live-status .updatedAt=${this.updatedAt}></si-live-status>
       </div>
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
       <div class="grid">
+        ${this.scorePanel(this.schemes.find((s) => s.code === sel.scheme)?.name ?? sel.scheme)}
+        ${this.liftPanel()}
         <section class="panel wide" data-testid="annual" aria-label="全年累计">
           <h2>${region.name} · ${sel.year}年累计，与${parent?.name ?? ''}各${levelName(region.level)}比较</h2>
           ${loadState(this.annual, this.error, '该年度暂无数据', (annual) => html`<table>
@@ -169,13 +268,18 @@ export class AgencyPage extends LitElement {
           ${loadState(this.alerts, this.error, '当前没有未解除的预警', (rows) => html`<si-alert-list .rows=${rows}></si-alert-list>`)}
         </section>
         <section class="panel wide" data-testid="focus" aria-label="逐月明细">
-          <h2>${focusName} · 逐月与同级中位数</h2>
+          <h2>${focusName} · 逐月与目标值、同级中位数</h2>
           ${loadState(focus, this.error, '该指标本年度暂无数据', (rows) => html`<table>
-                <thead><tr><th>月份</th><th class="num">本地区</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
-                <tbody>${rows.map(
-                  (r) => html`<tr><td>${r.period}</td><td class="num">${formatValue(r.value, r.unit)}</td><td class="num">${formatValue(r.peer_median, r.unit)}</td>${this.gapCell(r)}<td class="num">${r.rank}/${r.peers}</td></tr>`,
-                )}</tbody>
-              </table>`)}
+                <thead><tr><th>月份</th><th class="num">本地区</th><th class="num">目标值</th><th class="num">得分</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
+                <tbody>${rows.map((r) => {
+                  const scored = this.focusScores?.find((f) => f.period === r.period);
+                  return html`<tr data-period=${r.period}><td>${r.period}</td><td class="num">${formatValue(r.value, r.unit)}</td>
+                    <td class="num" data-testid="target">${formatValue(scored?.target_value, r.unit)}</td>
+                    <td class="num">${scored ? `${formatPoints(scored.points)} / ${formatPoints(scored.max_points)}` : '—'}</td>
+                    <td class="num">${formatValue(r.peer_median, r.unit)}</td>${this.gapCell(r)}<td class="num">${r.rank}/${r.peers}</td></tr>`;
+                })}</tbody>
+              </table>
+              ${this.focusScores?.length === 0 ? html`<div class="note">该指标未纳入所选评分方案，无目标值。</div>` : nothing}`)}
         </section>
         <section class="panel wide" data-testid="trends" aria-label="全部指标逐月趋势">
           ${loadState(this.months, this.error, '该年度暂无数据', (rows) =>

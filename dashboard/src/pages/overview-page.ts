@@ -1,13 +1,15 @@
-// 全省概览 (leadership): opens on the province. Headline tiles with 环比/同比, the regions
-// one level down ranked on the chosen metric (click to drill down province → city →
+// 全省概览 (leadership): opens on the province. Headline tiles with 环比/同比 and the
+// region's score and grade, the regions one level down ranked on their score totals (under
+// the chosen scheme) or on the chosen metric (click to drill down province → city →
 // county, breadcrumbs back up), the month's biggest movers, open alerts, a regions ×
 // months heat map and small multiples of one second-level item. Everything is in the
 // URL; the page reloads itself when a collector run lands.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
-  errorText, getMonths, getReference, getTable,
-  type AlertRow, type HeatRow, type HorizontalRow, type MoverRow, type Reference, type Region, type VerticalRow,
+  DEFAULT_SCHEME, errorText, getMonths, getReference, getTable,
+  type AlertRow, type HeatRow, type HorizontalRow, type Metric, type MoverRow, type Reference, type Region, type Scheme,
+  type ScoreOutlook, type ScoreRank, type VerticalRow,
 } from '../api.js';
 import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
 import { addMonths } from '../months.js';
@@ -16,11 +18,16 @@ import { LivePageController } from '../page-controller.js';
 import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { childrenOf, itemsOf, levelName, scopeOf, trailOf, type Item } from '../regions.js';
+import { schemeSelect } from '../scheme-select.js';
 import '../components/alert-list.js';
 import '../components/breadcrumbs.js';
 import '../components/live-status.js';
 import '../components/mover-list.js';
 import '../components/region-ranking.js';
+import '../components/score-tile.js';
+
+/** Score totals drawn by the ranking as if they were a metric in points. */
+const SCORE_AXIS: Metric = { code: 'score', name: '综合得分', unit: '分', higher_is_better: true, appendix_code: null, definition: '' };
 
 interface Selection {
   region: string;
@@ -28,6 +35,8 @@ interface Selection {
   period: string;
   item: string;
   movers: 'city' | 'county';
+  scheme: string;
+  rank: 'score' | 'metric';
 }
 
 interface Data {
@@ -37,6 +46,8 @@ interface Data {
   alerts: AlertRow[];
   heat: HeatRow[];
   multiples: SeriesRow[];
+  scoreRanking: ScoreRank[];
+  score: ScoreOutlook | null;
 }
 
 @customElement('si-overview-page')
@@ -45,6 +56,7 @@ export class OverviewPage extends LitElement {
 
   @state() private ref: Reference | null = null;
   @state() private months: string[] = [];
+  @state() private schemes: Scheme[] = [];
   @state() private sel: Selection | null = null;
   @state() private data: Data | null = null;
   @state() private error = '';
@@ -58,7 +70,7 @@ export class OverviewPage extends LitElement {
   /** (Re)reads reference data and the months, then the current view. */
   private async refresh(at: Date): Promise<void> {
     try {
-      [this.ref, this.months] = await Promise.all([getReference(), getMonths()]);
+      [this.ref, this.months, this.schemes] = await Promise.all([getReference(), getMonths(), getTable<Scheme>('/api/schemes')]);
       this.readUrl(at);
     } catch (err) {
       this.error = errorText(err);
@@ -77,6 +89,8 @@ export class OverviewPage extends LitElement {
       period: this.months.includes(q.get('period') ?? '') ? q.get('period')! : (this.months[0] ?? ''),
       item: items.some((i) => i.key === q.get('item')) ? q.get('item')! : (items[0]?.key ?? ''),
       movers: q.get('movers') === 'city' ? 'city' : 'county',
+      scheme: this.schemes.some((s) => s.code === q.get('scheme')) ? q.get('scheme')! : DEFAULT_SCHEME,
+      rank: q.get('rank') === 'metric' ? 'metric' : 'score',
     };
     void this.load(at);
   }
@@ -86,7 +100,7 @@ export class OverviewPage extends LitElement {
   }
 
   private select(patch: Partial<Selection>): void {
-    const reset = patch.region !== undefined || patch.metric !== undefined;
+    const reset = patch.region !== undefined || patch.metric !== undefined || patch.scheme !== undefined;
     this.sel = { ...this.sel!, ...patch };
     history.pushState(null, '', this.href({}));
     if (reset) this.data = null;
@@ -102,16 +116,19 @@ export class OverviewPage extends LitElement {
     const item = itemsOf(ref.catalogue, ref.metrics).find((i) => i.key === sel.item);
     const from = addMonths(sel.period, -11);
     try {
-      const [tiles, ranking, movers, alerts, heat, multiples] = await Promise.all([
+      const [tiles, ranking, movers, alerts, heat, multiples, scoreRanking, scores] = await Promise.all([
         getHeadline(sel.region, sel.period),
         getTable<HorizontalRow>('/api/compare/horizontal', { metric: sel.metric, parent, period: sel.period }),
         getTable<MoverRow>('/api/movers', { metric: sel.metric, region: parent, level: region.level === 'province' ? sel.movers : 'county', period: sel.period, limit: '8' }),
         getTable<AlertRow>('/api/alerts', { region: sel.region, limit: '30' }),
         getTable<HeatRow>('/api/heatmap', { metric: sel.metric, parent, from, to: sel.period }),
         this.loadMultiples(item, sel.region, from, sel.period),
+        getTable<ScoreRank>('/api/scores/ranking', { scheme: sel.scheme, parent, period: sel.period }),
+        getTable<ScoreOutlook>('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: 'month' }),
       ]);
       if (sel !== this.sel) return; // a newer selection is loading
-      this.data = { tiles, ranking, movers, alerts, heat, multiples };
+      const score = scores.find((s) => s.period === sel.period) ?? null;
+      this.data = { tiles, ranking, movers, alerts, heat, multiples, scoreRanking, score };
       this.updatedAt = at;
       this.error = '';
     } catch (err) {
@@ -143,6 +160,8 @@ export class OverviewPage extends LitElement {
     const items = itemsOf(ref.catalogue, ref.metrics);
     const item = items.find((i) => i.key === sel.item);
     const moverLevel = region.level === 'province' ? sel.movers : 'county';
+    const scheme = this.schemes.find((s) => s.code === sel.scheme);
+    const byScore = sel.rank === 'score';
     return html`
       <div class="bar">
         <si-breadcrumbs .trail=${trailOf(ref.regions, region.code)} .href=${(code: string) => this.href({ region: code })}
@@ -156,6 +175,13 @@ export class OverviewPage extends LitElement {
             ${ref.metrics.map((m) => html`<option value=${m.code} ?selected=${m.code === sel.metric}>${m.name}</option>`)}
           </select>
         </label>
+        ${schemeSelect(this.schemes, sel.scheme, (code) => this.select({ scheme: code }))}
+        <label>排名依据
+          <select aria-label="排名依据" @change=${(e: Event) => this.select({ rank: (e.target as HTMLSelectElement).value as Selection['rank'] })}>
+            <option value="score" ?selected=${byScore}>综合得分</option>
+            <option value="metric" ?selected=${!byScore}>所选指标</option>
+          </select>
+        </label>
         <label>月份
           <select aria-label="月份" @change=${(e: Event) => this.select({ period: (e.target as HTMLSelectElement).value })}>
             ${this.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${p}</option>`)}
@@ -163,12 +189,18 @@ export class OverviewPage extends LitElement {
         </label>
       </div>
       ${!sel.period ? html`<div class="empty">暂无数据：采集器正在回填历史数据，数据到达后本页自动更新。</div>` : nothing}
-      <section class="tiles" aria-label="核心指标" style="margin-top:12px">${headlineTiles(ref.metrics, data?.tiles ?? {})}</section>
+      <section class="tiles" aria-label="核心指标" style="margin-top:12px">
+        <si-score-tile data-testid="score-tile" .label=${`${region.name} · 综合得分（${scheme?.name ?? sel.scheme}）`} .score=${data?.score ?? null}></si-score-tile>
+        ${headlineTiles(ref.metrics, data?.tiles ?? {})}
+      </section>
       <div class="grid">
-        ${this.panel(`${scope.name} · 各${peerLevel}${metric.name}排名（${sel.period}）`, 'ranking', data?.ranking, `该月暂无各${peerLevel}数据`, () =>
-          html`<si-region-ranking .rows=${data!.ranking} .metric=${metric} highlight=${region.code}
+        ${this.panel(`${scope.name} · 各${peerLevel}${byScore ? '综合得分' : metric.name}排名（${sel.period}）`, 'ranking', byScore ? data?.scoreRanking : data?.ranking,
+          `该月暂无各${peerLevel}${byScore ? '评分' : '数据'}`, (rows) =>
+          html`<si-region-ranking .rows=${rows} .metric=${byScore ? SCORE_AXIS : metric} highlight=${region.code}
             .href=${(code: string) => this.href({ region: code })} @drill=${(e: CustomEvent<string>) => this.select({ region: e.detail })}></si-region-ranking>
-            <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。口径：${metric.definition}</div>`)}
+            <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。${byScore
+              ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。`
+              : `口径：${metric.definition}`}</div>`)}
         <section class="panel" data-testid="movers" aria-label="本月变化最大">
           <h2>本月变化最大的${levelName(moverLevel)}（环比）</h2>
           ${region.level === 'province'

@@ -1,0 +1,11 @@
+// The scoring-scheme selector shared by the overview and agency pages.
+import { html } from 'lit';
+import type { Scheme } from './api.js';
+
+export function schemeSelect(schemes: Scheme[], selected: string, change: (scheme: string) => void) {
+  return html`<label>评分方案
+    <select aria-label="评分方案" @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}>
+      ${schemes.map((s) => html`<option value=${s.code} ?selected=${s.code === selected}>${s.name}</option>`)}
+    </select>
+  </label>`;
+}
