@@ -63,15 +63,8 @@ export interface MoverRow {
   improvement: number;
 }
 
-export interface HeatRow {
-  region_code: string;
-  region_name: string;
-  period: string;
-  value: number;
-  rank: number;
-  peers: number;
-  peer_median: number;
-}
+/** One cell of the regions × months heat map: a horizontal comparison without the gap. */
+export type HeatRow = Omit<HorizontalRow, 'gap_to_median'>;
 
 export interface PeerSeriesRow {
   region_code: string;
