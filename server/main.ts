@@ -3,7 +3,8 @@
 import { serve } from '@hono/node-server';
 import { startSimulator } from '../collectors/embedded-simulator.js';
 import { Collector } from '../collectors/runner.js';
-import { enabledJobs, runOptions, schedule } from '../collectors/scheduler.js';
+import { backfillStart, enabledJobs, runOptions, schedule } from '../collectors/scheduler.js';
+import { importDemoAssessments } from '../collectors/simulator/assessments.js';
 import { buildJob, needsPlatform } from '../collectors/sources/index.js';
 import { AlertMonitor } from './alerts/monitor.js';
 import { createApp } from './app.js';
@@ -19,6 +20,13 @@ async function main(): Promise<void> {
   await migrate(db);
 
   const sim = needsPlatform(config, names) ? await startSimulator(config) : null;
+  if (sim) {
+    // The demo platform's province also has its field checks and surveys scored.
+    const first = Number(backfillStart(config.collectors.backfillMonths).slice(0, 4));
+    const years = Array.from({ length: new Date().getFullYear() - first + 1 }, (_, i) => first + i);
+    const rows = await importDemoAssessments(db, config.simulator.seed, years);
+    if (rows) console.log(`[demo] imported ${rows} simulated assessment scores (实地核查法/抽样调查法) for ${years.join(', ')}`);
+  }
   const jobs = names.map((n) => buildJob(config, n, sim?.url ?? null));
   const collector = new Collector(db, config.collectors.retry);
   await collector.recoverInterrupted();

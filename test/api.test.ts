@@ -110,3 +110,15 @@ describe('catalogue', () => {
     expect(data.filter((r: { category: string }) => r.category === 'E').map((r: { code: string }) => r.code)).toEqual(['1.4.1', '1.4.2', '1.4.3', '1.4.4', '1.5.4']);
   });
 });
+
+describe('periods', () => {
+  it('marks a month complete once statistical reports are in for it', async () => {
+    const periods = async () => (await (await get('/api/periods?period_type=month')).json()).data;
+    // No reports at all: nothing to wait for.
+    expect(await periods()).toEqual([{ period: '2025-03', complete: true }]);
+    // Reports reach February only: March is still being reported.
+    await db.exec("INSERT INTO raw_report VALUES ('370102', DATE '2025-02-01', 'insured_target', 1, 1, TIMESTAMP '2025-03-05 10:00:00', 0)");
+    expect(await periods()).toEqual([{ period: '2025-03', complete: false }]);
+    await db.exec('DELETE FROM raw_report');
+  });
+});

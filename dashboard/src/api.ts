@@ -113,9 +113,16 @@ export function getReference(): Promise<Reference> {
   return reference;
 }
 
-/** Months with data, newest first. */
-export async function getMonths(): Promise<string[]> {
-  return (await getTable<{ period: string }>('/api/periods', { period_type: 'month' })).map((p) => p.period).reverse();
+export interface MonthList {
+  /** Months with data, newest first. */
+  months: string[];
+  /** The month a page opens on: the newest whose statistical reports are in. */
+  initial: string;
+}
+
+export async function getMonths(): Promise<MonthList> {
+  const rows = (await getTable<{ period: string; complete: boolean }>('/api/periods', { period_type: 'month' })).reverse();
+  return { months: rows.map((r) => r.period), initial: (rows.find((r) => r.complete) ?? rows[0])?.period ?? '' };
 }
 
 export function errorText(err: unknown): string {

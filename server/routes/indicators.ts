@@ -74,7 +74,17 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
   // Latest periods available, for the dashboard's default selection.
   app.get('/periods', async (c) => {
     const type = oneOf(c, 'period_type', PERIOD_TYPES, 'month');
-    return sendTable(c, await db.query('SELECT DISTINCT period FROM mart_metric_value WHERE period_type = $type ORDER BY period', { type }));
+    // complete: statistical reports are in for the period (they arrive in the following month),
+    // so the dashboards open on the latest complete month rather than a half-reported one.
+    return sendTable(
+      c,
+      await db.query(
+        `SELECT DISTINCT v.period, p.end_date <= coalesce((SELECT last_day(max(period_month)) FROM raw_report), p.end_date) AS complete
+         FROM mart_metric_value v JOIN dim_period p USING (period_type, period)
+         WHERE v.period_type = $type ORDER BY v.period`,
+        { type },
+      ),
+    );
   });
   return app;
 }

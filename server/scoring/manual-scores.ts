@@ -163,18 +163,30 @@ export interface ImportResult {
 export async function importManualScores(db: Database, data: Uint8Array, kind: SheetKind, sourceFile: string): Promise<ImportResult> {
   const scores = await readSheet(data, kind, await manualContext(db));
   return db.transaction(async (conn) => {
-    let replaced = 0;
-    const exists = await conn.prepare('SELECT count(*) FROM raw_manual_score WHERE region_code = $1 AND year = $2 AND indicator_code = $3 AND mode = $4');
-    const upsert = await conn.prepare(
-      `INSERT OR REPLACE INTO raw_manual_score (region_code, year, indicator_code, mode, score, assessor, source_file, imported_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, CAST(timezone('Asia/Shanghai', now()) AS TIMESTAMP))`,
-    );
+    // Staged with the appender and applied in one statement: a province's sheet has thousands of rows.
+    await conn.run('CREATE OR REPLACE TEMP TABLE stage_manual_score (region_code VARCHAR, year INTEGER, indicator_code VARCHAR, mode VARCHAR, score DOUBLE, assessor VARCHAR)');
+    const appender = await conn.createAppender('stage_manual_score', 'main', 'temp');
     for (const s of scores) {
-      exists.bind([s.region_code, s.year, s.indicator_code, s.mode]);
-      replaced += Number((await exists.runAndReadAll()).getRows()[0][0]);
-      upsert.bind([s.region_code, s.year, s.indicator_code, s.mode, s.score, s.assessor, sourceFile]);
-      await upsert.run();
+      appender.appendVarchar(s.region_code);
+      appender.appendInteger(s.year);
+      appender.appendVarchar(s.indicator_code);
+      appender.appendVarchar(s.mode);
+      appender.appendDouble(s.score);
+      appender.appendVarchar(s.assessor);
+      appender.endRow();
     }
+    appender.flushSync();
+    appender.closeSync();
+    const counted = await conn.runAndReadAll(
+      'SELECT count(*) FROM raw_manual_score r JOIN stage_manual_score s USING (region_code, year, indicator_code, mode)',
+    );
+    const replaced = Number(counted.getRows()[0][0]);
+    await conn.run(
+      `INSERT OR REPLACE INTO raw_manual_score (region_code, year, indicator_code, mode, score, assessor, source_file, imported_at)
+       SELECT region_code, year, indicator_code, mode, score, assessor, $1, CAST(timezone('Asia/Shanghai', now()) AS TIMESTAMP)
+       FROM stage_manual_score`,
+      [sourceFile],
+    );
     for (const { name } of sqlFiles().filter((f) => f.scores)) await runScript(conn, readSql(name));
     return { rows: scores.length, inserted: scores.length - replaced, replaced };
   });

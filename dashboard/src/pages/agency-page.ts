@@ -72,7 +72,7 @@ export class AgencyPage extends LitElement {
       const [ref, months, schemes] = await Promise.all([getReference(), getMonths(), getTable<Scheme>('/api/schemes')]);
       this.ref = ref;
       this.schemes = schemes;
-      this.years = [...new Set(months.map((m) => m.slice(0, 4)))];
+      this.years = [...new Set(months.months.map((m) => m.slice(0, 4)))];
       this.readUrl(at);
     } catch (err) {
       this.error = errorText(err);

@@ -3,7 +3,7 @@
 // State lives in the URL so every view can be shared.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, getTable, type HorizontalRow, type Metric, type Region, type VerticalRow } from '../api.js';
+import { ApiError, getMonths, getTable, type HorizontalRow, type Metric, type Region, type VerticalRow } from '../api.js';
 import { rankSpec, trendSpec } from '../charts.js';
 import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
 import { addMonths } from '../months.js';
@@ -36,6 +36,7 @@ export class MonitorPage extends LitElement {
   @state() private regions: Region[] = [];
   @state() private metrics: Metric[] = [];
   @state() private periods: string[] = [];
+  private initialPeriod = '';
   @state() private sel: Selection | null = null;
   @state() private trend: VerticalRow[] | null = null;
   @state() private ranking: HorizontalRow[] | null = null;
@@ -53,11 +54,11 @@ export class MonitorPage extends LitElement {
       const [regions, metrics, periods] = await Promise.all([
         getTable<Region>('/api/regions'),
         getTable<Metric>('/api/metrics'),
-        getTable<{ period: string }>('/api/periods', { period_type: 'month' }),
+        getMonths(),
       ]);
       this.regions = regions;
       this.metrics = metrics;
-      this.periods = periods.map((p) => p.period).reverse();
+      ({ months: this.periods, initial: this.initialPeriod } = periods);
       this.readUrl();
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : String(err);
@@ -70,7 +71,7 @@ export class MonitorPage extends LitElement {
     this.sel = {
       metric: this.metrics.some((m) => m.code === q.get('metric')) ? q.get('metric')! : 'on_time_rate',
       region: this.regions.some((r) => r.code === q.get('region')) ? q.get('region')! : (province?.code ?? ''),
-      period: this.periods.includes(q.get('period') ?? '') ? q.get('period')! : (this.periods[0] ?? ''),
+      period: this.periods.includes(q.get('period') ?? '') ? q.get('period')! : this.initialPeriod,
     };
     void this.load();
   }

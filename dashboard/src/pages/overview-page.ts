@@ -7,7 +7,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import {
-  DEFAULT_SCHEME, errorText, getMonths, getReference, getTable,
+  DEFAULT_SCHEME, errorText, getMonths, getReference, getTable, type MonthList,
   type AlertRow, type HeatRow, type HorizontalRow, type Metric, type MoverRow, type Reference, type Region, type Scheme,
   type ScoreOutlook, type ScoreRank, type VerticalRow,
 } from '../api.js';
@@ -56,6 +56,7 @@ export class OverviewPage extends LitElement {
 
   @state() private ref: Reference | null = null;
   @state() private months: string[] = [];
+  private initialMonth = '';
   @state() private schemes: Scheme[] = [];
   @state() private sel: Selection | null = null;
   @state() private data: Data | null = null;
@@ -70,7 +71,9 @@ export class OverviewPage extends LitElement {
   /** (Re)reads reference data and the months, then the current view. */
   private async refresh(at: Date): Promise<void> {
     try {
-      [this.ref, this.months, this.schemes] = await Promise.all([getReference(), getMonths(), getTable<Scheme>('/api/schemes')]);
+      let monthList: MonthList;
+      [this.ref, monthList, this.schemes] = await Promise.all([getReference(), getMonths(), getTable<Scheme>('/api/schemes')]);
+      ({ months: this.months, initial: this.initialMonth } = monthList);
       this.readUrl(at);
     } catch (err) {
       this.error = errorText(err);
@@ -86,7 +89,7 @@ export class OverviewPage extends LitElement {
     this.sel = {
       region: ref.regions.some((r) => r.code === q.get('region')) ? q.get('region')! : (province?.code ?? ''),
       metric: ref.metrics.some((m) => m.code === q.get('metric')) ? q.get('metric')! : 'on_time_rate',
-      period: this.months.includes(q.get('period') ?? '') ? q.get('period')! : (this.months[0] ?? ''),
+      period: this.months.includes(q.get('period') ?? '') ? q.get('period')! : this.initialMonth,
       item: items.some((i) => i.key === q.get('item')) ? q.get('item')! : (items[0]?.key ?? ''),
       movers: q.get('movers') === 'city' ? 'city' : 'county',
       scheme: this.schemes.some((s) => s.code === q.get('scheme')) ? q.get('scheme')! : DEFAULT_SCHEME,

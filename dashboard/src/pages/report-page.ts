@@ -44,7 +44,7 @@ export class ReportPage extends LitElement {
     try {
       const [ref, months] = await Promise.all([getReference(), getMonths()]);
       this.regions = ref.regions;
-      this.years = [...new Set(months.map((m) => m.slice(0, 4)))];
+      this.years = [...new Set(months.months.map((m) => m.slice(0, 4)))];
       this.readUrl();
     } catch (err) {
       this.error = errorText(err);
