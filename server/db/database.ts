@@ -77,11 +77,17 @@ async function lockDownFileAccess(conn: DuckDBConnection, directories: string[])
   await conn.run('SET enable_external_access = false');
 }
 
+// Distinct dashboard queries kept between two refreshes; beyond it the cache starts over.
+const MART_CACHE_ENTRIES = 2000;
+
 export class Database {
   private readonly free: DuckDBConnection[] = [];
   private readonly extra: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private readonly writeLock = new Mutex();
+  // Results of martQuery, valid while no exclusive() work (refresh, migrate, DDL) has run.
+  private generation = 0;
+  private readonly cache = new Map<string, QueryResult>();
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -121,6 +127,24 @@ export class Database {
     return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)));
   }
 
+  /** query() for dashboard reads of the marts and dimensions, which only exclusive() work
+   * rewrites (refreshMarts, migrate): the result is reused until such work finishes, so
+   * a burst of dashboard requests does not compete with a collector for DuckDB's threads.
+   * Not for tables written in transaction() (raw_*, ops_*, manual scores). */
+  async martQuery(sql: string, params?: Params): Promise<QueryResult> {
+    const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const at = this.generation;
+    const result = await this.query(sql, params);
+    // A result read while marts were being rebuilt may be stale: keep it only if none was.
+    if (at === this.generation) {
+      if (this.cache.size >= MART_CACHE_ENTRIES) this.cache.clear();
+      this.cache.set(key, result);
+    }
+    return result;
+  }
+
   async rows<T = Row>(sql: string, params?: Params): Promise<T[]> {
     return toObjects(await this.query(sql, params)) as T[];
   }
@@ -142,7 +166,19 @@ export class Database {
 
   /** Runs fn on the writer connection without an explicit transaction (DDL scripts, CHECKPOINT). */
   async exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.writeLock.run(() => fn(this.writer));
+    return this.writeLock.run(async () => {
+      this.invalidate();
+      try {
+        return await fn(this.writer);
+      } finally {
+        this.invalidate();
+      }
+    });
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.cache.clear();
   }
 
   async exec(sql: string, params?: Params): Promise<DuckDBMaterializedResult> {

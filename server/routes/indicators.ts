@@ -32,7 +32,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
   // A region's series for one metric over a period range.
   app.get('/values', async (c) => {
     const { metric, region, type, from, to } = series(c);
-    const result = await db.query(
+    const result = await db.martQuery(
       `SELECT v.region_code, r.name AS region_name, v.period_type, v.period, v.metric, v.numerator, v.denominator, v.value
        FROM mart_metric_value v JOIN dim_region r ON r.code = v.region_code
        WHERE v.metric = $metric AND v.region_code = $region AND v.period_type = $type AND v.period BETWEEN $from AND $to
@@ -45,7 +45,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
   // Vertical: the region against its own past (环比, 同比, trailing 12 months).
   app.get('/compare/vertical', async (c) => {
     const { metric, region, type, from, to } = series(c);
-    const result = await db.query(
+    const result = await db.martQuery(
       `SELECT * FROM mart_compare_vertical
        WHERE metric = $metric AND region_code = $region AND period_type = $type AND period BETWEEN $from AND $to
        ORDER BY period`,
@@ -60,7 +60,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
     const parent = known('parent', required(c, 'parent'), dims.regions, 'region');
     const type = oneOf(c, 'period_type', PERIOD_TYPES, 'month');
     const at = period(c, 'period', type) ?? required(c, 'period');
-    const result = await db.query(
+    const result = await db.martQuery(
       `SELECT h.region_code, r.name AS region_name, h.period_type, h.period, h.metric, h.value,
               h.rank, h.peers, h.peer_median, h.gap_to_median
        FROM mart_compare_horizontal h JOIN dim_region r ON r.code = h.region_code
@@ -74,7 +74,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
   // Latest periods available, for the dashboard's default selection.
   app.get('/periods', async (c) => {
     const type = oneOf(c, 'period_type', PERIOD_TYPES, 'month');
-    return sendTable(c, await db.query('SELECT DISTINCT period FROM mart_metric_value WHERE period_type = $type ORDER BY period', { type }));
+    return sendTable(c, await db.martQuery('SELECT DISTINCT period FROM mart_metric_value WHERE period_type = $type ORDER BY period', { type }));
   });
   return app;
 }
