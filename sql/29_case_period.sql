@@ -1,7 +1,8 @@
 -- Case measures per region (any level) and period, from the collectors' additive
 -- aggregates: the base of the service indicators (30_indicators_service.sql,
--- 36_indicators_business.sql), which read them materialized (29_mart_case_period.sql) so
--- the rollup and period joins run once per refresh rather than once per indicator.
+-- 36_indicators_business.sql). The case measures are read materialized
+-- (29_mart_case_period.sql) so the rollup and period joins run once per refresh rather
+-- than once per indicator; the histogram has one reader and stays a view.
 
 -- Additive case measures per region (any level), period and service item.
 -- Only days the case feed has fully seen count: acceptance and completion from the day its

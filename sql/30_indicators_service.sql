@@ -1,7 +1,7 @@
 -- Service indicators from network monitoring (网络监测法): cases and data uploads.
 -- Every ratio exposes numerator and denominator; every region level and period type is
--- summed from county-day parts in agg_* (never an average of ratios), read through the
--- marts of 29_mart_case_period.sql, materialized once per refresh.
+-- summed from county-day parts in agg_* (never an average of ratios), read through
+-- mart_case_period (29_mart_case_period.sql) and v_case_duration_period (29_case_period.sql).
 -- value = 100 * numerator / denominator for '%' metrics, numerator / denominator otherwise.
 
 -- 限时办结率 (all service items) and 社会保险登记限时办结率 (Appendix A 2.1.2: 参保、变更、注销登记).
@@ -44,7 +44,7 @@ WITH cum AS (
   SELECT *,
          SUM(cases) OVER (PARTITION BY region_code, period_type, period, unit ORDER BY bucket) AS cum,
          SUM(cases) OVER (PARTITION BY region_code, period_type, period, unit) AS total
-  FROM mart_case_duration_period
+  FROM v_case_duration_period
 ), q AS (
   SELECT region_code, period_type, period, unit, any_value(total) AS total,
          MIN(bucket) FILTER (WHERE cum >= floor((total - 1) * 0.5) + 1) AS median,

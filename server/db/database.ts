@@ -167,18 +167,15 @@ export class Database {
   /** Runs fn on the writer connection without an explicit transaction (DDL scripts, CHECKPOINT). */
   async exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     return this.writeLock.run(async () => {
-      this.invalidate();
       try {
         return await fn(this.writer);
       } finally {
-        this.invalidate();
+        // Until here readers saw the marts as last committed, so cached results stay
+        // valid while the work runs (a refresh keeps serving the previous marts).
+        this.generation++;
+        this.cache.clear();
       }
     });
-  }
-
-  private invalidate(): void {
-    this.generation++;
-    this.cache.clear();
   }
 
   async exec(sql: string, params?: Params): Promise<DuckDBMaterializedResult> {
