@@ -2,7 +2,7 @@
 -- aggregates: the base of the service indicators (30_indicators_service.sql,
 -- 36_indicators_business.sql). The case measures are read materialized
 -- (29_mart_case_period.sql) so the rollup and period joins run once per refresh rather
--- than once per indicator; the histogram has one reader and stays a view.
+-- than once per indicator.
 
 -- Additive case measures per region (any level), period and service item.
 -- Only days the case feed has fully seen count: acceptance and completion from the day its
@@ -33,13 +33,25 @@ JOIN dim_day_period p ON p.day = a.day
 WHERE a.day <= b.today AND a.day >= b.seen_from
 GROUP BY ALL;
 
--- Handling-time histogram (agg_case_duration_month) per region of any level and period:
--- the base of the median and P90 in v_handling_quantiles. Counties are summed into cities
--- and the province through dim_region_rollup.
-CREATE OR REPLACE VIEW v_case_duration_period AS
-SELECT r.region_code, p.period_type, p.period, d.unit, d.bucket, SUM(d.cases) AS cases
-FROM agg_case_duration_month d
-JOIN dim_region_rollup r ON r.county_code = d.region_code
-JOIN dim_day_period p ON p.day = d.day
-WHERE d.day >= coalesce(feed_covered_from('cases'), DATE '1900-01-01')
+-- Handling-time histogram of the months the case feed has fully seen (agg_case_duration_month
+-- is per county and completion month), the base of the median and P90 in v_handling_quantiles.
+CREATE OR REPLACE VIEW v_case_duration_seen AS
+SELECT * FROM agg_case_duration_month
+WHERE day >= coalesce(feed_covered_from('cases'), DATE '1900-01-01');
+
+-- The same histogram per region of any level and period in blocks of 64 buckets (counties
+-- summed into cities and the province through dim_region_rollup): v_handling_quantiles finds
+-- the block holding a quantile here, then reads the exact buckets of that block only, so
+-- the rollup of every whole-hour bucket (millions of rows) is never built.
+CREATE OR REPLACE MACRO duration_block(bucket) AS CAST(floor(bucket / 64.0) AS INTEGER);
+
+CREATE OR REPLACE VIEW v_case_duration_block AS
+WITH county AS (
+  SELECT region_code, day, unit, duration_block(bucket) AS block, SUM(cases) AS cases
+  FROM v_case_duration_seen GROUP BY ALL
+)
+SELECT r.region_code, p.period_type, p.period, c.unit, c.block, SUM(c.cases) AS cases
+FROM county c
+JOIN dim_region_rollup r ON r.county_code = c.region_code
+JOIN dim_day_period p ON p.day = c.day
 GROUP BY ALL;
