@@ -85,9 +85,8 @@ export class Database {
   private readonly extra: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private readonly writeLock = new Mutex();
-  // Results of martQuery, valid while no exclusive() work (refresh, migrate, DDL) has run.
-  private generation = 0;
-  private readonly cache = new Map<string, QueryResult>();
+  // Results of martQuery, valid until exclusive() work (refresh, migrate, DDL) ends.
+  private readonly cache = new Map<string, Promise<QueryResult>>();
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -128,20 +127,19 @@ export class Database {
   }
 
   /** query() for dashboard reads of the marts and dimensions, which only exclusive() work
-   * rewrites (refreshMarts, migrate): the result is reused until such work finishes, so
-   * a burst of dashboard requests does not compete with a collector for DuckDB's threads.
-   * Not for tables written in transaction() (raw_*, ops_*, manual scores). */
-  async martQuery(sql: string, params?: Params): Promise<QueryResult> {
+   * rewrites (refreshMarts, migrate): the result is reused until such work finishes, and
+   * identical requests arriving together share one read, so a burst of dashboard requests
+   * does not compete with a collector for DuckDB's threads. Not for tables written in
+   * transaction() (raw_*, ops_*, manual scores). */
+  martQuery(sql: string, params?: Params): Promise<QueryResult> {
     const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const at = this.generation;
-    const result = await this.query(sql, params);
-    // A result read while marts were being rebuilt may be stale: keep it only if none was.
-    if (at === this.generation) {
-      if (this.cache.size >= MART_CACHE_ENTRIES) this.cache.clear();
-      this.cache.set(key, result);
-    }
+    if (this.cache.size >= MART_CACHE_ENTRIES) this.cache.clear();
+    const result = this.query(sql, params);
+    this.cache.set(key, result);
+    // A failed read is not kept (a read overlapping exclusive work is dropped with the cache).
+    result.catch(() => this.cache.get(key) === result && this.cache.delete(key));
     return result;
   }
 
@@ -172,7 +170,6 @@ export class Database {
       } finally {
         // Until here readers saw the marts as last committed, so cached results stay
         // valid while the work runs (a refresh keeps serving the previous marts).
-        this.generation++;
         this.cache.clear();
       }
     });
