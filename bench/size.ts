@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { RunSummary } from '../collectors/runner.js';
 import { createApp } from '../server/app.js';
-import { Database } from '../server/db/database.js';
+import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../server/db/database.js';
 import { migrate, readSql, runScript } from '../server/db/schema.js';
 import { ROOT } from '../server/paths.js';
 import type { LoadResult } from './load.js';
@@ -137,7 +137,8 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
   const sourcePath = join(o.dir, `bench-${o.cases}-source.duckdb`);
   const files = [path, `${path}.wal`, sourcePath, `${sourcePath}.wal`];
   for (const f of files) rmSync(f, { force: true });
-  const db = await Database.open(path, { memoryLimit: o.memoryLimit, threads: 2 });
+  // The simulated source's file lives in the bench folder, which SQL must be allowed to open.
+  const db = await Database.open(path, { memoryLimit: o.memoryLimit, threads: 2, allowedDirectories: [...DEFAULT_ALLOWED_DIRECTORIES, o.dir] });
   try {
     await migrate(db);
     await db.exclusive(async (c) => {

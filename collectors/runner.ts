@@ -96,7 +96,7 @@ export class Collector extends EventEmitter {
           this.emit('retry', { feed: job.name, run_id: summary.run_id, attempt, error: err.message });
         });
         const { items, done } = opts.window ? clip(page, opts.window.to) : { items: page.items, done: !page.has_more };
-        const { rows, rejected } = stage(job.feed, items, ctx);
+        const { rows, rejected } = await stage(job.feed, items, ctx);
         rejected.push(...(page.rejected ?? []));
         if (!opts.window) mark = later(page.next, mark);
         await this.writeBatch(job, summary, items.length, rows, rejected, page.next, opts.window ? null : mark!);
@@ -198,11 +198,17 @@ function clip(page: SourcePage, to: number): { items: Record<string, unknown>[];
   return { items, done: !page.has_more || items.length < page.items.length || cursorTime(page.next) >= to };
 }
 
+// Records validated or rows appended between two turns of the event loop: a page of 10^5
+// records is a second of synchronous work, which the API's requests must not wait behind.
+const SLICE = 2_000;
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Validates records into staged rows; a record from a file names its row (`_origin`) in the reason. */
-function stage(feed: Feed, items: Record<string, unknown>[], ctx: ValidationContext): { rows: Value[][]; rejected: Rejected[] } {
+async function stage(feed: Feed, items: Record<string, unknown>[], ctx: ValidationContext): Promise<{ rows: Value[][]; rejected: Rejected[] }> {
   const rows: Value[][] = [];
   const rejected: Rejected[] = [];
-  for (const record of items) {
+  for (const [i, record] of items.entries()) {
+    if (i > 0 && i % SLICE === 0) await yieldToRequests();
     try {
       if (typeof record !== 'object' || record === null) throw new Invalid('record is not an object');
       rows.push(...feed.rows(record, ctx));
@@ -217,7 +223,8 @@ function stage(feed: Feed, items: Record<string, unknown>[], ctx: ValidationCont
 
 async function append(c: DuckDBConnection, table: string, rows: Value[][], runId: number): Promise<void> {
   const appender = await c.createAppender(table, 'main', 'temp');
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
+    if (i > 0 && i % SLICE === 0) await yieldToRequests();
     for (const v of row) {
       if (v === null) appender.appendNull();
       else appender.appendVarchar(String(v));

@@ -1,4 +1,7 @@
 -- Dimensions derived from the seeds: working-day calendar, periods, region rollup.
+-- Tables built once at migrate (they depend only on the seeds, reloaded at every start),
+-- not views: every indicator joins them, and re-deriving the period range join and the
+-- recursive rollup on each use was most of the marts' refresh.
 
 -- Working-day calendar. is_workday follows the Mon–Fri week corrected by dim_holiday
 -- (statutory holidays off, 调休 weekends worked). workday_seq counts working days up to
@@ -20,7 +23,7 @@ FROM flagged;
 -- Every reporting period with its neighbours for vertical comparison:
 -- prev_period = 环比 (previous period of the same type), yoy_period = 同比 (same period a year earlier),
 -- ord = position on a timeline, so trailing windows are ord ranges.
-CREATE OR REPLACE VIEW dim_period AS
+CREATE OR REPLACE TABLE dim_period AS
 WITH months AS (
   SELECT DISTINCT date_trunc('month', day) AS start_date FROM dim_calendar
 )
@@ -49,14 +52,15 @@ SELECT 'year', CAST(year(start_date) AS VARCHAR),
 FROM months WHERE month(start_date) = 1;
 
 -- Each day belongs to one month, one quarter and one year.
-CREATE OR REPLACE VIEW dim_day_period AS
+CREATE OR REPLACE TABLE dim_day_period AS
 SELECT c.day, p.period_type, p.period
 FROM dim_calendar c
-JOIN dim_period p ON c.day BETWEEN p.start_date AND p.end_date;
+JOIN dim_period p ON c.day BETWEEN p.start_date AND p.end_date
+ORDER BY c.day;
 
 -- Rollup bridge: every region paired with each county below it (a county with itself).
 -- City and province figures are sums over their counties' additive parts.
-CREATE OR REPLACE VIEW dim_region_rollup AS
+CREATE OR REPLACE TABLE dim_region_rollup AS
 WITH RECURSIVE tree(region_code, county_code, code) AS (
   SELECT code, code, code FROM dim_region
   UNION ALL

@@ -1,36 +1,8 @@
 -- Service indicators from network monitoring (网络监测法): cases and data uploads.
 -- Every ratio exposes numerator and denominator; every region level and period type is
--- summed from county-day parts in agg_* (never an average of ratios).
+-- summed from county-day parts in agg_* (never an average of ratios), read through
+-- mart_case_period (29_mart_case_period.sql) and v_case_duration_period (29_case_period.sql).
 -- value = 100 * numerator / denominator for '%' metrics, numerator / denominator otherwise.
-
--- Additive case measures per region (any level), period and service item.
--- Only days the case feed has fully seen count: acceptance and completion from the day its
--- history starts; deadlines from the day by which every case due was accepted inside that
--- history (start + the longest statutory limit in working days); and deadlines only once
--- passed (cases not yet due are not judged).
-CREATE OR REPLACE VIEW v_case_period AS
-WITH bounds AS (
-  SELECT coalesce(feed_covered_from('cases'), DATE '1900-01-01') AS seen_from,
-         coalesce((SELECT due.day FROM dim_calendar c
-                   JOIN dim_calendar due ON due.workday_seq = c.workday_seq + (SELECT max(limit_days) FROM dim_service_item)
-                                        AND due.is_workday
-                   WHERE c.day = feed_covered_from('cases')), DATE '1900-01-01') AS due_seen_from,
-         CAST(as_of_ts() AS DATE) AS today
-)
-SELECT r.region_code, p.period_type, p.period, a.item,
-       SUM(a.accepted) AS accepted,
-       SUM(a.accepted_online) AS accepted_online,
-       SUM(CASE WHEN a.day < b.today AND a.day >= b.due_seen_from THEN a.due ELSE 0 END) AS due,
-       SUM(CASE WHEN a.day < b.today AND a.day >= b.due_seen_from THEN a.due_on_time ELSE 0 END) AS due_on_time,
-       SUM(a.completed) AS completed,
-       SUM(a.completed_seconds) AS completed_seconds,
-       SUM(a.completed_workdays) AS completed_workdays
-FROM agg_case_day a
-CROSS JOIN bounds b
-JOIN dim_region_rollup r ON r.county_code = a.region_code
-JOIN dim_day_period p ON p.day = a.day
-WHERE a.day <= b.today AND a.day >= b.seen_from
-GROUP BY ALL;
 
 -- 限时办结率 (all service items) and 社会保险登记限时办结率 (Appendix A 2.1.2: 参保、变更、注销登记).
 -- Numerator: cases due in the period completed within the statutory working-day limit.
@@ -38,11 +10,11 @@ GROUP BY ALL;
 CREATE OR REPLACE VIEW v_on_time_rate AS
 SELECT region_code, period_type, period, 'on_time_rate' AS metric,
        SUM(due_on_time) AS numerator, SUM(due) AS denominator
-FROM v_case_period GROUP BY ALL
+FROM mart_case_period GROUP BY ALL
 UNION ALL
 SELECT c.region_code, c.period_type, c.period, 'reg_on_time_rate',
        SUM(c.due_on_time), SUM(c.due)
-FROM v_case_period c JOIN dim_service_item i ON i.code = c.item
+FROM mart_case_period c JOIN dim_service_item i ON i.code = c.item
 WHERE i.item_group = 'registration'
 GROUP BY ALL;
 
@@ -51,39 +23,50 @@ GROUP BY ALL;
 CREATE OR REPLACE VIEW v_online_rate AS
 SELECT region_code, period_type, period, 'online_rate' AS metric,
        SUM(accepted_online) AS numerator, SUM(accepted) AS denominator
-FROM v_case_period GROUP BY ALL;
+FROM mart_case_period GROUP BY ALL;
 
 -- Mean handling time of cases completed in the period, in working days and in hours.
 CREATE OR REPLACE VIEW v_handling_mean AS
 SELECT region_code, period_type, period, 'handling_days_mean' AS metric,
        CAST(SUM(completed_workdays) AS DOUBLE) AS numerator, SUM(completed) AS denominator
-FROM v_case_period GROUP BY ALL
+FROM mart_case_period GROUP BY ALL
 UNION ALL
 SELECT region_code, period_type, period, 'handling_hours_mean',
        SUM(completed_seconds) / 3600.0, SUM(completed)
-FROM v_case_period GROUP BY ALL;
+FROM mart_case_period GROUP BY ALL;
 
 -- Median and P90 handling time from the additive histogram. The q-quantile is the
 -- bucket holding the k-th smallest case, k = floor((n - 1) * q) + 1 — the same rule
 -- as quantile_disc, so the median of an even count is the lower median.
 -- numerator is NULL (not a ratio); denominator is the number of completed cases.
+-- Computed in two steps with the same result: the 64-bucket block holding the k-th case
+-- (v_case_duration_block), then the exact buckets of that block alone.
 CREATE OR REPLACE VIEW v_handling_quantiles AS
-WITH hist AS (
-  SELECT r.region_code, p.period_type, p.period, d.unit, d.bucket, SUM(d.cases) AS cases
-  FROM agg_case_duration_month d
-  JOIN dim_region_rollup r ON r.county_code = d.region_code
-  JOIN dim_day_period p ON p.day = d.day
-  WHERE d.day >= coalesce(feed_covered_from('cases'), DATE '1900-01-01')
+WITH block AS (
+  SELECT *,
+         SUM(cases) OVER (PARTITION BY region_code, period_type, period, unit ORDER BY block) AS cum,
+         SUM(cases) OVER (PARTITION BY region_code, period_type, period, unit) AS total
+  FROM v_case_duration_block
+), target AS (
+  SELECT b.region_code, b.period_type, b.period, b.unit, b.total, k.q, b.block,
+         b.cum - b.cases AS before, floor((b.total - 1) * k.q) + 1 AS k
+  FROM block b CROSS JOIN (VALUES (0.5), (0.9)) AS k(q)
+  WHERE b.cum >= floor((b.total - 1) * k.q) + 1 AND b.cum - b.cases < floor((b.total - 1) * k.q) + 1
+), fine AS (
+  SELECT t.region_code, t.period_type, t.period, t.unit, t.total, t.q, t.before, t.k, d.bucket, SUM(d.cases) AS cases
+  FROM target t
+  JOIN dim_region_rollup r ON r.region_code = t.region_code
+  JOIN dim_day_period p ON p.period_type = t.period_type AND p.period = t.period
+  JOIN v_case_duration_seen d
+    ON d.region_code = r.county_code AND d.day = p.day AND d.unit = t.unit AND duration_block(d.bucket) = t.block
   GROUP BY ALL
 ), cum AS (
-  SELECT *,
-         SUM(cases) OVER (PARTITION BY region_code, period_type, period, unit ORDER BY bucket) AS cum,
-         SUM(cases) OVER (PARTITION BY region_code, period_type, period, unit) AS total
-  FROM hist
+  SELECT *, before + SUM(cases) OVER (PARTITION BY region_code, period_type, period, unit, q ORDER BY bucket) AS cum
+  FROM fine
 ), q AS (
   SELECT region_code, period_type, period, unit, any_value(total) AS total,
-         MIN(bucket) FILTER (WHERE cum >= floor((total - 1) * 0.5) + 1) AS median,
-         MIN(bucket) FILTER (WHERE cum >= floor((total - 1) * 0.9) + 1) AS p90
+         MIN(bucket) FILTER (WHERE q = 0.5 AND cum >= k) AS median,
+         MIN(bucket) FILTER (WHERE q = 0.9 AND cum >= k) AS p90
   FROM cum GROUP BY ALL
 )
 SELECT region_code, period_type, period,

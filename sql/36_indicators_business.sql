@@ -21,7 +21,7 @@ SELECT * FROM report_ratio('upload_accuracy', 'upload_records_checked', 'upload_
 --   period (lower is better); numerator working days, denominator cases.
 CREATE OR REPLACE VIEW v_transfer AS
 WITH t AS (
-  SELECT * FROM v_case_period
+  SELECT * FROM mart_case_period
   WHERE item IN (SELECT code FROM dim_service_item WHERE item_group = 'transfer')
 )
 SELECT region_code, period_type, period, 'transfer_completion_rate' AS metric,

@@ -77,11 +77,16 @@ async function lockDownFileAccess(conn: DuckDBConnection, directories: string[])
   await conn.run('SET enable_external_access = false');
 }
 
+// Distinct dashboard queries kept between two refreshes; beyond it the cache starts over.
+const MART_CACHE_ENTRIES = 2000;
+
 export class Database {
   private readonly free: DuckDBConnection[] = [];
   private readonly extra: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private readonly writeLock = new Mutex();
+  // Results of martQuery, valid until exclusive() work (refresh, migrate, DDL) ends.
+  private readonly cache = new Map<string, Promise<QueryResult>>();
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -121,6 +126,23 @@ export class Database {
     return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)));
   }
 
+  /** query() for dashboard reads of the marts and dimensions, which only exclusive() work
+   * rewrites (refreshMarts, migrate): the result is reused until such work finishes, and
+   * identical requests arriving together share one read, so a burst of dashboard requests
+   * does not compete with a collector for DuckDB's threads. Not for tables written in
+   * transaction() (raw_*, ops_*, manual scores). */
+  martQuery(sql: string, params?: Params): Promise<QueryResult> {
+    const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    if (this.cache.size >= MART_CACHE_ENTRIES) this.cache.clear();
+    const result = this.query(sql, params);
+    this.cache.set(key, result);
+    // A failed read is not kept (a read overlapping exclusive work is dropped with the cache).
+    result.catch(() => this.cache.get(key) === result && this.cache.delete(key));
+    return result;
+  }
+
   async rows<T = Row>(sql: string, params?: Params): Promise<T[]> {
     return toObjects(await this.query(sql, params)) as T[];
   }
@@ -142,7 +164,15 @@ export class Database {
 
   /** Runs fn on the writer connection without an explicit transaction (DDL scripts, CHECKPOINT). */
   async exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.writeLock.run(() => fn(this.writer));
+    return this.writeLock.run(async () => {
+      try {
+        return await fn(this.writer);
+      } finally {
+        // Until here readers saw the marts as last committed, so cached results stay
+        // valid while the work runs (a refresh keeps serving the previous marts).
+        this.cache.clear();
+      }
+    });
   }
 
   async exec(sql: string, params?: Params): Promise<DuckDBMaterializedResult> {

@@ -82,6 +82,10 @@ export async function migrate(db: Database): Promise<void> {
   await db.transaction(loadSeeds);
   await db.transaction(async (conn) => void (await loadSchemes(conn)));
   await db.exclusive(async (conn) => {
+    // Every view is redefined below; dropping them first lets one become a table (the
+    // seed-derived dimensions did) in a database created by an earlier version.
+    const views = await conn.runAndReadAll("SELECT view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary AND schema_name = 'main'");
+    for (const [view] of views.getRowsJson()) await conn.run(`DROP VIEW IF EXISTS "${String(view)}"`);
     for (const { name } of sqlFiles().filter((f) => !isStorage(f.name))) {
       await runScript(conn, readSql(name));
     }

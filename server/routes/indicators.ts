@@ -32,7 +32,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
   // A region's series for one metric over a period range.
   app.get('/values', async (c) => {
     const { metric, region, type, from, to } = series(c);
-    const result = await db.query(
+    const result = await db.martQuery(
       `SELECT v.region_code, r.name AS region_name, v.period_type, v.period, v.metric, v.numerator, v.denominator, v.value
        FROM mart_metric_value v JOIN dim_region r ON r.code = v.region_code
        WHERE v.metric = $metric AND v.region_code = $region AND v.period_type = $type AND v.period BETWEEN $from AND $to
@@ -45,7 +45,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
   // Vertical: the region against its own past (环比, 同比, trailing 12 months).
   app.get('/compare/vertical', async (c) => {
     const { metric, region, type, from, to } = series(c);
-    const result = await db.query(
+    const result = await db.martQuery(
       `SELECT * FROM mart_compare_vertical
        WHERE metric = $metric AND region_code = $region AND period_type = $type AND period BETWEEN $from AND $to
        ORDER BY period`,
@@ -60,7 +60,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
     const parent = known('parent', required(c, 'parent'), dims.regions, 'region');
     const type = oneOf(c, 'period_type', PERIOD_TYPES, 'month');
     const at = period(c, 'period', type) ?? required(c, 'period');
-    const result = await db.query(
+    const result = await db.martQuery(
       `SELECT h.region_code, r.name AS region_name, h.period_type, h.period, h.metric, h.value,
               h.rank, h.peers, h.peer_median, h.gap_to_median
        FROM mart_compare_horizontal h JOIN dim_region r ON r.code = h.region_code
@@ -78,7 +78,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
     // so the dashboards open on the latest complete month rather than a half-reported one.
     return sendTable(
       c,
-      await db.query(
+      await db.martQuery(
         `SELECT DISTINCT v.period, p.end_date <= coalesce((SELECT last_day(max(period_month)) FROM raw_report), p.end_date) AS complete
          FROM mart_metric_value v JOIN dim_period p USING (period_type, period)
          WHERE v.period_type = $type ORDER BY v.period`,
