@@ -5,7 +5,7 @@
 // way but never moves the scheduled watermark.
 import { EventEmitter } from 'node:events';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Database } from '../server/db/database.js';
+import { appendTemp, type Cell, type Database } from '../server/db/database.js';
 import { readSql, refreshMarts, runScript } from '../server/db/schema.js';
 import type { Feed, ValidationContext } from './feed.js';
 import { withRetry, type RetryPolicy, type Source, type SourcePage } from './source.js';
@@ -42,7 +42,7 @@ export interface RunSummary {
   error?: string;
 }
 
-type Value = string | number | null;
+type Value = Cell;
 
 interface Rejected {
   key: string;
@@ -161,7 +161,7 @@ export class Collector extends EventEmitter {
     await this.db.transaction(async (c) => {
       if (rows.length > 0) {
         await c.run(`CREATE OR REPLACE TEMP TABLE ${feed.stageTable} AS SELECT ${feed.columns.join(', ')} FROM ${feed.rawTable} LIMIT 0`);
-        await append(c, feed.stageTable, rows, s.run_id);
+        await appendTemp(c, feed.stageTable, rows, { trailing: [s.run_id], pause: { every: SLICE, run: yieldToRequests } });
         await runScript(c, readSql(feed.applyScript));
       }
       if (rejected.length > 0) await quarantine(c, job.name, s.run_id, rejected);
@@ -221,33 +221,10 @@ async function stage(feed: Feed, items: Record<string, unknown>[], ctx: Validati
   return { rows, rejected };
 }
 
-async function append(c: DuckDBConnection, table: string, rows: Value[][], runId: number): Promise<void> {
-  const appender = await c.createAppender(table, 'main', 'temp');
-  for (const [i, row] of rows.entries()) {
-    if (i > 0 && i % SLICE === 0) await yieldToRequests();
-    for (const v of row) {
-      if (v === null) appender.appendNull();
-      else appender.appendVarchar(String(v));
-    }
-    appender.appendVarchar(String(runId));
-    appender.endRow();
-  }
-  appender.flushSync();
-  appender.closeSync();
-}
-
 /** Quarantines rejected records; the same record rejected again (a re-run) is kept once. */
 async function quarantine(c: DuckDBConnection, feed: string, runId: number, rejected: Rejected[]): Promise<void> {
   await c.run('CREATE OR REPLACE TEMP TABLE stage_quarantine (natural_key VARCHAR, reason VARCHAR, payload VARCHAR)');
-  const appender = await c.createAppender('stage_quarantine', 'main', 'temp');
-  for (const r of rejected) {
-    appender.appendVarchar(r.key);
-    appender.appendVarchar(r.reason);
-    appender.appendVarchar(r.payload);
-    appender.endRow();
-  }
-  appender.flushSync();
-  appender.closeSync();
+  await appendTemp(c, 'stage_quarantine', rejected.map((r) => [r.key, r.reason, r.payload]));
   await c.run(
     `INSERT INTO ops_quarantine
      SELECT DISTINCT $runId, $feed, s.natural_key, s.reason, s.payload, now()::TIMESTAMP FROM stage_quarantine s

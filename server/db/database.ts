@@ -42,6 +42,29 @@ export function toObjects({ columns, rows }: QueryResult): Row[] {
   return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]])));
 }
 
+export type Cell = string | number | null;
+
+/** Appends rows to a temp table, each value as text that DuckDB casts to its column's type.
+ * `trailing` cells end every row (e.g. a run id); `pause` runs between slices of rows, so a
+ * large batch does not hold the event loop. */
+export async function appendTemp(
+  c: DuckDBConnection,
+  table: string,
+  rows: readonly (readonly Cell[])[],
+  { trailing = [], pause }: { trailing?: readonly Cell[]; pause?: { every: number; run: () => Promise<void> } } = {},
+): Promise<void> {
+  const appender = await c.createAppender(table, 'main', 'temp');
+  const put = (v: Cell) => (v === null ? appender.appendNull() : appender.appendVarchar(String(v)));
+  for (const [i, row] of rows.entries()) {
+    if (pause && i > 0 && i % pause.every === 0) await pause.run();
+    row.forEach(put);
+    trailing.forEach(put);
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+}
+
 /** A tiny FIFO mutex: DuckDB has one writer; collectors, seeds and refreshes take turns. */
 export class Mutex {
   private tail: Promise<void> = Promise.resolve();

@@ -3,7 +3,7 @@
 // with every bad row listed and nothing stored. A good sheet is stored in one transaction
 // (re-importing replaces the same keys, never duplicates) and the score marts are rebuilt.
 import ExcelJS from 'exceljs';
-import type { Database } from '../db/database.js';
+import { appendTemp, type Database } from '../db/database.js';
 import { readSql, runScript, sqlFiles } from '../db/schema.js';
 
 export type SheetKind = 'csv' | 'xlsx';
@@ -165,18 +165,7 @@ export async function importManualScores(db: Database, data: Uint8Array, kind: S
   return db.transaction(async (conn) => {
     // Staged with the appender and applied in one statement: a province's sheet has thousands of rows.
     await conn.run('CREATE OR REPLACE TEMP TABLE stage_manual_score (region_code VARCHAR, year INTEGER, indicator_code VARCHAR, mode VARCHAR, score DOUBLE, assessor VARCHAR)');
-    const appender = await conn.createAppender('stage_manual_score', 'main', 'temp');
-    for (const s of scores) {
-      appender.appendVarchar(s.region_code);
-      appender.appendInteger(s.year);
-      appender.appendVarchar(s.indicator_code);
-      appender.appendVarchar(s.mode);
-      appender.appendDouble(s.score);
-      appender.appendVarchar(s.assessor);
-      appender.endRow();
-    }
-    appender.flushSync();
-    appender.closeSync();
+    await appendTemp(conn, 'stage_manual_score', scores.map((r) => [r.region_code, r.year, r.indicator_code, r.mode, r.score, r.assessor]));
     const counted = await conn.runAndReadAll(
       'SELECT count(*) FROM raw_manual_score r JOIN stage_manual_score s USING (region_code, year, indicator_code, mode)',
     );
