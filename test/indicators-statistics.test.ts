@@ -9,9 +9,8 @@ import { createSimulatorApp } from '../collectors/simulator/app.js';
 import { createApp } from '../server/app.js';
 import type { Database } from '../server/db/database.js';
 import { SEEDS_DIR } from '../server/paths.js';
-import { collectAll } from './support/collect.js';
+import { collectAll, collectedFixture } from './support/collect.js';
 import { freshDb } from './support/db.js';
-import { startFeedServer, type FeedServer } from './support/feed-server.js';
 
 const A = '370102'; // 历下区, 济南市
 const B = '370103'; // 市中区, 济南市
@@ -123,19 +122,14 @@ const CASES = [
 ];
 
 let db: Database;
-let source: FeedServer;
+let fixture: Awaited<ReturnType<typeof collectedFixture>>;
 
 beforeAll(async () => {
-  db = await freshDb();
-  source = await startFeedServer({ cases: CASES, reports: REPORTS, uploads: [] });
-  const runs = await collectAll(db, source.url);
-  expect(runs.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+  fixture = await collectedFixture({ cases: CASES, reports: REPORTS, uploads: [] });
+  db = fixture.db;
 });
 
-afterAll(async () => {
-  await source.close();
-  db.close();
-});
+afterAll(() => fixture.close());
 
 async function rows(metric: string, region: string, period: string, periodType: string) {
   return db.rows<{ numerator: number; denominator: number; value: number }>(

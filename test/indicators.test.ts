@@ -2,9 +2,7 @@
 // (March 2025 has no public holidays: working days are Mon–Fri).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/database.js';
-import { collectAll } from './support/collect.js';
-import { freshDb } from './support/db.js';
-import { startFeedServer, type FeedServer } from './support/feed-server.js';
+import { collectedFixture } from './support/collect.js';
 
 const A = '370102'; // 历下区, 济南市
 const B = '370103'; // 市中区, 济南市
@@ -56,19 +54,14 @@ const UPLOADS = [
 ];
 
 let db: Database;
-let source: FeedServer;
+let fixture: Awaited<ReturnType<typeof collectedFixture>>;
 
 beforeAll(async () => {
-  db = await freshDb();
-  source = await startFeedServer({ cases: CASES, uploads: UPLOADS, reports: [] });
-  const runs = await collectAll(db, source.url);
-  expect(runs.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+  fixture = await collectedFixture({ cases: CASES, uploads: UPLOADS, reports: [] });
+  db = fixture.db;
 });
 
-afterAll(async () => {
-  await source.close();
-  db.close();
-});
+afterAll(() => fixture.close());
 
 async function value(metric: string, region: string, period = '2025-03', periodType = 'month') {
   const rows = await db.rows<{ numerator: number | null; denominator: number; value: number }>(

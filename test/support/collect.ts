@@ -1,7 +1,10 @@
 import { FEEDS } from '../../collectors/feeds/index.js';
 import { Collector, type Job, type RunSummary } from '../../collectors/runner.js';
 import { HttpSource } from '../../collectors/source.js';
+import { expect } from 'vitest';
 import type { Database } from '../../server/db/database.js';
+import { freshDb } from './db.js';
+import { startFeedServer, type FeedServer, type Records } from './feed-server.js';
 
 /** The platform's HTTP feed `name` at `url`, as a collector job. */
 export function httpJob(url: string, name: string): Job {
@@ -18,4 +21,21 @@ export async function collectAll(
   const out: RunSummary[] = [];
   for (const name of feeds) out.push(await collector.run(httpJob(url, name), { trigger: 'manual', initialSince: since, pageSize, refreshEveryPages: 3 }));
   return out;
+}
+
+/** A fresh database filled through the real collectors from a feed server serving `records`;
+ * every feed's run must succeed. */
+export async function collectedFixture(records: Records): Promise<{ db: Database; source: FeedServer; close(): Promise<void> }> {
+  const db = await freshDb();
+  const source = await startFeedServer(records);
+  const runs = await collectAll(db, source.url);
+  expect(runs.map((r) => r.status)).toEqual(runs.map(() => 'ok'));
+  return {
+    db,
+    source,
+    close: async () => {
+      await source.close();
+      db.close();
+    },
+  };
 }

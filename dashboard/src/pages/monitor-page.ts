@@ -7,6 +7,7 @@ import { ApiError, getMonths, getTable, type HorizontalRow, type Metric, type Re
 import { rankSpec, trendSpec } from '../charts.js';
 import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
 import { addMonths } from '../months.js';
+import { pageStyles } from '../page-styles.js';
 
 const LEVEL_LABEL: Record<Region['level'], string> = { province: '省', city: '市', county: '县（区）' };
 
@@ -18,20 +19,17 @@ interface Selection {
 
 @customElement('si-monitor-page')
 export class MonitorPage extends LitElement {
-  static styles = css`
-    :host { display: block; }
-    .filters { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
-    label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); gap: 4px; }
-    select { font: inherit; font-size: 1rem; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; min-width: 180px; }
-    select:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
-    .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 12px; }
-    .charts { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 12px; margin-top: 12px; }
-    @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
-    .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; min-height: 320px; }
-    .definition { color: var(--muted); font-size: 0.85rem; margin-top: 8px; }
-    .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
-    .empty, .loading { color: var(--muted); padding: 40px 0; text-align: center; }
-  `;
+  static styles = [
+    pageStyles,
+    css`
+      .filters { margin: 16px 0; }
+      select { min-width: 180px; }
+      .tiles { grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); }
+      .charts { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 12px; margin-top: 12px; }
+      @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
+      .definition { color: var(--muted); font-size: 0.85rem; margin-top: 8px; }
+    `,
+  ];
 
   @state() private regions: Region[] = [];
   @state() private metrics: Metric[] = [];

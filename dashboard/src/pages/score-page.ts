@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, getTable, type Region, type Scheme, type ScoreIndicator, type ScoreItem, type ScoreTotal } from '../api.js';
 import { formatPoints } from '../components/score-bar.js';
+import { pageStyles } from '../page-styles.js';
 import '../components/score-bar.js';
 
 const PERIOD_TYPES = { month: '月度', ytd: '年初至今', year: '年度' } as const;
@@ -23,32 +24,31 @@ interface Selection {
 
 @customElement('si-score-page')
 export class ScorePage extends LitElement {
-  static styles = css`
-    :host { display: block; }
-    .filters { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
-    label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); gap: 4px; }
-    select { font: inherit; font-size: 1rem; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; min-width: 160px; }
-    .grid { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 12px; }
-    @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
-    .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
-    h2 { font-size: 1rem; margin: 0 0 10px; }
-    .total { font-size: 2.4rem; font-weight: 600; font-variant-numeric: tabular-nums; }
-    .grade { display: inline-block; margin-left: 10px; padding: 2px 10px; border-radius: 12px; background: var(--accent); color: #fff; font-size: 1rem; vertical-align: middle; }
-    .facts { color: var(--muted); font-size: 0.9rem; margin-top: 6px; line-height: 1.6; }
-    button.item { display: grid; grid-template-columns: minmax(0, 1fr) minmax(200px, 1.3fr); align-items: center; gap: 10px; width: 100%; text-align: left; font: inherit;
-      background: none; border: 1px solid transparent; border-radius: 6px; padding: 6px 8px; cursor: pointer; color: inherit; }
-    button.item:hover, button.item[aria-pressed='true'] { background: #eef3fa; border-color: var(--line); }
-    button.item:focus-visible { outline: 3px solid var(--accent); }
-    .crumbs { font-size: 0.9rem; margin-bottom: 8px; color: var(--muted); }
-    .crumbs a { color: var(--accent); cursor: pointer; text-decoration: underline; }
-    table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
-    th, td { text-align: left; padding: 6px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
-    td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .flag { color: var(--bad); font-size: 0.8rem; }
-    .rule { color: var(--muted); font-size: 0.8rem; }
-    .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
-    .empty, .loading { color: var(--muted); padding: 30px 0; text-align: center; }
-  `;
+  static styles = [
+    pageStyles,
+    css`
+      .filters { margin: 16px 0; }
+      .panel { min-height: 0; }
+      h2 { font-size: 1rem; }
+      .empty, .loading { padding: 30px 0; }
+      .grid { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 12px; }
+      @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
+      .total { font-size: 2.4rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+      .grade { display: inline-block; margin-left: 10px; padding: 2px 10px; border-radius: 12px; background: var(--accent); color: #fff; font-size: 1rem; vertical-align: middle; }
+      .facts { color: var(--muted); font-size: 0.9rem; margin-top: 6px; line-height: 1.6; }
+      button.item { display: grid; grid-template-columns: minmax(0, 1fr) minmax(200px, 1.3fr); align-items: center; gap: 10px; width: 100%; text-align: left; font: inherit;
+        background: none; border: 1px solid transparent; border-radius: 6px; padding: 6px 8px; cursor: pointer; color: inherit; }
+      button.item:hover, button.item[aria-pressed='true'] { background: #eef3fa; border-color: var(--line); }
+      button.item:focus-visible { outline: 3px solid var(--accent); }
+      .crumbs { font-size: 0.9rem; margin-bottom: 8px; color: var(--muted); }
+      .crumbs a { color: var(--accent); cursor: pointer; text-decoration: underline; }
+      table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
+      th, td { text-align: left; padding: 6px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
+      td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      .flag { color: var(--bad); font-size: 0.8rem; }
+      .rule { color: var(--muted); font-size: 0.8rem; }
+    `,
+  ];
 
   @state() private schemes: Scheme[] = [];
   @state() private regions: Region[] = [];
