@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../server/db/database.js';
-import { readSql, runScript, sqlFiles } from '../server/db/schema.js';
+import { defineStorage, defineViews } from '../server/db/schema.js';
 import { DIMENSIONS, PARTITIONED } from './export-parquet.js';
 
 const list = (paths: string[]) => `[${paths.map((p) => `'${p}'`).join(', ')}]`;
@@ -31,7 +31,7 @@ export async function openParquetViews(exportDirs: string[], opts: ParquetViewsO
     await c.run("SET TimeZone = 'Asia/Shanghai'");
     // The stored tables as in a single database, then the exported ones replaced by views
     // over their Parquet files (raw_case stays an empty table for a national level).
-    for (const { name } of sqlFiles().filter((f) => /^0\d_/.test(f.name))) await runScript(c, readSql(name));
+    await defineStorage(c);
     for (const table of Object.keys(PARTITIONED)) {
       if (opts.aggregatesOnly && table === 'raw_case') continue;
       const globs = dirs.filter((d) => existsSync(join(d, table))).map((d) => join(d, table, '**', '*.parquet'));
@@ -48,7 +48,7 @@ export async function openParquetViews(exportDirs: string[], opts: ParquetViewsO
       await c.run("INSERT INTO dim_region VALUES ($code, $name, 'nation', NULL)", opts.nation);
       await c.run("UPDATE dim_region SET parent_code = $code WHERE level = 'province'", { code: opts.nation.code });
     }
-    for (const { name } of sqlFiles().filter((f) => !/^0\d_/.test(f.name))) await runScript(c, readSql(name));
+    await defineViews(c);
   });
   return db;
 }

@@ -83,3 +83,20 @@ CREATE OR REPLACE MACRO feed_covered_from(feed_name) AS (
   SELECT CAST(timezone('Asia/Shanghai', TRY_CAST(split_part(min(watermark_from), '|', 1) AS TIMESTAMPTZ)) AS DATE)
   FROM ops_run WHERE feed = feed_name AND watermark_from IS NOT NULL
 );
+
+-- The periods a refresh recomputes (sql/07_refresh.sql): those ending on or after the day in
+-- the variable refresh_from, i.e. from its month, quarter and year on ('ytd' periods are
+-- named by their month). Each mart file deletes and re-inserts exactly these rows. A plain
+-- comparison with constants, so it is pushed down to the period dimension and the views
+-- read only the days of those periods.
+CREATE OR REPLACE MACRO refresh_from() AS CAST(getvariable('refresh_from') AS DATE);
+CREATE OR REPLACE MACRO in_refresh(period_type, period) AS
+  period >= CASE period_type
+              WHEN 'year' THEN strftime(refresh_from(), '%Y')
+              WHEN 'quarter' THEN strftime(refresh_from(), '%Y') || '-Q' || quarter(refresh_from())
+              ELSE strftime(refresh_from(), '%Y-%m')
+            END;
+
+-- The feeds' coverage the marts depend on (ops_refresh.coverage).
+CREATE OR REPLACE MACRO refresh_coverage() AS
+  coalesce(CAST(feed_covered_from('cases') AS VARCHAR), '-') || ' ' || coalesce(CAST(feed_covered_from('uploads') AS VARCHAR), '-');

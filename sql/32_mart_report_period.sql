@@ -1,4 +1,6 @@
 -- Report figures per region and period (v_report_period), materialized with the other marts
--- after each collector run: every statistical indicator view reads it. Sorted by figure, so
--- an indicator reading two figures skips the other figures' row groups.
-CREATE OR REPLACE TABLE mart_report_period AS SELECT * FROM v_report_period ORDER BY figure;
+-- after each collector run: every statistical indicator view reads it. Inserted sorted by
+-- figure, so an indicator reading two figures skips most other figures' row groups.
+CREATE TABLE IF NOT EXISTS mart.mart_report_period AS FROM v_report_period LIMIT 0;
+DELETE FROM mart.mart_report_period WHERE in_refresh(period_type, period);
+INSERT INTO mart.mart_report_period FROM v_report_period WHERE in_refresh(period_type, period) ORDER BY figure;

@@ -11,7 +11,8 @@ SELECT m.region_code, m.period_type, m.period, m.metric, m.numerator, m.denomina
        yoy.value AS yoy_value,
        m.value - yoy.value AS yoy_change,
        CASE WHEN m.period_type = 'month' AND m.numerator IS NOT NULL THEN (
-         SELECT (CASE mt.unit WHEN '%' THEN 100.0 ELSE 1.0 END) * SUM(t.numerator) / nullif(SUM(t.denominator), 0)
+         -- Summed in period order: the same last digit however the mart's rows are stored.
+         SELECT (CASE mt.unit WHEN '%' THEN 100.0 ELSE 1.0 END) * SUM(t.numerator ORDER BY t.period) / nullif(SUM(t.denominator ORDER BY t.period), 0)
          FROM mart_metric_value t JOIN dim_period tp ON tp.period_type = t.period_type AND tp.period = t.period
          WHERE t.region_code = m.region_code AND t.metric = m.metric AND t.period_type = 'month'
            AND tp.ord BETWEEN p.ord - 11 AND p.ord)

@@ -1,50 +1,12 @@
--- Materialized scores (mart_score_*). Not named NN_mart_* on purpose: the collectors refresh
--- those after every few pages, and scoring every region and period is too heavy for that;
--- this file runs at start, after each collector run (server/main.ts) and after each
--- manual-score import (server/scoring/refresh.ts).
--- Item and total scores are sums over the materialized indicator scores (§9.3, bottom-up),
--- so their views are defined here, after the table they read.
-CREATE OR REPLACE TABLE mart_score_indicator AS SELECT * FROM v_score_indicator;
-
--- P2 and P1 item scores. points include the item's E (bonus) points as earned; max_points
--- counts G indicators only, since the bonus cap applies to the total, not to an item.
-CREATE OR REPLACE VIEW v_score_item AS
-SELECT i.scheme, i.region_code, i.period_type, i.period, 'P2' AS level, i.p1, i.p2,
-       SUM(i.points) AS points, it.max_points, i.p1_code, i.p2_code AS code, it.ord
-FROM mart_score_indicator i
-JOIN dim_scheme_item it ON it.scheme = i.scheme AND it.level = 'P2' AND it.code = i.p2_code
-GROUP BY ALL
-UNION ALL
-SELECT i.scheme, i.region_code, i.period_type, i.period, 'P1', i.p1, NULL,
-       SUM(i.points), it.max_points, i.p1_code, i.p1_code, it.ord
-FROM mart_score_indicator i
-JOIN dim_scheme_item it ON it.scheme = i.scheme AND it.level = 'P1' AND it.code = i.p1_code
-GROUP BY ALL;
-CREATE OR REPLACE TABLE mart_score_item AS SELECT * FROM v_score_item;
-
--- Total P = Σ G points + min(Σ E points, bonus cap); grade from the scheme's bands
--- (min ≤ total < max). projected_total: a month's year-to-date score, the year's own score.
-CREATE OR REPLACE VIEW v_score_total AS
-WITH sums AS (
-  SELECT scheme, region_code, period_type, period,
-         COALESCE(SUM(points) FILTER (WHERE NOT bonus), 0) AS base_points,
-         COALESCE(SUM(points) FILTER (WHERE bonus), 0) AS bonus_earned,
-         COUNT(*) FILTER (WHERE status = 'missing') AS missing_entries,
-         COUNT(*) FILTER (WHERE status = 'pending') AS pending_entries
-  FROM mart_score_indicator GROUP BY ALL
-), totals AS (
-  SELECT t.*, least(t.bonus_earned, s.bonus_cap) AS bonus_points,
-         t.base_points + least(t.bonus_earned, s.bonus_cap) AS total, s.total_points AS max_total
-  FROM sums t JOIN dim_scheme s ON s.code = t.scheme
-), graded AS (
-  SELECT t.*, b.grade
-  FROM totals t LEFT JOIN dim_grade_band b
-    ON b.scheme = t.scheme AND t.total >= b.min_points AND (b.max_points IS NULL OR t.total < b.max_points)
-)
-SELECT g.scheme, g.region_code, g.period_type, g.period, g.base_points, g.bonus_points, g.total, g.max_total, g.grade,
-       COALESCE(y.total, g.total) AS projected_total, COALESCE(y.grade, g.grade) AS projected_grade,
-       g.bonus_earned, g.missing_entries, g.pending_entries
-FROM graded g
-LEFT JOIN graded y ON g.period_type = 'month' AND y.period_type = 'ytd'
-  AND y.scheme = g.scheme AND y.region_code = g.region_code AND y.period = g.period;
-CREATE OR REPLACE TABLE mart_score_total AS SELECT * FROM v_score_total;
+-- Materialized scores (mart_score_*, created in 55_scores_rolled_up.sql), for the periods
+-- in_refresh() names: a score reads its own period's values, and year to date the earlier
+-- months of its year. Not named NN_mart_* on purpose: the collectors refresh those after
+-- every few pages, and scoring every region and period is too heavy for that; this file
+-- runs at start, at the end of each collector run and after each manual-score import.
+-- In order: item and total scores read the indicator scores.
+DELETE FROM mart.mart_score_indicator WHERE in_refresh(period_type, period);
+INSERT INTO mart.mart_score_indicator FROM v_score_indicator WHERE in_refresh(period_type, period);
+DELETE FROM mart.mart_score_item WHERE in_refresh(period_type, period);
+INSERT INTO mart.mart_score_item FROM v_score_item WHERE in_refresh(period_type, period);
+DELETE FROM mart.mart_score_total WHERE in_refresh(period_type, period);
+INSERT INTO mart.mart_score_total FROM v_score_total WHERE in_refresh(period_type, period);

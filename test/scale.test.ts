@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/database.js';
-import { readSql, refreshMarts, runScript } from '../server/db/schema.js';
+import { markAllStale, readSql, refreshMarts, runScript } from '../server/db/schema.js';
 import { ROOT } from '../server/paths.js';
 import { exportParquet } from '../scale/export-parquet.js';
 import { relabelExport } from '../scale/national-example.js';
@@ -27,6 +27,7 @@ beforeAll(async () => {
     await c.run(`INSERT INTO raw_report FROM gen_report_rows(DATE '2025-01-01', 2)`);
     await c.run(`INSERT INTO raw_upload FROM gen_upload_rows(DATE '2025-01-01', 2, TIMESTAMP '2025-04-15')`);
     await runScript(c, readSql('maintenance/rebuild_case_aggregates.sql'));
+    await markAllStale(c);
   });
   await refreshMarts(db);
   await exportParquet(db, out);

@@ -1,4 +1,4 @@
-// Scores compared (sql/64_score_compare.sql) over the small region set of test/scores.test.ts
+// Scores compared (sql/64_scores_compared.sql) over the small region set of test/scores.test.ts
 // (test/support/score-fixture.ts): 历下区 A and 市中区 B, both under 济南市 370100, March 2025.
 // Totals from test/scores.test.ts: standard A month 71 (合格), year to date 69.5; B 2.4 (不合格).
 // Jiaxing A month 85 (合格, band 85–95), year to date 84.5 (基本合格, band 76–85).

@@ -100,6 +100,15 @@ async function lockDownFileAccess(conn: DuckDBConnection, directories: string[])
   await conn.run('SET enable_external_access = false');
 }
 
+/** The in-memory catalog of the marts; the mart files (sql/NN_mart_*) create their tables there. */
+export const MART_CATALOG = 'mart';
+
+/** Lets a connection name the marts unqualified, as every view and route does. */
+async function seesMarts(conn: DuckDBConnection): Promise<DuckDBConnection> {
+  await conn.run(`SET search_path = 'main,${MART_CATALOG}.main'`);
+  return conn;
+}
+
 // Distinct dashboard queries kept between two refreshes; beyond it the cache starts over.
 const MART_CACHE_ENTRIES = 2000;
 
@@ -127,9 +136,13 @@ export class Database {
     if (opts.threads) config.threads = String(opts.threads);
     const instance = await DuckDBInstance.create(path, config);
     const writer = await instance.connect();
+    // The marts (mart_* tables, rebuilt from the stored facts at every start) live in memory:
+    // a refresh then writes no WAL and no checkpoint, and the file holds only facts.
+    await writer.run(`ATTACH ':memory:' AS ${MART_CATALOG}`);
     await lockDownFileAccess(writer, opts.allowedDirectories ?? DEFAULT_ALLOWED_DIRECTORIES);
+    await seesMarts(writer);
     const readers: DuckDBConnection[] = [];
-    for (let i = 0; i < (opts.readers ?? 4); i++) readers.push(await instance.connect());
+    for (let i = 0; i < (opts.readers ?? 4); i++) readers.push(await seesMarts(await instance.connect()));
     return new Database(instance, writer, readers, path);
   }
 
@@ -205,7 +218,7 @@ export class Database {
   /** A connection of its own for a caller that must not share the reader pool (the SQL
    * console); closed with the database. */
   async connect(): Promise<DuckDBConnection> {
-    const conn = await this.instance.connect();
+    const conn = await seesMarts(await this.instance.connect());
     this.extra.push(conn);
     return conn;
   }

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Database } from './database.js';
+import { MART_CATALOG, type Database } from './database.js';
 import { loadSchemes } from '../scoring/load-schemes.js';
 import { SEEDS_DIR, SQL_DIR } from '../paths.js';
 
@@ -75,9 +75,7 @@ async function loadSeeds(conn: DuckDBConnection): Promise<void> {
 export async function migrate(db: Database): Promise<void> {
   await db.exclusive(async (conn) => {
     await conn.run("SET TimeZone = 'Asia/Shanghai'");
-    for (const { name } of sqlFiles().filter((f) => isStorage(f.name))) {
-      await runScript(conn, readSql(name));
-    }
+    await defineStorage(conn);
   });
   await db.transaction(loadSeeds);
   await db.transaction(async (conn) => void (await loadSchemes(conn)));
@@ -86,18 +84,60 @@ export async function migrate(db: Database): Promise<void> {
     // seed-derived dimensions did) in a database created by an earlier version.
     const views = await conn.runAndReadAll("SELECT view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary AND schema_name = 'main'");
     for (const [view] of views.getRowsJson()) await conn.run(`DROP VIEW IF EXISTS "${String(view)}"`);
-    for (const { name } of sqlFiles().filter((f) => !isStorage(f.name))) {
-      await runScript(conn, readSql(name));
-    }
+    // The marts are rebuilt in full with their views' current columns; an earlier version
+    // kept them in the file (main.mart_*), where they would hide the in-memory ones.
+    const marts = await conn.runAndReadAll(
+      `SELECT database_name, table_name FROM duckdb_tables() WHERE NOT temporary AND schema_name = 'main'
+         AND (database_name = '${MART_CATALOG}' OR (database_name = current_database() AND starts_with(table_name, 'mart_')))`,
+    );
+    for (const [catalog, table] of marts.getRowsJson()) await conn.run(`DROP TABLE IF EXISTS "${String(catalog)}".main."${String(table)}"`);
+    await defineViews(conn);
+    await conn.run('UPDATE ops_refresh SET marts_from = CAST(as_of_ts() AS DATE), scores_from = CAST(as_of_ts() AS DATE), coverage = refresh_coverage()');
   });
 }
 
-/** Re-materializes the marts after new data lands; the scores too unless told not to
- * (a long run refreshes indicators as it goes, scores once at its end). */
+/** Runs the storage files (00–09): tables, idempotent. */
+export async function defineStorage(conn: DuckDBConnection): Promise<void> {
+  for (const { name } of sqlFiles().filter((f) => isStorage(f.name))) await runScript(conn, readSql(name));
+}
+
+/** Runs the view files (10 and up) with every period in the refresh range, so the marts
+ * are built in full: at migrate, and over a Parquet export (scale/parquet-views.ts). */
+export async function defineViews(conn: DuckDBConnection): Promise<void> {
+  await conn.run("SET VARIABLE refresh_from = DATE '1900-01-01'");
+  for (const { name } of sqlFiles().filter((f) => !isStorage(f.name))) {
+    await runScript(conn, readSql(name));
+  }
+}
+
+/** Brings the marts up to date after new data lands, recomputing only the periods that
+ * sql/07_refresh.sql says changed; the scores too unless told not to (a long run
+ * refreshes indicators as it goes, scores once at its end). The marts are written in one
+ * transaction: readers see the previous marts until it commits, and a failed refresh
+ * leaves them and ops_refresh as they were, so the next one recomputes the same periods. */
 export async function refreshMarts(db: Database, { scores = true } = {}): Promise<void> {
   await db.exclusive(async (conn) => {
-    for (const { name } of sqlFiles().filter((f) => f.mart || (scores && f.scores))) {
-      await runScript(conn, readSql(name));
+    await runScript(conn, readSql('maintenance/refresh_begin.sql'));
+    // One transaction may write one catalog: the marts here, ops_refresh after it.
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await conn.run("SET VARIABLE refresh_from = getvariable('marts_from')");
+      for (const { name } of sqlFiles().filter((f) => f.mart)) await runScript(conn, readSql(name));
+      if (scores) {
+        await conn.run("SET VARIABLE refresh_from = getvariable('scores_from')");
+        for (const { name } of sqlFiles().filter((f) => f.scores)) await runScript(conn, readSql(name));
+      }
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK').catch(() => undefined);
+      throw err;
     }
+    await conn.run(`UPDATE ops_refresh SET marts_from = getvariable('refresh_today')${scores ? ", scores_from = getvariable('refresh_today')" : ''}`);
   });
+}
+
+/** Marks every period stale: after data was written other than through the collectors'
+ * apply scripts (generated or imported directly into raw_* and agg_*). */
+export async function markAllStale(conn: DuckDBConnection): Promise<void> {
+  await conn.run("UPDATE ops_refresh SET marts_from = DATE '1900-01-01', scores_from = DATE '1900-01-01'");
 }

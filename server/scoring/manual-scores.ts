@@ -4,7 +4,7 @@
 // (re-importing replaces the same keys, never duplicates) and the score marts are rebuilt.
 import ExcelJS from 'exceljs';
 import { appendTemp, type Database } from '../db/database.js';
-import { readSql, runScript, sqlFiles } from '../db/schema.js';
+import { refreshMarts } from '../db/schema.js';
 
 export type SheetKind = 'csv' | 'xlsx';
 
@@ -159,10 +159,10 @@ export interface ImportResult {
   replaced: number;
 }
 
-/** Validates and stores a sheet atomically, then rebuilds the score marts in the same transaction. */
+/** Validates and stores a sheet atomically, then brings the score marts up to date. */
 export async function importManualScores(db: Database, data: Uint8Array, kind: SheetKind, sourceFile: string): Promise<ImportResult> {
   const scores = await readSheet(data, kind, await manualContext(db));
-  return db.transaction(async (conn) => {
+  const result = await db.transaction(async (conn) => {
     // Staged with the appender and applied in one statement: a province's sheet has thousands of rows.
     await conn.run('CREATE OR REPLACE TEMP TABLE stage_manual_score (region_code VARCHAR, year INTEGER, indicator_code VARCHAR, mode VARCHAR, score DOUBLE, assessor VARCHAR)');
     await appendTemp(conn, 'stage_manual_score', scores.map((r) => [r.region_code, r.year, r.indicator_code, r.mode, r.score, r.assessor]));
@@ -176,7 +176,10 @@ export async function importManualScores(db: Database, data: Uint8Array, kind: S
        FROM stage_manual_score`,
       [sourceFile],
     );
-    for (const { name } of sqlFiles().filter((f) => f.scores)) await runScript(conn, readSql(name));
+    // A year's manual scores count in its months, year to date and year: rescored from January.
+    await conn.run(`UPDATE ops_refresh SET scores_from = least(scores_from, (SELECT make_date(min(year), 1, 1) FROM stage_manual_score))`);
     return { rows: scores.length, inserted: scores.length - replaced, replaced };
   });
+  await refreshMarts(db);
+  return result;
 }

@@ -116,6 +116,12 @@ DELETE FROM agg_case_duration_month a USING delta_case_duration d
 WHERE a.cases = 0 AND a.region_code = d.region_code AND a.day = d.day
   AND a.unit = d.unit AND a.bucket = d.bucket;
 
+-- The marts are stale from the first day whose measures changed (sql/07_refresh.sql).
+UPDATE ops_refresh SET
+  marts_from = least(marts_from, d.first_day), scores_from = least(scores_from, d.first_day)
+FROM (SELECT min(day) AS first_day FROM (SELECT day FROM delta_case_day UNION ALL SELECT day FROM delta_case_duration)) d
+WHERE d.first_day IS NOT NULL;
+
 -- Replaced cases are updated in place (keeping raw_case in acceptance order); new ones appended.
 UPDATE raw_case r SET
   region_code = b.region_code, item = b.item, channel = b.channel, accepted_at = b.accepted_at,
