@@ -109,7 +109,12 @@ export class Collector extends EventEmitter {
       }
       summary.status = 'ok';
       await this.finishRun(summary, mark ?? cursor);
-      if (summary.rows_in > 0) await this.refresh(summary, true);
+      if (summary.rows_in > 0) {
+        await this.refresh(summary, true);
+        // Fold the run's writes from the WAL into the file now that dashboards are current,
+        // rather than in the commit of some later refresh (checkpoint_threshold is high).
+        await this.db.exec('CHECKPOINT').catch(() => undefined);
+      }
     } catch (err) {
       summary.status = 'failed';
       summary.error = err instanceof Error ? err.message : String(err);

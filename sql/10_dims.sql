@@ -58,6 +58,11 @@ FROM dim_calendar c
 JOIN dim_period p ON c.day BETWEEN p.start_date AND p.end_date
 ORDER BY c.day;
 
+-- The periods of each month, keyed by the month's first day: for tables kept per month
+-- (agg_case_duration_month), so a join does not fan out over every day of a period.
+CREATE OR REPLACE TABLE dim_month_period AS
+SELECT * FROM dim_day_period WHERE day(day) = 1 ORDER BY day;
+
 -- Rollup bridge: every region paired with each county below it (a county with itself).
 -- City and province figures are sums over their counties' additive parts.
 CREATE OR REPLACE TABLE dim_region_rollup AS

@@ -53,5 +53,5 @@ WITH county AS (
 SELECT r.region_code, p.period_type, p.period, c.unit, c.block, SUM(c.cases) AS cases
 FROM county c
 JOIN dim_region_rollup r ON r.county_code = c.region_code
-JOIN dim_day_period p ON p.day = c.day
+JOIN dim_month_period p ON p.day = c.day
 GROUP BY ALL;

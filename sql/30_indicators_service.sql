@@ -56,7 +56,7 @@ WITH block AS (
   SELECT t.region_code, t.period_type, t.period, t.unit, t.total, t.q, t.before, t.k, d.bucket, SUM(d.cases) AS cases
   FROM target t
   JOIN dim_region_rollup r ON r.region_code = t.region_code
-  JOIN dim_day_period p ON p.period_type = t.period_type AND p.period = t.period
+  JOIN dim_month_period p ON p.period_type = t.period_type AND p.period = t.period
   JOIN v_case_duration_seen d
     ON d.region_code = r.county_code AND d.day = p.day AND d.unit = t.unit AND duration_block(d.bucket) = t.block
   GROUP BY ALL

@@ -131,7 +131,9 @@ export class Database {
 
   static async open(path: string, opts: OpenOptions = {}): Promise<Database> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const config: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true' };
+    // Checkpoints come after each collector run (collectors/runner.ts); the threshold only
+    // bounds the WAL of a very long run.
+    const config: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true', checkpoint_threshold: '1GB' };
     if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
     if (opts.threads) config.threads = String(opts.threads);
     const instance = await DuckDBInstance.create(path, config);
