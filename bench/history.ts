@@ -3,6 +3,7 @@
 // generating). Shared by the benchmark and ad hoc profiling of one size.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { casesFeed } from '../collectors/feeds/cases.js';
 import type { Database } from '../server/db/database.js';
 import { markAllStale, readSql, runScript } from '../server/db/schema.js';
 import { ROOT } from '../server/paths.js';
@@ -42,7 +43,7 @@ export async function generateHistory(db: Database, n: number, say: (progress: s
     // An empty batch through the write path folds the history's older months, as the
     // collectors would have while writing it.
     await c.run('CREATE OR REPLACE TEMP TABLE stage_case AS FROM raw_case LIMIT 0');
-    await runScript(c, readSql('maintenance/apply_case_batch.sql'));
+    for (const script of [casesFeed.prepareScript!, casesFeed.applyScript]) await runScript(c, readSql(script));
     await c.run(`INSERT INTO raw_report FROM gen_report_rows(DATE '2023-06-01', 23)`);
     await c.run(`INSERT INTO raw_upload FROM gen_upload_rows(DATE '2023-06-01', 23, ${NOW})`);
     await c.run('DROP TABLE chunk; DROP TABLE chunk_facts; DROP TABLE part_day; DROP TABLE part_duration');
@@ -77,8 +78,8 @@ export async function queueMonth(db: Database, n: number, month: number): Promis
   });
 }
 
-/** Applies month 3's cases (as completed) through apply_case_batch.sql in batches of 1,000,000
- * staged by SQL; the source rows are generated beforehand, outside the timing. */
+/** Applies month 3's cases (as completed) through the cases feed's scripts in batches of
+ * 1,000,000 staged by SQL; the source rows are generated beforehand, outside the timing. */
 export async function bulkIngest(db: Database, n: number): Promise<{ rows: number; seconds: number }> {
   const perMonth = Math.round(n / 24);
   const first = n + 2 * perMonth;
@@ -88,11 +89,15 @@ export async function bulkIngest(db: Database, n: number): Promise<{ rows: numbe
   let seconds = 0;
   for (let lo = first; lo < first + perMonth; lo += batch) {
     const started = performance.now();
-    await db.transaction(async (c) => {
-      await c.run(`CREATE OR REPLACE TEMP TABLE stage_case AS
-        FROM src.bulk_case WHERE CAST(substr(case_id, 15) AS BIGINT) BETWEEN ${lo} AND ${lo + batch - 1}`);
-      await runScript(c, readSql('maintenance/apply_case_batch.sql'));
-    });
+    // As the runner does: staged and prepared before the transaction, applied in it.
+    await db.transaction(
+      (c) => runScript(c, readSql(casesFeed.applyScript)),
+      async (c) => {
+        await c.run(`CREATE OR REPLACE TEMP TABLE stage_case AS
+          FROM src.bulk_case WHERE CAST(substr(case_id, 15) AS BIGINT) BETWEEN ${lo} AND ${lo + batch - 1}`);
+        await runScript(c, readSql(casesFeed.prepareScript!));
+      },
+    );
     seconds += (performance.now() - started) / 1000;
   }
   return { rows: perMonth, seconds };

@@ -17,8 +17,12 @@ export interface Feed {
   /** Table whose column types the stage copies. */
   rawTable: string;
   columns: string[];
-  /** sql/maintenance script applying the stage. */
+  /** sql/maintenance script applying the stage, in the batch's transaction. */
   applyScript: string;
+  /** sql/maintenance script run on the stage before that transaction: temp tables only
+   * (what the batch replaces, its contributions to the aggregates), which build several
+   * times faster outside a transaction. */
+  prepareScript?: string;
   /** The record's natural key, for quarantine rows. */
   key(record: Record<string, unknown>): string;
   /** Staged rows (values in `columns` order, run_id last and filled by the runner), or throws Invalid. */

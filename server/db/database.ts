@@ -111,6 +111,16 @@ async function seesMarts(conn: DuckDBConnection): Promise<DuckDBConnection> {
 
 // Distinct dashboard queries kept between two refreshes; beyond it the cache starts over.
 const MART_CACHE_ENTRIES = 2000;
+// At most this many of the reads repeated since the last refresh are made again after it.
+const REWARM_ENTRIES = 200;
+
+interface CachedRead {
+  sql: string;
+  params?: Params;
+  result: Promise<QueryResult>;
+  /** Asked for since the cache was last rewarmed. */
+  used: boolean;
+}
 
 export class Database {
   private readonly free: DuckDBConnection[] = [];
@@ -118,7 +128,7 @@ export class Database {
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private readonly writeLock = new Mutex();
   // Results of martQuery, valid until exclusive() work (refresh, migrate, DDL) ends.
-  private readonly cache = new Map<string, Promise<QueryResult>>();
+  private cache = new Map<string, CachedRead>();
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -172,22 +182,45 @@ export class Database {
   martQuery(sql: string, params?: Params): Promise<QueryResult> {
     const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
     const hit = this.cache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      hit.used = true;
+      return hit.result;
+    }
     if (this.cache.size >= MART_CACHE_ENTRIES) this.cache.clear();
-    const result = this.query(sql, params);
-    this.cache.set(key, result);
-    // A failed read is not kept (a read overlapping exclusive work is dropped with the cache).
-    result.catch(() => this.cache.get(key) === result && this.cache.delete(key));
-    return result;
+    return this.cacheRead(this.cache, key, sql, params);
+  }
+
+  private cacheRead(cache: Map<string, CachedRead>, key: string, sql: string, params?: Params): Promise<QueryResult> {
+    const entry: CachedRead = { sql, params, result: this.query(sql, params), used: true };
+    cache.set(key, entry);
+    // A failed read is not kept.
+    entry.result.catch(() => cache.get(key) === entry && cache.delete(key));
+    return entry.result;
+  }
+
+  /** After exclusive work the reads the dashboards repeated since the previous one are made
+   * again on the new marts, and only then replace the cached results: requests keep being
+   * answered from memory through a refresh, and a client told of new data (after this
+   * returns) reads the new marts. Reads nobody repeated are dropped. */
+  private async rewarmCache(): Promise<void> {
+    const fresh = new Map<string, CachedRead>();
+    const hot = [...this.cache].filter(([, e]) => e.used).slice(-REWARM_ENTRIES);
+    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params).catch(() => undefined)));
+    for (const e of fresh.values()) e.used = false;
+    this.cache = fresh;
   }
 
   async rows<T = Row>(sql: string, params?: Params): Promise<T[]> {
     return toObjects(await this.query(sql, params)) as T[];
   }
 
-  /** Runs fn on the writer connection inside one transaction; rolls back on error. */
-  async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  /** Runs fn on the writer connection inside one transaction; rolls back on error.
+   * `before` runs first on the same connection, outside the transaction but with no other
+   * write in between: for temp tables fn reads (built inside a transaction they would live
+   * in its local storage, several times slower). */
+  async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>, before?: (c: DuckDBConnection) => Promise<void>): Promise<T> {
     return this.writeLock.run(async () => {
+      await before?.(this.writer);
       await this.writer.run('BEGIN TRANSACTION');
       try {
         const out = await fn(this.writer);
@@ -208,7 +241,7 @@ export class Database {
       } finally {
         // Until here readers saw the marts as last committed, so cached results stay
         // valid while the work runs (a refresh keeps serving the previous marts).
-        this.cache.clear();
+        await this.rewarmCache();
       }
     });
   }
