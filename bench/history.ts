@@ -1,9 +1,10 @@
 // The benchmark's data: two years of history written straight into raw_* and agg_*, and
 // later months queued as source records for the collectors (bench/generate.sql does the
 // generating). Shared by the benchmark and ad hoc profiling of one size.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { casesFeed } from '../collectors/feeds/cases.js';
+import { createRecordTable, queueRecords } from './table-source.js';
 import type { Database } from '../server/db/database.js';
 import { markAllStale, readSql, runScript } from '../server/db/schema.js';
 import { ROOT } from '../server/paths.js';
@@ -14,7 +15,7 @@ export async function prepareSource(db: Database, sourcePath: string): Promise<v
   await db.exclusive(async (c) => {
     await runScript(c, readFileSync(join(ROOT, 'bench/generate.sql'), 'utf8'));
     await c.run(`ATTACH '${sourcePath}' AS src`);
-    await c.run('CREATE TABLE IF NOT EXISTS src.feed_record (feed VARCHAR, seq BIGINT, record VARCHAR)');
+    await createRecordTable(c, 'src.feed_record');
   });
 }
 
@@ -67,39 +68,46 @@ export async function queueMonth(db: Database, n: number, month: number): Promis
   const fresh = `gen_case_records(${first}, ${perMonth}, CAST(${from} AS DATE), 30, ${from}, ${to}, ${first}, ${first + perMonth})`;
   const period = `CAST(${from} - INTERVAL 1 MONTH AS DATE)`;
   return db.exclusive(async (c) => {
-    await c.run(`INSERT INTO src.feed_record
-      SELECT feed, (SELECT coalesce(max(seq), 0) FROM src.feed_record) + row_number() OVER (ORDER BY updated_at, record), record
-      FROM (SELECT 'cases' AS feed, * FROM ${earlier} WHERE updated_at >= ${from} AND updated_at < ${to}
-            UNION ALL SELECT 'cases', * FROM ${fresh} WHERE updated_at < ${to}
-            UNION ALL SELECT 'reports', * FROM gen_report_records(${period}, 1)
-            UNION ALL SELECT 'uploads', * FROM gen_upload_records(${period}, 1, ${from}, ${to}))`);
+    await queueRecords(c, 'src.feed_record', `
+      SELECT 'cases' AS feed, * FROM ${earlier} WHERE updated_at >= ${from} AND updated_at < ${to}
+      UNION ALL SELECT 'cases', * FROM ${fresh} WHERE updated_at < ${to}
+      UNION ALL SELECT 'reports', * FROM gen_report_records(${period}, 1)
+      UNION ALL SELECT 'uploads', * FROM gen_upload_records(${period}, 1, ${from}, ${to})`);
     const reader = await c.runAndReadAll(`SELECT count(*) FILTER (WHERE feed = 'cases') FROM src.feed_record`);
     return Number(reader.getRowsJson()[0][0]);
   });
 }
 
-/** Applies month 3's cases (as completed) through the cases feed's scripts in batches of
- * 1,000,000 staged by SQL; the source rows are generated beforehand, outside the timing. */
-export async function bulkIngest(db: Database, n: number): Promise<{ rows: number; seconds: number }> {
+/** The bulk path (a backfill from the platform's columnar export): month 3's cases, as
+ * completed, written beforehand (outside the timing) as Parquet files of 1,000,000 cases, then
+ * each file read into the stage and applied with the cases feed's scripts. */
+export async function bulkIngest(db: Database, n: number, dir: string): Promise<{ rows: number; seconds: number }> {
   const perMonth = Math.round(n / 24);
   const first = n + 2 * perMonth;
   const batch = 1_000_000;
-  await db.exec(`CREATE OR REPLACE TABLE src.bulk_case AS
-    FROM gen_cases(${first}, ${perMonth}, DATE '2025-08-01', 30, TIMESTAMP '2025-12-31 00:00:00', ${first}, ${first + perMonth})`);
-  let seconds = 0;
+  const files: string[] = [];
   for (let lo = first; lo < first + perMonth; lo += batch) {
-    const started = performance.now();
-    // As the runner does: staged and prepared before the transaction, applied in it.
-    await db.transaction(
-      (c) => runScript(c, readSql(casesFeed.applyScript)),
-      async (c) => {
-        await c.run(`CREATE OR REPLACE TEMP TABLE stage_case AS
-          FROM src.bulk_case WHERE CAST(substr(case_id, 15) AS BIGINT) BETWEEN ${lo} AND ${lo + batch - 1}`);
-        await runScript(c, readSql(casesFeed.prepareScript!));
-      },
-    );
-    seconds += (performance.now() - started) / 1000;
+    const file = join(dir, `bench-${n}-bulk-${files.length}.parquet`);
+    await db.exec(`COPY (FROM gen_cases(${first}, ${perMonth}, DATE '2025-08-01', 30, TIMESTAMP '2025-12-31 00:00:00', ${lo}, ${Math.min(lo + batch, first + perMonth)}))
+      TO '${file}' (FORMAT parquet)`);
+    files.push(file);
+  }
+  let seconds = 0;
+  try {
+    for (const file of files) {
+      const started = performance.now();
+      // As the runner does: staged and prepared before the transaction, applied in it.
+      await db.transaction(
+        (c) => runScript(c, readSql(casesFeed.applyScript)),
+        async (c) => {
+          await c.run(`CREATE OR REPLACE TEMP TABLE stage_case AS FROM read_parquet('${file}')`);
+          await runScript(c, readSql(casesFeed.prepareScript!));
+        },
+      );
+      seconds += (performance.now() - started) / 1000;
+    }
+  } finally {
+    for (const file of files) rmSync(file, { force: true });
   }
   return { rows: perMonth, seconds };
 }
-

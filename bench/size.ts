@@ -5,6 +5,7 @@
 import { fork } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import type { RunSummary } from '../collectors/runner.js';
 import { createApp } from '../server/app.js';
@@ -113,14 +114,18 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     const live = new TableCollector(db, 'src.feed_record', () => !loading);
     say(`API load: ${o.rate} req/s for ${o.loadSeconds} s while the cases collector writes`);
     const writing = writeWhile(db, live, () => loading);
+    // How long the server's event loop was held (collector work shares it with requests).
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     const api = await runLoad(`http://127.0.0.1:${o.port}`, o.loadSeconds, o.rate);
+    loop.disable();
     loading = false;
     const rowsDuringLoad = await writing;
+    say(`API: p99 ${api.p99_ms} ms, max ${api.max_ms} ms; server event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
     await new Promise((r) => server.close(r));
 
-    // Bulk path (a backfill from a file export): a month of cases staged by one INSERT per
-    // batch of 1,000,000 — as reading Parquet or an Arrow stream would — then the same apply script.
-    const bulk = await bulkIngest(db, o.cases);
+    // Bulk path: a month of cases from Parquet files of 1,000,000, through the same scripts.
+    const bulk = await bulkIngest(db, o.cases, o.dir);
     say(`bulk path: ${Math.round(bulk.rows / bulk.seconds)} rows/s`);
     await db.exec('CHECKPOINT');
 

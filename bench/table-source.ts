@@ -1,10 +1,12 @@
-// Feed sources serving prepared records from a table (feed, seq, record JSON): the collectors'
-// path exactly as with the HTTP source, minus the network, for the benchmark and tests.
-// The cursor is the last seq served. Time spent serving is kept apart, so write-path
-// throughput can be measured without it.
+// Feed sources serving prepared records from a table (feed, record JSON) in the order they
+// were queued: the collectors' path exactly as with the HTTP source, minus the network, for
+// the benchmark and tests. The cursor is the rowid of the last record served (rows are stored
+// in insertion order). Time spent serving is kept apart, so write-path throughput can be
+// measured without it.
 import { Collector, type RunOptions, type RunSummary } from '../collectors/runner.js';
 import { FEEDS } from '../collectors/feeds/index.js';
 import type { SourcePage } from '../collectors/source.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../server/db/database.js';
 
 /** One feed's records, paged after a cursor. */
@@ -28,12 +30,18 @@ export class TableSource {
     const started = performance.now();
     const after = /^\d+$/.test(since) ? Number(since) : 0;
     const rows = await this.db.rows<{ seq: number; record: string }>(
-      `SELECT seq, record FROM ${this.table} WHERE feed = $feed AND seq > $after ORDER BY seq LIMIT $limit`,
+      `SELECT rowid AS seq, record FROM ${this.table} WHERE feed = $feed AND rowid > $after ORDER BY rowid LIMIT $limit`,
       { feed: this.feed, after, limit: limit + 1 },
     );
     const served = rows.slice(0, limit);
+    // Parsed in slices, giving way to requests between them, as a streaming parser would.
+    const items: Record<string, unknown>[] = [];
+    for (const [i, r] of served.entries()) {
+      if (i > 0 && i % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      items.push(JSON.parse(r.record) as Record<string, unknown>);
+    }
     const page: SourcePage = {
-      items: served.map((r) => JSON.parse(r.record) as Record<string, unknown>),
+      items,
       next: String(served.at(-1)?.seq ?? after),
       has_more: rows.length > limit && !this.stop(),
     };
@@ -41,6 +49,15 @@ export class TableSource {
     return page;
   }
 }
+
+/** Creates a record table (if missing). */
+export const createRecordTable = (c: DuckDBConnection, table: string) => c.run(`CREATE TABLE IF NOT EXISTS ${table} (feed VARCHAR, record VARCHAR)`);
+
+/** Queues the records a query selects (feed, updated_at, record) after those already queued,
+ * in the order of their update time — as a source serves them. A sort, not a window, so a
+ * month of a province's records sorts out of core within DuckDB's memory limit. */
+export const queueRecords = (c: DuckDBConnection, table: string, select: string) =>
+  c.run(`INSERT INTO ${table} SELECT feed, record FROM (${select}) ORDER BY updated_at, record`);
 
 /** A Collector fed from a record table. The one place here that knows how the runner is
  * given its source and a feed to run. */

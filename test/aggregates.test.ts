@@ -3,7 +3,7 @@
 // arrive in (open, completed, restated) and however often a batch is applied again.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TableCollector } from '../bench/table-source.js';
+import { TableCollector, createRecordTable, queueRecords } from '../bench/table-source.js';
 import type { Database } from '../server/db/database.js';
 import { runScript } from '../server/db/schema.js';
 import { ROOT } from '../server/paths.js';
@@ -31,8 +31,8 @@ beforeAll(async () => {
     await runScript(c, readFileSync(`${ROOT}/bench/generate.sql`, 'utf8'));
     // 20,000 cases accepted over January and February 2025, served as of 20 March: each
     // arrives open, then completed in a later batch; 1% are restated a day after completion.
-    await c.run(`CREATE TABLE feed_record AS
-      SELECT 'cases' AS feed, row_number() OVER (ORDER BY updated_at, record) AS seq, record
+    await createRecordTable(c, 'feed_record');
+    await queueRecords(c, 'feed_record', `SELECT 'cases' AS feed, *
       FROM gen_case_records(0, ${CASES}, DATE '2025-01-01', 59, TIMESTAMP '2025-01-01', TIMESTAMP '2025-03-20', 0, ${CASES})`);
   });
   await collectCases();

@@ -3,7 +3,7 @@
 // every mart must equal a full rebuild — and a refresh must leave earlier periods alone.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TableCollector } from '../bench/table-source.js';
+import { TableCollector, createRecordTable, queueRecords } from '../bench/table-source.js';
 import type { Database } from '../server/db/database.js';
 import { markAllStale, refreshMarts, runScript } from '../server/db/schema.js';
 import { ROOT } from '../server/paths.js';
@@ -25,10 +25,7 @@ const difference = async (a: string, b: string) => {
 /** Moves the evaluation moment (as_of_ts) to a fixed time, as if the clock had reached it. */
 const evaluateAt = (ts: string) => db.exec(`CREATE OR REPLACE MACRO as_of_ts() AS TIMESTAMP '${ts}'`);
 
-/** Queues source records (feed, updated_at, record) after those already queued. */
-const queue = (select: string) =>
-  db.exec(`INSERT INTO feed_record SELECT feed, (SELECT coalesce(max(seq), 0) FROM feed_record) + row_number() OVER (ORDER BY updated_at, record), record
-           FROM (${select})`);
+const queue = (select: string) => db.exclusive((c) => queueRecords(c, 'feed_record', select));
 
 async function collectAll(): Promise<void> {
   const collector = new TableCollector(db);
@@ -63,7 +60,7 @@ beforeAll(async () => {
   db = await freshDb();
   await db.exclusive(async (c) => {
     await runScript(c, readFileSync(`${ROOT}/bench/generate.sql`, 'utf8'));
-    await c.run('CREATE TABLE feed_record (feed VARCHAR, seq BIGINT, record VARCHAR)');
+    await createRecordTable(c, 'feed_record');
   });
   // 15 February: cases accepted in January and February so far; January's reports and uploads.
   await evaluateAt('2025-02-15 00:00:00');

@@ -230,6 +230,8 @@ describe('schema browser', () => {
     expect(byName.raw_case).toMatchObject({ kind: 'table', description: 'Service cases as received. Natural key: case_id. A case arrives open and again when completed.' });
     expect(byName.dim_indicator.description).toBe('Appendix A of the standard, one row per indicator');
     expect(byName.console_saved_query.kind).toBe('table');
+    // The marts, in their in-memory catalog, are listed like the stored tables.
+    expect(byName.mart_metric_value).toMatchObject({ kind: 'table', description: expect.stringMatching(/^Materialized at start and after each collector run/) });
   });
 });
 

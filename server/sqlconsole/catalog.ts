@@ -2,7 +2,7 @@
 // catalog) and its description (from the comments in sql/, see sql-comments.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../db/database.js';
+import { MART_CATALOG, type Database } from '../db/database.js';
 import { SQL_DIR } from '../paths.js';
 import { commentedObjects } from './sql-comments.js';
 
@@ -25,17 +25,20 @@ export function sqlDescriptions(dir = SQL_DIR): Map<string, string> {
 }
 
 export async function readCatalog(db: Database, descriptions: Map<string, string>): Promise<CatalogObject[]> {
+  // The stored tables and views, and the marts in their in-memory catalog.
+  const catalogs = `database_name IN (current_database(), '${MART_CATALOG}') AND schema_name = 'main'`;
   const rows = await db.rows<Omit<CatalogObject, 'description'>>(`
     WITH objects AS (
-      SELECT table_name AS name, 'table' AS kind FROM duckdb_tables()
-      WHERE NOT internal AND NOT temporary AND database_name = current_database() AND schema_name = 'main'
+      SELECT database_name, table_name AS name, 'table' AS kind FROM duckdb_tables()
+      WHERE NOT internal AND NOT temporary AND ${catalogs}
       UNION ALL
-      SELECT view_name, 'view' FROM duckdb_views()
-      WHERE NOT internal AND NOT temporary AND database_name = current_database() AND schema_name = 'main'
+      SELECT database_name, view_name, 'view' FROM duckdb_views()
+      WHERE NOT internal AND NOT temporary AND ${catalogs}
     )
     SELECT o.name, o.kind,
            list({'name': c.column_name, 'type': c.data_type} ORDER BY c.column_index) AS columns
-    FROM objects o JOIN duckdb_columns() c ON c.table_name = o.name AND c.database_name = current_database() AND c.schema_name = 'main'
+    FROM objects o JOIN duckdb_columns() c
+      ON c.table_name = o.name AND c.database_name = o.database_name AND c.schema_name = 'main'
     GROUP BY ALL
     ORDER BY o.kind, o.name`);
   return rows.map((r) => ({ ...r, description: descriptions.get(r.name) ?? '' }));
