@@ -54,10 +54,23 @@ export class TableSource {
 export const createRecordTable = (c: DuckDBConnection, table: string) => c.run(`CREATE TABLE IF NOT EXISTS ${table} (feed VARCHAR, record VARCHAR)`);
 
 /** Queues the records a query selects (feed, updated_at, record) after those already queued,
- * in the order of their update time — as a source serves them. A sort, not a window, so a
- * month of a province's records sorts out of core within DuckDB's memory limit. */
-export const queueRecords = (c: DuckDBConnection, table: string, select: string) =>
-  c.run(`INSERT INTO ${table} SELECT feed, record FROM (${select}) ORDER BY updated_at, record`);
+ * in the order of their update time — as a source serves them. Written unsorted next to the
+ * table first, then moved over in time slices of about 500,000 records, each sorted: a month
+ * of a province's records never has to be sorted in memory at once. */
+export async function queueRecords(c: DuckDBConnection, table: string, select: string): Promise<void> {
+  const unsorted = `${table}_unsorted`;
+  await c.run(`CREATE OR REPLACE TABLE ${unsorted} AS ${select}`);
+  const reader = await c.runAndReadAll(`SELECT count(*), epoch_us(min(updated_at)), epoch_us(max(updated_at)) + 1 FROM ${unsorted}`);
+  const [count, from, to] = reader.getRows()[0].map(Number);
+  const slices = Math.max(1, Math.ceil(count / 500_000));
+  for (let i = 0; i < slices && count > 0; i++) {
+    const lo = i === 0 ? from : Math.floor(from + ((to - from) * i) / slices);
+    const hi = i === slices - 1 ? to : Math.floor(from + ((to - from) * (i + 1)) / slices);
+    await c.run(`INSERT INTO ${table} SELECT feed, record FROM ${unsorted}
+      WHERE epoch_us(updated_at) >= ${lo} AND epoch_us(updated_at) < ${hi} ORDER BY updated_at, record`);
+  }
+  await c.run(`DROP TABLE ${unsorted}`);
+}
 
 /** A Collector fed from a record table. The one place here that knows how the runner is
  * given its source and a feed to run. */
