@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/app.js';
 import type { Database } from '../server/db/database.js';
+import { refreshMarts } from '../server/db/schema.js';
 import { collectAll } from './support/collect.js';
 import { freshDb } from './support/db.js';
 import { startFeedServer, type FeedServer } from './support/feed-server.js';
@@ -117,8 +118,11 @@ describe('periods', () => {
     // No reports at all: nothing to wait for.
     expect(await periods()).toEqual([{ period: '2025-03', complete: true }]);
     // Reports reach February only: March is still being reported.
+    // (Reports arrive through the reports collector, whose run ends with a refresh.)
     await db.exec("INSERT INTO raw_report VALUES ('370102', DATE '2025-02-01', 'insured_target', 1, 1, TIMESTAMP '2025-03-05 10:00:00', 0)");
+    await refreshMarts(db);
     expect(await periods()).toEqual([{ period: '2025-03', complete: false }]);
     await db.exec('DELETE FROM raw_report');
+    await refreshMarts(db);
   });
 });

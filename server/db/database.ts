@@ -175,10 +175,11 @@ export class Database {
   }
 
   /** query() for dashboard reads of the marts and dimensions, which only exclusive() work
-   * rewrites (refreshMarts, migrate): the result is reused until such work finishes, and
+   * marked `marts` rewrites (refreshMarts, migrate): the result is reused until such work finishes, and
    * identical requests arriving together share one read, so a burst of dashboard requests
-   * does not compete with a collector for DuckDB's threads. Not for tables written in
-   * transaction() (raw_*, ops_*, manual scores). */
+   * does not compete with a collector for DuckDB's threads. Raw tables only where a stale
+   * answer lasts until the collector run writing them ends (with a refresh); not for ops_*
+   * or manual scores. */
   martQuery(sql: string, params?: Params): Promise<QueryResult> {
     const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
     const hit = this.cache.get(key);
@@ -233,15 +234,16 @@ export class Database {
     });
   }
 
-  /** Runs fn on the writer connection without an explicit transaction (DDL scripts, CHECKPOINT). */
-  async exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  /** Runs fn on the writer connection without an explicit transaction (DDL scripts, CHECKPOINT).
+   * `marts`: fn rewrites the marts, so the cached dashboard reads are renewed after it. */
+  async exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>, { marts = false } = {}): Promise<T> {
     return this.writeLock.run(async () => {
       try {
         return await fn(this.writer);
       } finally {
         // Until here readers saw the marts as last committed, so cached results stay
         // valid while the work runs (a refresh keeps serving the previous marts).
-        await this.rewarmCache();
+        if (marts) await this.rewarmCache();
       }
     });
   }

@@ -93,7 +93,7 @@ export async function migrate(db: Database): Promise<void> {
     for (const [catalog, table] of marts.getRowsJson()) await conn.run(`DROP TABLE IF EXISTS "${String(catalog)}".main."${String(table)}"`);
     await defineViews(conn);
     await conn.run('UPDATE ops_refresh SET marts_from = CAST(as_of_ts() AS DATE), scores_from = CAST(as_of_ts() AS DATE), coverage = refresh_coverage()');
-  });
+  }, { marts: true });
 }
 
 /** Runs the storage files (00–09): tables, idempotent. */
@@ -133,7 +133,7 @@ export async function refreshMarts(db: Database, { scores = true } = {}): Promis
       throw err;
     }
     await conn.run(`UPDATE ops_refresh SET marts_from = getvariable('refresh_today')${scores ? ", scores_from = getvariable('refresh_today')" : ''}`);
-  });
+  }, { marts: true });
 }
 
 /** Marks every period stale: after data was written other than through the collectors'
