@@ -100,6 +100,19 @@ async function lockDownFileAccess(conn: DuckDBConnection, directories: string[])
   await conn.run('SET enable_external_access = false');
 }
 
+/** Runs fn on conn inside one transaction; rolls back on error. */
+export async function inTransaction<T>(conn: DuckDBConnection, fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const out = await fn(conn);
+    await conn.run('COMMIT');
+    return out;
+  } catch (err) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
 /** The in-memory catalog of the marts; the mart files (sql/NN_mart_*) create their tables there. */
 export const MART_CATALOG = 'mart';
 
@@ -127,7 +140,7 @@ export class Database {
   private readonly extra: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private readonly writeLock = new Mutex();
-  // Results of martQuery, valid until exclusive() work (refresh, migrate, DDL) ends.
+  // Results of martQuery, valid until exclusive() work that rewrites the marts (refresh, migrate) ends.
   private cache = new Map<string, CachedRead>();
 
   private constructor(
@@ -199,8 +212,8 @@ export class Database {
     return entry.result;
   }
 
-  /** After exclusive work the reads the dashboards repeated since the previous one are made
-   * again on the new marts, and only then replace the cached results: requests keep being
+  /** After the marts were rewritten, the reads the dashboards repeated since the previous
+   * rewrite are made again on the new marts and only then replace the cached results: requests keep being
    * answered from memory through a refresh, and a client told of new data (after this
    * returns) reads the new marts. Reads nobody repeated are dropped. */
   private async rewarmCache(): Promise<void> {
@@ -222,15 +235,7 @@ export class Database {
   async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>, before?: (c: DuckDBConnection) => Promise<void>): Promise<T> {
     return this.writeLock.run(async () => {
       await before?.(this.writer);
-      await this.writer.run('BEGIN TRANSACTION');
-      try {
-        const out = await fn(this.writer);
-        await this.writer.run('COMMIT');
-        return out;
-      } catch (err) {
-        await this.writer.run('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
+      return inTransaction(this.writer, fn);
     });
   }
 

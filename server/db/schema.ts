@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MART_CATALOG, type Database } from './database.js';
+import { MART_CATALOG, inTransaction, type Database } from './database.js';
 import { loadSchemes } from '../scoring/load-schemes.js';
 import { SEEDS_DIR, SQL_DIR } from '../paths.js';
 
@@ -119,19 +119,14 @@ export async function refreshMarts(db: Database, { scores = true } = {}): Promis
   await db.exclusive(async (conn) => {
     await runScript(conn, readSql('maintenance/refresh_begin.sql'));
     // One transaction may write one catalog: the marts here, ops_refresh after it.
-    await conn.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(conn, async () => {
       await conn.run("SET VARIABLE refresh_from = getvariable('marts_from')");
       for (const { name } of sqlFiles().filter((f) => f.mart)) await runScript(conn, readSql(name));
       if (scores) {
         await conn.run("SET VARIABLE refresh_from = getvariable('scores_from')");
         for (const { name } of sqlFiles().filter((f) => f.scores)) await runScript(conn, readSql(name));
       }
-      await conn.run('COMMIT');
-    } catch (err) {
-      await conn.run('ROLLBACK').catch(() => undefined);
-      throw err;
-    }
+    });
     await conn.run(`UPDATE ops_refresh SET marts_from = getvariable('refresh_today')${scores ? ", scores_from = getvariable('refresh_today')" : ''}`);
   }, { marts: true });
 }
