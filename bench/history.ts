@@ -4,9 +4,10 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { casesFeed } from '../collectors/feeds/cases.js';
+import { applyBatch } from '../collectors/runner.js';
 import { createRecordTable, queueRecords } from './table-source.js';
 import type { Database } from '../server/db/database.js';
-import { markAllStale, readSql, runScript } from '../server/db/schema.js';
+import { markAllStale, runScript } from '../server/db/schema.js';
 import { ROOT } from '../server/paths.js';
 
 /** Defines the generators (temp macros) and attaches the simulated source's file, where the
@@ -41,13 +42,14 @@ export async function generateHistory(db: Database, n: number, say: (progress: s
     await c.run(`INSERT INTO agg_case_day SELECT region_code, day, item, SUM(accepted), SUM(accepted_online), SUM(due),
       SUM(due_on_time), SUM(completed), SUM(completed_seconds), SUM(completed_workdays) FROM part_day GROUP BY ALL ORDER BY day`);
     await c.run('INSERT INTO agg_case_duration_month SELECT region_code, day, unit, bucket, SUM(cases) FROM part_duration GROUP BY ALL ORDER BY day');
-    // An empty batch through the write path folds the history's older months, as the
-    // collectors would have while writing it.
-    await c.run('CREATE OR REPLACE TEMP TABLE stage_case AS FROM raw_case LIMIT 0');
-    for (const script of [casesFeed.prepareScript!, casesFeed.applyScript]) await runScript(c, readSql(script));
     await c.run(`INSERT INTO raw_report FROM gen_report_rows(DATE '2023-06-01', 23)`);
     await c.run(`INSERT INTO raw_upload FROM gen_upload_rows(DATE '2023-06-01', 23, ${NOW})`);
     await c.run('DROP TABLE chunk; DROP TABLE chunk_facts; DROP TABLE part_day; DROP TABLE part_duration');
+  });
+  // An empty batch through the write path folds the history's older months, as the
+  // collectors would have while writing it.
+  await applyBatch(db, casesFeed, (c) => c.run('CREATE OR REPLACE TEMP TABLE stage_case AS FROM raw_case LIMIT 0'));
+  await db.exclusive(async (c) => {
     await markAllStale(c);
     await c.run('CHECKPOINT');
   });
@@ -96,14 +98,7 @@ export async function bulkIngest(db: Database, n: number, dir: string): Promise<
   try {
     for (const file of files) {
       const started = performance.now();
-      // As the runner does: staged and prepared before the transaction, applied in it.
-      await db.transaction(
-        (c) => runScript(c, readSql(casesFeed.applyScript)),
-        async (c) => {
-          await c.run(`CREATE OR REPLACE TEMP TABLE stage_case AS FROM read_parquet('${file}')`);
-          await runScript(c, readSql(casesFeed.prepareScript!));
-        },
-      );
+      await applyBatch(db, casesFeed, (c) => c.run(`CREATE OR REPLACE TEMP TABLE stage_case AS FROM read_parquet('${file}')`));
       seconds += (performance.now() - started) / 1000;
     }
   } finally {

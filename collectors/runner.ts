@@ -163,14 +163,11 @@ export class Collector extends EventEmitter {
   /** One page in one transaction: rows, quarantine, run counts and the watermark (null: a window backfill leaves it). */
   private async writeBatch(job: Job, s: RunSummary, records: number, rows: Value[][], rejected: Rejected[], cursor: string, watermark: string | null): Promise<void> {
     const { feed } = job;
-    // Staged and prepared (temp tables only) before the transaction, then applied in it.
     const stage = async (c: DuckDBConnection) => {
       await c.run(`CREATE OR REPLACE TEMP TABLE ${feed.stageTable} AS SELECT ${feed.columns.join(', ')} FROM ${feed.rawTable} LIMIT 0`);
       await appendTemp(c, feed.stageTable, rows, { trailing: [s.run_id], pause: { every: SLICE, run: yieldToRequests } });
-      if (feed.prepareScript) await runScript(c, readSql(feed.prepareScript));
     };
-    await this.db.transaction(async (c) => {
-      if (rows.length > 0) await runScript(c, readSql(feed.applyScript));
+    await applyBatch(this.db, feed, rows.length > 0 ? stage : null, async (c) => {
       if (rejected.length > 0) await quarantine(c, job.name, s.run_id, rejected);
       if (watermark !== null) await c.run(`INSERT OR REPLACE INTO ops_watermark VALUES ($feed, $watermark, now()::TIMESTAMP)`, { feed: job.name, watermark });
       await c.run(
@@ -178,11 +175,32 @@ export class Collector extends EventEmitter {
            rows_rejected = rows_rejected + $rejected, watermark_to = $next WHERE run_id = $runId`,
         { rowsIn: records, written: rows.length, rejected: rejected.length, next: watermark ?? cursor, runId: s.run_id },
       );
-    }, rows.length > 0 ? stage : undefined);
+    });
     s.rows_in += records;
     s.rows_written += rows.length;
     s.rows_rejected += rejected.length;
   }
+}
+
+/** Applies a batch with the feed's scripts: `stage` fills the feed's stage table and the
+ * prepare script builds its temp tables, both before the transaction; the apply script and
+ * `alongside` (a run's bookkeeping) then run in it. Without a stage only `alongside` runs. */
+export function applyBatch(
+  db: Database,
+  feed: Feed,
+  stage: ((c: DuckDBConnection) => Promise<unknown>) | null,
+  alongside: (c: DuckDBConnection) => Promise<void> = async () => undefined,
+): Promise<void> {
+  const before = stage
+    ? async (c: DuckDBConnection) => {
+        await stage(c);
+        if (feed.prepareScript) await runScript(c, readSql(feed.prepareScript));
+      }
+    : undefined;
+  return db.transaction(async (c) => {
+    if (stage) await runScript(c, readSql(feed.applyScript));
+    await alongside(c);
+  }, before);
 }
 
 /** The time part of an "ISO time|id" cursor, epoch ms (NaN when it has none). */
