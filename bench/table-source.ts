@@ -3,7 +3,7 @@
 // the benchmark and tests. The cursor is the rowid of the last record served (rows are stored
 // in insertion order). Time spent serving is kept apart, so write-path throughput can be
 // measured without it.
-import { Collector, type RunOptions, type RunSummary } from '../collectors/runner.js';
+import { Collector, yieldToRequests, type RunOptions, type RunSummary } from '../collectors/runner.js';
 import { FEEDS } from '../collectors/feeds/index.js';
 import type { SourcePage } from '../collectors/source.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -37,7 +37,7 @@ export class TableSource {
     // Parsed in slices, giving way to requests between them, as a streaming parser would.
     const items: Record<string, unknown>[] = [];
     for (const [i, r] of served.entries()) {
-      if (i > 0 && i % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i > 0 && i % 2000 === 0) await yieldToRequests();
       items.push(JSON.parse(r.record) as Record<string, unknown>);
     }
     const page: SourcePage = {

@@ -226,7 +226,8 @@ function clip(page: SourcePage, to: number): { items: Record<string, unknown>[];
 // Records validated or rows appended between two turns of the event loop: a page of 10^5
 // records is a second of synchronous work, which the API's requests must not wait behind.
 const SLICE = 2_000;
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Gives way to waiting requests between slices of long synchronous work. */
+export const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Validates records into staged rows; a record from a file names its row (`_origin`) in the reason. */
 async function stage(feed: Feed, items: Record<string, unknown>[], ctx: ValidationContext): Promise<{ rows: Value[][]; rejected: Rejected[] }> {

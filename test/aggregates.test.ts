@@ -7,18 +7,12 @@ import { TableCollector, createRecordTable, queueRecords } from '../bench/table-
 import type { Database } from '../server/db/database.js';
 import { runScript } from '../server/db/schema.js';
 import { ROOT } from '../server/paths.js';
-import { freshDb } from './support/db.js';
+import { difference as differenceOf, freshDb } from './support/db.js';
 
 const CASES = 20_000;
 let db: Database;
 
-// Rows in one relation and not the other, both ways (0 when they are equal as multisets).
-const difference = async (a: string, b: string) => {
-  const [row] = await db.rows<{ n: number }>(
-    `SELECT count(*) AS n FROM ((FROM ${a} EXCEPT ALL FROM ${b}) UNION ALL (FROM ${b} EXCEPT ALL FROM ${a}))`,
-  );
-  return row.n;
-};
+const difference = (a: string, b: string) => differenceOf(db, a, b);
 
 async function collectCases(): Promise<void> {
   const run = await new TableCollector(db).run('cases', { trigger: 'manual', pageSize: 1500 });

@@ -7,20 +7,14 @@ import { TableCollector, createRecordTable, queueRecords } from '../bench/table-
 import type { Database } from '../server/db/database.js';
 import { markAllStale, refreshMarts, runScript } from '../server/db/schema.js';
 import { ROOT } from '../server/paths.js';
-import { freshDb } from './support/db.js';
+import { difference as differenceOf, freshDb } from './support/db.js';
 
 const CASES = 12_000;
 const MARTS = ['mart_case_period', 'mart_report_period', 'mart_metric_value', 'mart_compare_vertical',
   'mart_compare_horizontal', 'mart_score_indicator', 'mart_score_item', 'mart_score_total'];
 let db: Database;
 
-// Rows in one relation and not the other, both ways (0 when they are equal as multisets).
-const difference = async (a: string, b: string) => {
-  const [row] = await db.rows<{ n: number }>(
-    `SELECT count(*) AS n FROM ((FROM ${a} EXCEPT ALL FROM ${b}) UNION ALL (FROM ${b} EXCEPT ALL FROM ${a}))`,
-  );
-  return row.n;
-};
+const difference = (a: string, b: string) => differenceOf(db, a, b);
 
 /** Moves the evaluation moment (as_of_ts) to a fixed time, as if the clock had reached it. */
 const evaluateAt = (ts: string) => db.exec(`CREATE OR REPLACE MACRO as_of_ts() AS TIMESTAMP '${ts}'`);
