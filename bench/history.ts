@@ -3,12 +3,12 @@
 // generating). Shared by the benchmark and ad hoc profiling of one size.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { casesFeed } from '../collectors/feeds/cases.js';
-import { applyBatch } from '../collectors/runner.js';
+import { casesFeed } from '../ingest/feeds/cases.js';
+import { applyBatch } from '../ingest/runner.js';
 import { createRecordTable, queueRecords } from './table-source.js';
-import type { Database } from '../server/db/database.js';
-import { markAllStale, runScript } from '../server/db/schema.js';
-import { ROOT } from '../server/paths.js';
+import type { Database } from '../warehouse/database.js';
+import { markAllStale, runScript } from '../warehouse/migrate.js';
+import { ROOT } from '../core/paths.js';
 
 /** Defines the generators (temp macros) and attaches the simulated source's file, where the
  * queued records live outside the measured database. */

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT } from '../server/paths.js';
+import { ROOT } from '../core/paths.js';
 import type { SizeMessage, SizeOptions, SizeResult } from './size.js';
 
 const USAGE = 'usage: npm run bench -- [--sizes 1e6,1e7[,1e8]] [--batch 100000] [--load-seconds 15] [--rate 200] [--dir data/bench] [--port 8770] [--memory-limit 4GB]';

@@ -3,11 +3,11 @@
 // the benchmark and tests. The cursor is the rowid of the last record served (rows are stored
 // in insertion order). Time spent serving is kept apart, so write-path throughput can be
 // measured without it.
-import { Collector, yieldToRequests, type RunOptions, type RunSummary } from '../collectors/runner.js';
-import { FEEDS } from '../collectors/feeds/index.js';
-import type { SourcePage } from '../collectors/source.js';
+import { Collector, yieldToRequests, type RunOptions, type RunSummary } from '../ingest/runner.js';
+import { FEEDS } from '../ingest/feeds/index.js';
+import type { SourcePage } from '../ingest/source.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Database } from '../server/db/database.js';
+import type { Database } from '../warehouse/database.js';
 
 /** One feed's records, paged after a cursor. */
 export class TableSource {

@@ -1,9 +1,9 @@
 // Real Chromium (Debian's package) driven by playwright-core; nothing is downloaded.
-import { CHROMIUM_ARGS, chromiumPath } from '../../server/chromium.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../core/chromium.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ROOT } from '../../server/paths.js';
+import { ROOT } from '../../core/paths.js';
 
 export const ARTIFACTS = join(ROOT, 'test/artifacts');
 

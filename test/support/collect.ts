@@ -1,8 +1,8 @@
-import { FEEDS } from '../../collectors/feeds/index.js';
-import { Collector, type Job, type RunSummary } from '../../collectors/runner.js';
-import { HttpSource } from '../../collectors/source.js';
+import { FEEDS } from '../../ingest/feeds/index.js';
+import { Collector, type Job, type RunSummary } from '../../ingest/runner.js';
+import { HttpSource } from '../../ingest/source.js';
 import { expect } from 'vitest';
-import type { Database } from '../../server/db/database.js';
+import type { Database } from '../../warehouse/database.js';
 import { freshDb } from './db.js';
 import { startFeedServer, type FeedServer, type Records } from './feed-server.js';
 

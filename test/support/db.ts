@@ -1,5 +1,5 @@
-import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../../server/db/database.js';
-import { migrate } from '../../server/db/schema.js';
+import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../../warehouse/database.js';
+import { migrate } from '../../warehouse/migrate.js';
 
 /** A migrated in-memory database with the seeds loaded; `extraDirectories` are opened to SQL
  * besides the default allow-list (e.g. a temporary export folder). */

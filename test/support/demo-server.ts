@@ -4,12 +4,12 @@
 // collect(later) moves the simulator's clock on and collects again.
 import type { Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
-import { Collector, type RunSummary } from '../../collectors/runner.js';
-import { createSimulatorApp } from '../../collectors/simulator/app.js';
-import { AlertMonitor } from '../../server/alerts/monitor.js';
-import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import type { Database } from '../../server/db/database.js';
+import { Collector, type RunSummary } from '../../ingest/runner.js';
+import { createSimulatorApp } from '../../demo/simulator/app.js';
+import { AlertMonitor } from '../../alerts/monitor.js';
+import { createApp } from '../../api/app.js';
+import { loadConfig } from '../../app/config.js';
+import type { Database } from '../../warehouse/database.js';
 import { collectAll } from './collect.js';
 import { freshDb } from './db.js';
 

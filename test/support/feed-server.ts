@@ -2,8 +2,8 @@
 // the simulator, so tests drive the real collector over real HTTP.
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { faultInjection, type Faults } from '../../collectors/simulator/app.js';
-import { paginate, parseCursor, type Rec } from '../../collectors/simulator/feeds.js';
+import { faultInjection, type Faults } from '../../demo/simulator/app.js';
+import { paginate, parseCursor, type Rec } from '../../demo/simulator/feeds.js';
 
 export type Records = Record<string, { id: string; updated_at: string; [k: string]: unknown }[]>;
 

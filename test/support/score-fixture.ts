@@ -1,7 +1,7 @@
 // The small region set of the score tests (values and expected scores in test/scores.test.ts):
 // hand-inserted indicator values for two counties and a manual-score sheet for one.
-import type { Database } from '../../server/db/database.js';
-import { importManualScores, type ImportResult } from '../../server/scoring/manual-scores.js';
+import type { Database } from '../../warehouse/database.js';
+import { importManualScores, type ImportResult } from '../../scoring/manual-scores.js';
 import { freshDb } from './db.js';
 
 export const A = '370102'; // 历下区

@@ -2,7 +2,7 @@
 // whether they are improvements for this metric.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatChange, formatValue } from '../format.js';
+import { formatChange, formatValue } from '../../../contracts/format.js';
 
 /** The frame, label and big figure shared by the tiles of the overview. */
 export const tileStyles = css`

@@ -3,7 +3,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Metric, MoverRow } from '../api.js';
-import { formatChange, formatValue } from '../format.js';
+import { formatChange, formatValue } from '../../../contracts/format.js';
 
 @customElement('si-mover-list')
 export class MoverList extends LitElement {

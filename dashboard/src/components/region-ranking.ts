@@ -4,7 +4,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { HorizontalRow, Metric } from '../api.js';
-import { formatChange, formatValue } from '../format.js';
+import { formatChange, formatValue } from '../../../contracts/format.js';
 
 @customElement('si-region-ranking')
 export class RegionRanking extends LitElement {

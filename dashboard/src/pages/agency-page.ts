@@ -10,7 +10,7 @@ import {
   type AlertRow, type PeerSeriesRow, type Reference, type Scheme, type ScoreOutlook, type ScoreTarget,
 } from '../api.js';
 import { formatPoints } from '../components/score-bar.js';
-import { formatChange, formatValue } from '../format.js';
+import { formatChange, formatValue } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { LivePageController } from '../page-controller.js';
 import { loadState, pageLoading } from '../load-state.js';

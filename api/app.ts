@@ -1,0 +1,53 @@
+// The HTTP API and the built dashboard, as one Hono app.
+import type { EventEmitter } from 'node:events';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Database } from '../warehouse/database.js';
+import { ROOT } from '../core/paths.js';
+import { alertRoutes } from './routes/alerts.js';
+import { eventRoutes } from './routes/events.js';
+import { indicatorRoutes, loadDims } from './routes/indicators.js';
+import { opsRoutes } from './routes/ops.js';
+import { overviewRoutes } from './routes/overview.js';
+import { referenceRoutes } from './routes/reference.js';
+import { sqlRoutes } from './routes/sql.js';
+import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from '../console/limits.js';
+import { scoreRoutes } from './routes/scores.js';
+import { reportRoutes } from './routes/report.js';
+
+export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
+
+export interface AppOptions {
+  console?: ConsoleLimits;
+  /** Sources of live events for GET /api/events (the collector, the alert monitor). */
+  events?: EventEmitter[];
+}
+
+export async function createApp(db: Database, opts: AppOptions = {}): Promise<Hono> {
+  const dims = await loadDims(db);
+  const app = new Hono();
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
+    console.error(err);
+    return c.json({ error: `internal error: ${err.message}` }, 500);
+  });
+  app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api', referenceRoutes(db));
+  app.route('/api', indicatorRoutes(db, dims));
+  app.route('/api', opsRoutes(db));
+  app.route('/api', sqlRoutes(db, opts.console ?? DEFAULT_CONSOLE_LIMITS));
+  app.route('/api', scoreRoutes(db, dims));
+  app.route('/api', overviewRoutes(db, dims));
+  app.route('/api', alertRoutes(db, dims));
+  app.route('/api', eventRoutes(opts.events ?? []));
+  app.route('/api', reportRoutes(db, dims));
+
+  // The dashboard keeps its state in the query string, so static files are all it needs.
+  if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));
+  return app;
+}

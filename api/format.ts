@@ -1,0 +1,65 @@
+// Table responses in three formats: JSON (default), Arrow IPC stream
+// (Accept: application/vnd.apache.arrow.stream) and CSV (?format=csv or Accept: text/csv).
+import type { Context } from 'hono';
+import { Bool, DateDay, Float64, Int32, Int64, TimestampMillisecond, Utf8, Table, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
+import type { QueryResult } from '../warehouse/database.js';
+import { toObjects } from '../warehouse/database.js';
+
+export const ARROW_MIME = 'application/vnd.apache.arrow.stream';
+
+export type Format = 'json' | 'arrow' | 'csv';
+
+export function negotiate(c: Context): Format {
+  const explicit = c.req.query('format');
+  if (explicit === 'csv' || explicit === 'arrow' || explicit === 'json') return explicit;
+  const accept = c.req.header('accept') ?? '';
+  if (accept.includes(ARROW_MIME)) return 'arrow';
+  if (accept.includes('text/csv')) return 'csv';
+  return 'json';
+}
+
+function arrowType(duckType: string): { type: DataType; convert: (v: unknown) => unknown } {
+  const t = duckType.toUpperCase();
+  if (t === 'BOOLEAN') return { type: new Bool(), convert: (v) => v };
+  if (['TINYINT', 'SMALLINT', 'INTEGER', 'UTINYINT', 'USMALLINT'].includes(t)) return { type: new Int32(), convert: (v) => v };
+  if (['BIGINT', 'HUGEINT', 'UBIGINT', 'UINTEGER'].includes(t)) return { type: new Int64(), convert: (v) => (v === null ? null : BigInt(v as number)) };
+  if (t === 'DOUBLE' || t === 'FLOAT' || t.startsWith('DECIMAL')) return { type: new Float64(), convert: (v) => v };
+  if (t === 'DATE') return { type: new DateDay(), convert: (v) => (v === null ? null : new Date(`${v}T00:00:00Z`)) };
+  if (t.startsWith('TIMESTAMP')) return { type: new TimestampMillisecond(), convert: (v) => (v === null ? null : Date.parse(`${String(v).replace(' ', 'T')}Z`)) };
+  return { type: new Utf8(), convert: (v) => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v)) };
+}
+
+export function toArrow({ columns, rows }: QueryResult): Uint8Array {
+  const vectors = Object.fromEntries(
+    columns.map((col, i) => {
+      const { type, convert } = arrowType(col.type);
+      return [col.name, vectorFromArray(rows.map((r) => convert(r[i])), type)];
+    }),
+  );
+  return tableToIPC(new Table(vectors), 'stream');
+}
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function toCsv({ columns, rows }: QueryResult): string {
+  // BOM so spreadsheet programs read the Chinese text as UTF-8.
+  return '\ufeff' + [columns.map((c) => csvCell(c.name)).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
+}
+
+export function sendTable(c: Context, result: QueryResult, extra: Record<string, unknown> = {}, filename = 'data'): Response {
+  switch (negotiate(c)) {
+    case 'arrow':
+      return c.body(toArrow(result) as Uint8Array<ArrayBuffer>, 200, { 'content-type': ARROW_MIME });
+    case 'csv':
+      return c.body(toCsv(result), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${filename}.csv"`,
+      });
+    default:
+      return c.json({ ...extra, columns: result.columns, data: toObjects(result) });
+  }
+}

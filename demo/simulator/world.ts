@@ -1,0 +1,214 @@
+// The simulated agency platform's data: deterministic per (seed, county, day), with
+// regional differences, seasonality, growth in online service, late completions,
+// late uploads, restated reports (figures in report-figures.ts) and a few malformed rows,
+// as a real feed has.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEEDS_DIR } from '../../core/paths.js';
+import { DAY, WorkCalendar, addDays, addMonths, dayStart } from './clock.js';
+import { pick, poisson, rng } from './random.js';
+import { reportFigures } from './report-figures.js';
+
+export interface County {
+  code: string;
+  name: string;
+  cityCode: string;
+  volume: number; // relative case volume
+  onTime: number; // probability a case is finished within its limit
+  onlineBase: number; // online share at 2024-01
+  lateUploads: number; // probability an upload misses its deadline
+  population: number; // working-age residents to register
+}
+
+export interface SimCase {
+  case_id: string;
+  region_code: string;
+  item: string;
+  channel: string;
+  accepted_at: number;
+  completed_at: number | null; // true completion time, possibly after "now"
+  limit_days: number;
+  defect?: 'unknown_region' | 'bad_channel' | 'completed_before_accepted' | 'bad_timestamp';
+}
+
+export interface SimReport {
+  region_code: string;
+  period: string; // YYYY-MM
+  version: number;
+  submitted_at: number;
+  figures: Record<string, number>;
+}
+
+export interface SimUpload {
+  region_code: string;
+  dataset: string;
+  period: string;
+  due_at: number;
+  created_at: number;
+  uploaded_at: number | null;
+  row_count: number;
+}
+
+interface Item {
+  code: string;
+  limit: number;
+  weight: number;
+  lateFactor: number;
+}
+
+const ITEMS: Item[] = [
+  { code: 'reg_enroll', limit: 5, weight: 18, lateFactor: 0.6 },
+  { code: 'reg_change', limit: 5, weight: 22, lateFactor: 0.5 },
+  { code: 'reg_cancel', limit: 5, weight: 6, lateFactor: 0.6 },
+  { code: 'pension_transfer', limit: 15, weight: 6, lateFactor: 2.2 },
+  { code: 'medical_transfer', limit: 15, weight: 5, lateFactor: 1.8 },
+  { code: 'pension_claim', limit: 20, weight: 8, lateFactor: 1.2 },
+  { code: 'unemployment_claim', limit: 10, weight: 6, lateFactor: 1.0 },
+  { code: 'injury_claim', limit: 20, weight: 3, lateFactor: 1.5 },
+  { code: 'contrib_declare', limit: 3, weight: 26, lateFactor: 0.8 },
+];
+const ITEM_WEIGHTS = ITEMS.map((i) => i.weight);
+export const DATASETS = ['insured', 'contribution', 'benefit', 'fund'] as const;
+// Spring Festival trough, March and December peaks.
+const SEASON = [0.8, 0.65, 1.15, 1.0, 0.95, 1.05, 1.1, 1.0, 1.0, 0.9, 1.0, 1.2];
+const DEFECT_RATE = 0.0008;
+/** Longest time from acceptance to completion, in calendar days (durations are capped). */
+export const MAX_SPAN_DAYS = 120;
+
+export class World {
+  readonly counties: County[];
+  private readonly calendar = new WorkCalendar();
+  private readonly cache = new Map<string, SimCase[]>();
+
+  constructor(
+    readonly seed: string,
+    readonly casesPerDay: number,
+  ) {
+    const lines = readFileSync(join(SEEDS_DIR, 'regions.csv'), 'utf8').trim().split('\n').slice(1);
+    this.counties = lines
+      .map((l) => l.split(','))
+      .filter(([, , level]) => level === 'county')
+      .map(([code, name, , parent]) => {
+        const r = rng(`${seed}:county:${code}`);
+        const urban = name.endsWith('区') ? 1.6 : 1;
+        return {
+          code,
+          name,
+          cityCode: parent,
+          volume: urban * (0.5 + r() * 1.5),
+          onTime: 0.86 + r() * 0.13,
+          onlineBase: 0.25 + r() * 0.35,
+          lateUploads: 0.02 + r() * r() * 0.3,
+          population: Math.round((urban * 250_000 + r() * 400_000) / 100) * 100,
+        };
+      });
+  }
+
+  /** Every case accepted on `day` in every county (cached: backfills read days in order). */
+  casesAccepted(day: string): SimCase[] {
+    let cases = this.cache.get(day);
+    if (!cases) {
+      cases = this.counties.flatMap((c) => this.countyCases(c, day));
+      this.cache.set(day, cases);
+      if (this.cache.size > MAX_SPAN_DAYS * 2) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return cases;
+  }
+
+  private countyCases(county: County, day: string): SimCase[] {
+    const r = rng(`${this.seed}:cases:${county.code}:${day}`);
+    const month = Number(day.slice(5, 7));
+    const years = (dayStart(day) - dayStart('2024-01-01')) / (365 * DAY);
+    const workday = this.calendar.isWorkday(day);
+    const mean = this.casesPerDay * county.volume * SEASON[month - 1] * (1 + 0.04 * years) * (workday ? 1 : 0.12);
+    const online = Math.min(0.92, county.onlineBase + 0.1 * years);
+    const n = poisson(r, mean);
+    const out: SimCase[] = [];
+    const start = dayStart(day);
+    for (let i = 0; i < n; i++) {
+      const item = pick(r, ITEMS, ITEM_WEIGHTS);
+      const isOnline = !workday || r() < online;
+      const channel = isOnline ? (r() < 0.6 ? 'mobile' : 'web') : r() < 0.85 ? 'window' : 'kiosk';
+      // Window and kiosk cases arrive in office hours; online ones around the clock.
+      const accepted_at = start + (isOnline ? r() * 24 : 8.5 + r() * 8.5) * 3600_000;
+      const late = r() > 1 - (1 - county.onTime) * item.lateFactor;
+      const workdays = late
+        ? item.limit + 1 + Math.min(40, Math.floor(-Math.log(r() || 1e-9) * item.limit * 0.4))
+        : Math.floor(Math.pow(r(), 1.6) * (item.limit + 1));
+      const doneDay = this.calendar.addWorkdays(day, workdays);
+      let completed_at =
+        workdays === 0
+          ? Math.min(accepted_at + (0.2 + r() * 3) * 3600_000, start + 23.9 * 3600_000)
+          : dayStart(doneDay) + (9 + r() * 8) * 3600_000;
+      if (completed_at <= accepted_at) completed_at = accepted_at + 600_000;
+      const c: SimCase = {
+        case_id: `${county.code}${day.replaceAll('-', '')}${String(i).padStart(5, '0')}`,
+        region_code: county.code,
+        item: item.code,
+        channel,
+        accepted_at,
+        completed_at,
+        limit_days: item.limit,
+      };
+      if (r() < DEFECT_RATE) c.defect = pick(r, ['unknown_region', 'bad_channel', 'completed_before_accepted', 'bad_timestamp'] as const, [1, 1, 1, 1]);
+      out.push(c);
+    }
+    return out;
+  }
+
+  /** Cases whose last change (acceptance, or completion once it happened) falls on `day`, as seen at `now`. */
+  casesUpdatedOn(day: string, now: number): { c: SimCase; updated: number }[] {
+    const lo = dayStart(day);
+    const hi = lo + DAY;
+    const out: { c: SimCase; updated: number }[] = [];
+    for (let back = 0; back <= MAX_SPAN_DAYS; back++) {
+      const accepted = addDays(day, -back);
+      if (dayStart(accepted) > now) continue;
+      for (const c of this.casesAccepted(accepted)) {
+        if (c.accepted_at > now) continue;
+        const updated = c.completed_at !== null && c.completed_at <= now ? c.completed_at : c.accepted_at;
+        if (updated >= lo && updated < hi) out.push({ c, updated });
+      }
+    }
+    return out;
+  }
+
+  /** The monthly statistical report of a county, with any restatements, as of `now`.
+   * A restatement re-draws the month's figures: corrected totals, same trends. */
+  reports(county: County, period: string, now: number): SimReport[] {
+    const key = `${this.seed}:report:${county.code}:${period}`;
+    const r = rng(key);
+    const figures = reportFigures(this.seed, county, period, r);
+    const next = dayStart(`${addMonths(period, 1)}-01`);
+    const v1: SimReport = { region_code: county.code, period, version: 1, submitted_at: next + (4 + r() * 8) * DAY + 10 * 3600_000, figures };
+    const out = [v1];
+    if (r() < 0.04) {
+      const restated = reportFigures(this.seed, county, period, rng(`${key}:restated`));
+      out.push({ ...v1, version: 2, submitted_at: v1.submitted_at + (20 + r() * 20) * DAY, figures: restated });
+    }
+    return out.filter((rep) => rep.submitted_at <= now);
+  }
+
+  /** Upload obligations of a county for a month, as of `now`. */
+  uploads(county: County, period: string, now: number): SimUpload[] {
+    const next = `${addMonths(period, 1)}-01`;
+    const created = dayStart(next);
+    if (created > now) return [];
+    const due = dayStart(addDays(next, 9)) + 17 * 3600_000;
+    return DATASETS.map((dataset) => {
+      const r = rng(`${this.seed}:upload:${county.code}:${period}:${dataset}`);
+      const late = r() < county.lateUploads;
+      const offset = late ? (r() < 0.1 ? 30 * DAY : (0.1 + r() * 6) * DAY) : -r() * 6 * DAY;
+      const uploaded = due + offset;
+      return {
+        region_code: county.code,
+        dataset,
+        period,
+        due_at: due,
+        created_at: created,
+        uploaded_at: uploaded <= now ? uploaded : null,
+        row_count: Math.round(county.population * (0.05 + r() * 0.02)),
+      };
+    });
+  }
+}

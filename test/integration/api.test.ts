@@ -1,0 +1,128 @@
+// API contract: formats, parameter validation, catalogue.
+import { tableFromIPC } from 'apache-arrow';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.js';
+import type { Database } from '../../warehouse/database.js';
+import { refreshMarts } from '../../warehouse/migrate.js';
+import { collectAll } from '../support/collect.js';
+import { freshDb } from '../support/db.js';
+import { startFeedServer, type FeedServer } from '../support/feed-server.js';
+
+let db: Database;
+let app: Hono;
+let source: FeedServer;
+
+// 370102: both uploads on time; 370103: one late; 370104: both late.
+const LATE = new Set(['370103|fund', '370104|insured', '370104|fund']);
+const uploads = ['370102', '370103', '370104'].flatMap((region) =>
+  ['insured', 'fund'].map((dataset) => ({
+    id: `${region}|${dataset}`,
+    updated_at: '2025-03-05T10:00:00+08:00',
+    region_code: region,
+    dataset,
+    period: '2025-02',
+    due_at: '2025-03-10T17:00:00+08:00',
+    uploaded_at: LATE.has(`${region}|${dataset}`) ? '2025-03-12T10:00:00+08:00' : '2025-03-05T10:00:00+08:00',
+    row_count: 10,
+  })),
+);
+
+beforeAll(async () => {
+  db = await freshDb();
+  source = await startFeedServer({ uploads });
+  await collectAll(db, source.url, ['uploads']);
+  app = await createApp(db);
+});
+
+afterAll(async () => {
+  await source.close();
+  db.close();
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
+
+describe('parameter validation', () => {
+  it.each([
+    ['/api/values?region=370000', 'metric', "missing required parameter 'metric'"],
+    ['/api/values?metric=nope&region=370000', 'metric', "unknown metric 'nope' in parameter 'metric'"],
+    ['/api/values?metric=online_rate&region=999999', 'region', "unknown region '999999' in parameter 'region'"],
+    ['/api/values?metric=online_rate&region=370000&period_type=week', 'period_type', "parameter 'period_type' must be one of month, quarter, year; got 'week'"],
+    ['/api/values?metric=online_rate&region=370000&from=2025-13', 'from', "parameter 'from' must be a month like 2025-06; got '2025-13'"],
+    ['/api/compare/horizontal?metric=online_rate&parent=370000&period_type=quarter&period=2025-03', 'period', "parameter 'period' must be a quarter like 2025-Q2; got '2025-03'"],
+    ['/api/runs?limit=0', 'limit', "parameter 'limit' must be an integer from 1 to 10000; got '0'"],
+  ])('%s → 400 naming %s', async (path, _param, message) => {
+    const res = await get(path);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: message });
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await get('/api/nothing');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toBe('no route GET /api/nothing');
+  });
+});
+
+describe('formats', () => {
+  const path = '/api/compare/horizontal?metric=upload_timeliness&parent=370100&period=2025-03';
+
+  it('ranks in JSON', async () => {
+    const body = await (await get(path)).json();
+    expect(body.data.map((r: { region_code: string; value: number; rank: number }) => [r.region_code, r.value, r.rank])).toEqual([
+      ['370102', 100, 1],
+      ['370103', 50, 2],
+      ['370104', 0, 3],
+    ]);
+    expect(body.data[0].peer_median).toBe(50);
+  });
+
+  it('returns the same values as Arrow IPC', async () => {
+    const res = await get(path, { accept: 'application/vnd.apache.arrow.stream' });
+    expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
+    const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+    const json = (await (await get(path)).json()).data as Record<string, unknown>[];
+    const arrowRows = table.toArray().map((r) => {
+      const o = r.toJSON() as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]));
+    });
+    expect(arrowRows).toEqual(json);
+  });
+
+  it('returns CSV on request', async () => {
+    const res = await get(`${path}&format=csv`);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await res.text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('region_code,region_name,period_type,period,metric,value,rank,peers,peer_median,gap_to_median');
+    expect(lines[1]).toBe('370102,历下区,month,2025-03,upload_timeliness,100,1,3,50,50');
+    expect(lines).toHaveLength(4);
+  });
+});
+
+describe('catalogue', () => {
+  it('lists every Appendix A row, 68 indicators in 23 second-level items, marked computed or manual', async () => {
+    const { data } = await (await get('/api/catalogue')).json();
+    expect(data).toHaveLength(68);
+    expect(new Set(data.map((r: { p1: string }) => r.p1))).toEqual(new Set(['事业发展', '业务经办', '基础管理', '科技运用', '公共服务']));
+    expect(new Set(data.map((r: { p1: string; p2: string }) => `${r.p1}/${r.p2}`)).size).toBe(23);
+    const reg = data.find((r: { code: string }) => r.code === '2.1.2');
+    expect(reg).toMatchObject({ name: '限时办结率', source: 'computed', metrics: ['reg_on_time_rate'] });
+    expect(data.find((r: { code: string }) => r.code === '5.1.3')).toMatchObject({ name: '服务用语', source: 'manual', metrics: null });
+    expect(data.filter((r: { category: string }) => r.category === 'E').map((r: { code: string }) => r.code)).toEqual(['1.4.1', '1.4.2', '1.4.3', '1.4.4', '1.5.4']);
+  });
+});
+
+describe('periods', () => {
+  it('marks a month complete once statistical reports are in for it', async () => {
+    const periods = async () => (await (await get('/api/periods?period_type=month')).json()).data;
+    // No reports at all: nothing to wait for.
+    expect(await periods()).toEqual([{ period: '2025-03', complete: true }]);
+    // Reports reach February only: March is still being reported.
+    // (Reports arrive through the reports collector, whose run ends with a refresh.)
+    await db.exec("INSERT INTO raw_report VALUES ('370102', DATE '2025-02-01', 'insured_target', 1, 1, TIMESTAMP '2025-03-05 10:00:00', 0)");
+    await refreshMarts(db);
+    expect(await periods()).toEqual([{ period: '2025-03', complete: false }]);
+    await db.exec('DELETE FROM raw_report');
+    await refreshMarts(db);
+  });
+});

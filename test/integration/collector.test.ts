@@ -1,0 +1,156 @@
+// Collector guarantees: re-running a window changes nothing; bad rows go to quarantine
+// with a reason while the good rows of the same page land.
+import { afterEach, describe, expect, it } from 'vitest';
+import { serve } from '@hono/node-server';
+import type { Database } from '../../warehouse/database.js';
+import { createSimulatorApp } from '../../demo/simulator/app.js';
+import { collectAll } from '../support/collect.js';
+import { freshDb } from '../support/db.js';
+import { startFeedServer } from '../support/feed-server.js';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function counts(db: Database) {
+  const [row] = await db.rows<Record<string, number>>(`
+    SELECT (SELECT count(*) FROM raw_case) AS cases, (SELECT count(*) FROM raw_report) AS reports,
+           (SELECT count(*) FROM raw_upload) AS uploads, (SELECT count(*) FROM ops_quarantine) AS quarantined,
+           (SELECT sum(accepted) + sum(due) + sum(due_on_time) + sum(completed) FROM agg_case_day) AS agg_day,
+           (SELECT sum(cases) FROM agg_case_duration_month) AS agg_duration`);
+  return row;
+}
+
+const metricSnapshot = (db: Database) =>
+  db.rows('SELECT * FROM mart_metric_value ORDER BY region_code, period_type, period, metric');
+
+describe('collector re-run over the same window', () => {
+  it('leaves raw rows, aggregates and indicator values unchanged', async () => {
+    // The simulator with its clock pinned serves a fixed two-month history.
+    const now = Date.parse('2025-03-01T00:00:00+08:00');
+    const app = createSimulatorApp({ seed: 'rerun', casesPerDay: 1, now: () => now });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    cleanups.push(() => new Promise((r) => server.close(r)));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+
+    const opts = { since: '2025-01-01T00:00:00+08:00|', pageSize: 3000 };
+    const first = await collectAll(db, url, ['cases', 'reports', 'uploads'], opts);
+    expect(first.every((r) => r.status === 'ok')).toBe(true);
+    const before = await counts(db);
+    const metricsBefore = await metricSnapshot(db);
+    expect(before.cases).toBeGreaterThan(1000);
+    expect(before.uploads).toBeGreaterThan(0);
+    expect(before.reports).toBeGreaterThan(0);
+
+    // Forget the watermarks: the next run reads the whole window again.
+    await db.exec('DELETE FROM ops_watermark');
+    const second = await collectAll(db, url, ['cases', 'reports', 'uploads'], opts);
+    expect(second.map((r) => r.rows_in)).toEqual(first.map((r) => r.rows_in));
+    expect(await counts(db)).toEqual(before);
+    expect(await metricSnapshot(db)).toEqual(metricsBefore);
+  });
+
+  it('keeps aggregates exact when a case arrives open and later completed', async () => {
+    const open = { id: 'X1', updated_at: '2025-03-03T09:00:00+08:00', case_id: 'X1', region_code: '370102', item: 'reg_enroll', channel: 'web', accepted_at: '2025-03-03T09:00:00+08:00', completed_at: null, limit_days: 5 };
+    const source = await startFeedServer({ cases: [open] });
+    cleanups.push(() => source.close());
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+    await collectAll(db, source.url, ['cases']);
+    source.set('cases', [{ ...open, updated_at: '2025-03-04T10:00:00+08:00', completed_at: '2025-03-04T10:00:00+08:00' }]);
+    await collectAll(db, source.url, ['cases']);
+    const agg = await db.rows('SELECT day, accepted, due, due_on_time, completed FROM agg_case_day ORDER BY day');
+    // Accepted 03-03, due 03-10 (5th working day) and on time, completed 03-04: counted once each.
+    expect(agg).toEqual([
+      { day: '2025-03-03', accepted: 1, due: 0, due_on_time: 0, completed: 0 },
+      { day: '2025-03-04', accepted: 0, due: 0, due_on_time: 0, completed: 1 },
+      { day: '2025-03-10', accepted: 0, due: 1, due_on_time: 1, completed: 0 },
+    ]);
+    expect(await db.rows('SELECT count(*)::INT AS n FROM raw_case')).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('quarantine', () => {
+  it('rejects malformed rows with their reasons while the good rows land', async () => {
+    const good = { id: 'G1', updated_at: '2025-03-03T10:00:00+08:00', case_id: 'G1', region_code: '370102', item: 'reg_enroll', channel: 'web', accepted_at: '2025-03-03T09:00:00+08:00', completed_at: '2025-03-03T10:00:00+08:00', limit_days: 5 };
+    const records = [
+      good,
+      { ...good, id: 'G2', case_id: 'G2' },
+      { ...good, id: 'BAD1', case_id: 'BAD1', region_code: '379999' },
+      { ...good, id: 'BAD2', case_id: 'BAD2', completed_at: '2025-03-03T08:00:00+08:00', updated_at: '2025-03-03T10:00:01+08:00' },
+      { ...good, id: 'BAD3', case_id: 'BAD3', accepted_at: '2025-13-45 25:61', updated_at: '2025-03-03T10:00:02+08:00' },
+      { ...good, id: 'BAD4', case_id: 'BAD4', channel: 'fax', updated_at: '2025-03-03T10:00:03+08:00' },
+    ];
+    const source = await startFeedServer({ cases: records });
+    cleanups.push(() => source.close());
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+
+    const [run] = await collectAll(db, source.url, ['cases']);
+    expect(run).toMatchObject({ status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 4 });
+    expect(await db.rows('SELECT case_id FROM raw_case ORDER BY case_id')).toEqual([{ case_id: 'G1' }, { case_id: 'G2' }]);
+    const q = await db.rows<{ natural_key: string; reason: string; payload: string }>(
+      'SELECT natural_key, reason, payload FROM ops_quarantine ORDER BY natural_key',
+    );
+    expect(q.map((r) => r.natural_key)).toEqual(['BAD1', 'BAD2', 'BAD3', 'BAD4']);
+    expect(q[0].reason).toBe('unknown region_code "379999"');
+    expect(q[1].reason).toBe('completed_at 2025-03-03 08:00:00 is before accepted_at 2025-03-03 09:00:00');
+    expect(q[2].reason).toMatch(/^accepted_at is not a valid time/);
+    expect(q[3].reason).toBe('unknown channel "fax"');
+    expect(JSON.parse(q[0].payload).region_code).toBe('379999');
+
+    // The run log records the rejection count; a re-run does not quarantine twice.
+    await db.exec('DELETE FROM ops_watermark');
+    await collectAll(db, source.url, ['cases']);
+    expect(await db.rows('SELECT count(*)::INT AS n FROM ops_quarantine')).toEqual([{ n: 4 }]);
+    const runs = await db.rows('SELECT status, rows_in, rows_written, rows_rejected FROM ops_run ORDER BY run_id');
+    expect(runs).toEqual([
+      { status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 4 },
+      { status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 4 },
+    ]);
+  });
+
+  it('records a failed run with the source error and keeps the watermark', async () => {
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+    const [run] = await collectAll(db, 'http://127.0.0.1:9', ['cases']);
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/unreachable/);
+    expect(await db.rows('SELECT status FROM ops_run')).toEqual([{ status: 'failed' }]);
+    expect(await db.rows('SELECT * FROM ops_watermark')).toEqual([]);
+  });
+});
+
+describe('history coverage', () => {
+  it('does not judge periods the feed has not fully seen', async () => {
+    // Collection starts 2025-01-01. X1 was accepted in December and completed in January, so
+    // it arrives; December's other cases (completed in December) never do. December is not
+    // judged; January's completions are; deadlines are judged only from 2025-02-06, the 20th
+    // working day after 01-01 (the longest statutory limit), by when every case due was
+    // accepted inside the collected history.
+    const x = { id: 'X1', updated_at: '2025-01-06T10:00:00+08:00', case_id: 'X1', region_code: '370102', item: 'pension_claim', channel: 'window', accepted_at: '2024-12-20T09:00:00+08:00', completed_at: '2025-01-06T10:00:00+08:00', limit_days: 20 };
+    const y = { ...x, id: 'Y1', case_id: 'Y1', updated_at: '2025-02-10T10:00:00+08:00', accepted_at: '2025-02-10T09:00:00+08:00', completed_at: '2025-02-10T10:00:00+08:00', item: 'reg_enroll', limit_days: 5 };
+    const source = await startFeedServer({ cases: [x, y] });
+    cleanups.push(() => source.close());
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+    await collectAll(db, source.url, ['cases'], { since: '2025-01-01T00:00:00+08:00|' });
+    const rows = await db.rows(
+      `SELECT period, metric, numerator, denominator FROM mart_metric_value
+       WHERE region_code = '370102' AND period_type = 'month' AND metric IN ('online_rate', 'on_time_rate', 'handling_days_mean')
+       ORDER BY period, metric`,
+    );
+    expect(rows).toEqual([
+      // X1: Fri 2024-12-20 → Mon 2025-01-06 is 10 working days (12-23…27, 30, 31, 01-02, 03, 06; 01-01 a holiday).
+      { period: '2025-01', metric: 'handling_days_mean', numerator: 10, denominator: 1 },
+      { period: '2025-02', metric: 'handling_days_mean', numerator: 0, denominator: 1 },
+      // Y1 is due 2025-02-17, inside the judged range.
+      { period: '2025-02', metric: 'on_time_rate', numerator: 1, denominator: 1 },
+      { period: '2025-02', metric: 'online_rate', numerator: 0, denominator: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,191 @@
+// Scores under both shipped schemes for two counties, every expected figure worked out by
+// hand from the values below and the rules in seeds/schemes/*.json.
+//
+// Hand-inserted indicator values (mart_metric_value, test/support/score-fixture.ts), numerator / denominator:
+//   A 370102 历下区, 2025-03: reg_on_time_rate 99/100 = 99, handling_days_mean 40/10 = 4 days,
+//                              upload_timeliness 10/10 = 100, online_rate 50/100 = 50
+//   A 2025-02:                 online_rate 20/100 = 20  (year to date through March: 70/200 = 35)
+//   B 370103 市中区, 2025-03:   reg_on_time_rate 498/500 = 99.6, handling_days_mean 120/10 = 12 days,
+//                              online_rate 10/100 = 10, no upload_timeliness (missing value)
+// Manual scores for A, 2025: every indicator the standard scheme scores by hand at 100, except
+// 5.3.1 = 0 (上级评价 0 overrides 自我评价 100), 3.3.3 = 75, 2.2.4 = 0. None for B (pending).
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.js';
+import type { Database } from '../../warehouse/database.js';
+import { A, B, scoreFixture } from '../support/score-fixture.js';
+
+let db: Database;
+let app: Hono;
+
+beforeAll(async () => {
+  const fixture = await scoreFixture();
+  db = fixture.db;
+  expect(fixture.manualIndicators).toHaveLength(46); // 68 indicators, 22 scored from data
+  expect(fixture.imported).toEqual({ rows: 47, inserted: 47, replaced: 0 });
+  app = await createApp(db);
+});
+
+afterAll(() => db.close());
+
+async function total(scheme: string, region: string, periodType = 'month', period = '2025-03') {
+  const rows = await db.rows<Record<string, number | string>>(
+    'SELECT base_points, bonus_points, total, max_total, grade, projected_total, projected_grade FROM mart_score_total WHERE scheme = $1 AND region_code = $2 AND period_type = $3 AND period = $4',
+    [scheme, region, periodType, period],
+  );
+  expect(rows).toHaveLength(1);
+  return rows[0];
+}
+
+async function entries(scheme: string, region: string, indicator: string, period = '2025-03') {
+  return db.rows<{ metric: string | null; value: number | null; points: number; max_points: number; points_lost: number; status: string }>(
+    "SELECT metric, value, points, max_points, points_lost, status FROM mart_score_indicator WHERE scheme = $1 AND region_code = $2 AND indicator_code = $3 AND period_type = 'month' AND period = $4 ORDER BY ord",
+    [scheme, region, indicator, period],
+  );
+}
+
+async function item(scheme: string, region: string, code: string) {
+  const rows = await db.rows<{ points: number; max_points: number }>(
+    "SELECT points, max_points FROM mart_score_item WHERE scheme = $1 AND region_code = $2 AND code = $3 AND period_type = 'month' AND period = '2025-03'",
+    [scheme, region, code],
+  );
+  expect(rows).toHaveLength(1);
+  return rows[0];
+}
+
+describe('Jiaxing scheme (100 points over 25/20/25/15/15; bands 95/85/76)', () => {
+  it('deduction rule: 1 point off per percentage point below 100% (2.1.2 限时办结率)', async () => {
+    // A: 99% → 2 − 1 × 1 = 1; B: 99.6% → 2 − 0.4 = 1.6.
+    expect((await entries('jiaxing', A, '2.1.2'))[0]).toMatchObject({ metric: 'reg_on_time_rate', value: 99, points: 1, points_lost: 1 });
+    expect((await entries('jiaxing', B, '2.1.2'))[0]).toMatchObject({ points: 1.6, points_lost: 0.4 });
+  });
+
+  it('lower-is-better rule: handling days, 10 days = 0 points, 2 days = full 2 points', async () => {
+    // A: 4 days → 2 × (4 − 10) / (2 − 10) = 1.5; B: 12 days is worse than the floor → 0.
+    expect((await entries('jiaxing', A, '2.1.2'))[1]).toMatchObject({ metric: 'handling_days_mean', value: 4, points: 1.5 });
+    expect((await entries('jiaxing', B, '2.1.2'))[1]).toMatchObject({ value: 12, points: 0, points_lost: 2 });
+  });
+
+  it('missing values score 0 and are flagged: no data = missing, no manual score = pending', async () => {
+    expect(await entries('jiaxing', B, '3.5.2')).toEqual([{ metric: 'upload_timeliness', value: null, points: 0, max_points: 2, points_lost: 2, status: 'missing' }]);
+    expect(await entries('jiaxing', A, '1.2.2')).toEqual([{ metric: 'pension_collection_rate', value: null, points: 0, max_points: 3, points_lost: 3, status: 'missing' }]);
+    expect(await entries('jiaxing', B, '2.1.1')).toEqual([{ metric: null, value: null, points: 0, max_points: 3, points_lost: 3, status: 'pending' }]);
+  });
+
+  it('a total exactly on a band edge takes the upper band (85 → 合格), its year-to-date projection 84.5 → 基本合格', async () => {
+    // A: data 1 + 1.5 + 2 (upload 100%) + 1 (online 50%: 2 × 30/60) = 5.5;
+    // manual G points 83 − 3 (5.3.1) − 0.5 (3.3.3 at 75%) − 2 (2.2.4) = 77.5; base 83;
+    // bonus 1.4.4 = 2 (1.4.1 missing), under the cap of 3 → 85.
+    // Year to date online rate 35% → 2 × 15/60 = 0.5 instead of 1 → 84.5.
+    expect(await total('jiaxing', A)).toEqual({ base_points: 83, bonus_points: 2, total: 85, max_total: 100, grade: '合格', projected_total: 84.5, projected_grade: '基本合格' });
+    // B: 1.6 (2.1.2) and nothing else.
+    expect(await total('jiaxing', B)).toMatchObject({ base_points: 1.6, bonus_points: 0, total: 1.6, grade: '不合格' });
+  });
+
+  it('sums indicators into P2 and P1 items (bonus points earned shown in their item)', async () => {
+    // J2.2: 2.1.1 3 + 1.2.2 0 + 2.1.2 2.5 + 3.5.2 2 + 4.1.1 1 + 2.2.4 0 = 8.5 of 16; J2 = 4 + 8.5.
+    expect(await item('jiaxing', A, 'J2.2')).toEqual({ points: 8.5, max_points: 16 });
+    expect(await item('jiaxing', A, 'J2')).toEqual({ points: 12.5, max_points: 20 });
+    // J1.4: 1 + 2 + 2 + 0 + 1.5 + bonus 1.4.4 2 = 8.5 of 10 G points.
+    expect(await item('jiaxing', A, 'J1.4')).toEqual({ points: 8.5, max_points: 10 });
+  });
+
+  it('scores the year from the manual scores alone when the year has no data yet', async () => {
+    // 2025 as a year: every data entry is missing; manual base 77.5 + bonus 2 = 79.5.
+    expect(await total('jiaxing', A, 'year', '2025')).toMatchObject({ base_points: 77.5, total: 79.5, grade: '基本合格', projected_total: 79.5 });
+  });
+});
+
+describe('standard scheme (100 base points, E bonus capped at 3)', () => {
+  it('linear rules between floor and target', async () => {
+    // 2.1.2: 2.5 × (99 − 90)/10 = 2.25; 4.1.1: 4 × (50 − 20)/40 = 3; 3.5.2: 1.5 (100%) + upload_accuracy missing.
+    expect((await entries('standard', A, '2.1.2'))[0]).toMatchObject({ points: 2.25, points_lost: 0.25 });
+    expect((await entries('standard', A, '4.1.1'))[0]).toMatchObject({ points: 3, points_lost: 1 });
+    expect(await entries('standard', A, '3.5.2')).toMatchObject([
+      { metric: 'upload_timeliness', points: 1.5, status: 'scored' },
+      { metric: 'upload_accuracy', points: 0, points_lost: 1, status: 'missing' },
+    ]);
+    // B: 2.5 × 9.6/10 = 2.4.
+    expect((await entries('standard', B, '2.1.2'))[0]).toMatchObject({ points: 2.4 });
+  });
+
+  it('caps the E bonus: 1.4.4 and 1.5.4 earn 2 + 2, the total takes 3', async () => {
+    // Data 2.25 + 1.5 + 3 = 6.75; manual G 64.5 − 1.5 (5.3.1) − 0.25 (3.3.3) − 1.5 (2.2.4) = 61.25; base 68.
+    // Year to date: online 35% → 4 × 15/40 = 1.5 → 69.5.
+    expect(await total('standard', A)).toEqual({ base_points: 68, bonus_points: 3, total: 71, max_total: 100, grade: '合格', projected_total: 69.5, projected_grade: '合格' });
+    const bonus = await db.rows(
+      "SELECT SUM(points) AS earned FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' AND category = 'E'",
+      [A],
+    );
+    expect(bonus).toEqual([{ earned: 4 }]);
+    expect(await total('standard', B)).toMatchObject({ total: 2.4, grade: '不合格' });
+  });
+
+  it('follows Appendix A: 5 first-level and 23 second-level items, 68 indicators, P1 = Σ P2', async () => {
+    const levels = await db.rows("SELECT level, count(*) AS n, SUM(max_points) AS max FROM mart_score_item WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' GROUP BY level ORDER BY level", [A]);
+    expect(levels).toEqual([
+      { level: 'P1', n: 5, max: 100 },
+      { level: 'P2', n: 23, max: 100 },
+    ]);
+    const indicators = await db.rows("SELECT count(DISTINCT indicator_code) AS n FROM dim_scheme_entry WHERE scheme = 'standard'");
+    expect(indicators).toEqual([{ n: 68 }]);
+    // 业务经办 for A: 2.1 (1.5 + 2.25 + 0) + 2.2 (1.5 × 3 + 0) + 2.3 (5) + 2.4 (0 + 0 + 1.5) + 2.5 (3) = 17.75.
+    expect(await item('standard', A, '2')).toEqual({ points: 17.75, max_points: 26 });
+  });
+});
+
+describe('scores API', () => {
+  const get = async (path: string) => {
+    const res = await app.request(path);
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('lists the schemes with their grade bands', async () => {
+    const { body } = await get('/api/schemes');
+    expect(body.data.map((s: { code: string }) => s.code)).toEqual(['standard', 'jiaxing']);
+    expect(body.data[1].grades.map((g: { grade: string; min: number }) => `${g.grade}≥${g.min}`)).toEqual(['优秀（优胜）≥95', '合格≥85', '基本合格≥76', '不合格≥0']);
+  });
+
+  it('gives totals, items and the indicators that lost the most points first', async () => {
+    const scores = await get(`/api/scores?scheme=jiaxing&region=${A}&period=2025-03`);
+    expect(scores.body.data).toHaveLength(1);
+    expect(scores.body.data[0]).toMatchObject({ total: 85, grade: '合格', region_name: '历下区' });
+    const items = await get(`/api/scores/items?scheme=jiaxing&region=${A}&period=2025-03`);
+    expect(items.body.data.filter((r: { level: string }) => r.level === 'P1').map((r: { p1: string; max_points: number }) => r.max_points)).toEqual([25, 20, 25, 15, 15]);
+    const worst = await get(`/api/scores/indicators?scheme=jiaxing&region=${A}&period=2025-03&limit=3`);
+    // 3 points lost each by 5.3.1 (scored 0) and 1.2.2 (missing), in scheme order; then 2 points.
+    expect(worst.body.data.map((r: { indicator_code: string; points_lost: number }) => [r.indicator_code, r.points_lost])).toEqual([
+      ['5.3.1', 3],
+      ['1.2.2', 3],
+      ['2.2.4', 2],
+    ]);
+  });
+
+  it.each([
+    ['/api/scores?scheme=nope&region=370102', "unknown scheme 'nope' in parameter 'scheme' (one of jiaxing, standard)"],
+    ['/api/scores?scheme=jiaxing&region=999999', "unknown region '999999' in parameter 'region'"],
+    ['/api/scores?scheme=jiaxing&region=370102&period=2030-01', "unknown period '2030-01' in parameter 'period': no month scores for it"],
+    ['/api/scores/items?scheme=jiaxing&region=370102&period_type=year&period=2025-03', "parameter 'period' must be a year like 2025; got '2025-03'"],
+    ['/api/scores/indicators?scheme=jiaxing&region=370102', "missing required parameter 'period'"],
+  ])('%s → 400', async (path, error) => {
+    expect(await get(path)).toEqual({ status: 400, body: { error } });
+  });
+
+  it('serves CSV on request', async () => {
+    const res = await app.request(`/api/scores?scheme=standard&region=${B}&period=2025-03&format=csv`);
+    const [header, row] = (await res.text()).replace('\ufeff', '').trim().split('\r\n');
+    expect(header.split(',').slice(0, 9)).toEqual(['scheme', 'region_code', 'period_type', 'period', 'base_points', 'bonus_points', 'total', 'max_total', 'grade']);
+    expect(row.split(',').slice(0, 9)).toEqual(['standard', B, 'month', '2025-03', '2.4', '0', '2.4', '100', '不合格']);
+  });
+
+  it('lists every Appendix A row in the catalogue as computed (with definition) or manual (with import path)', async () => {
+    const { body } = await get('/api/catalogue');
+    expect(body.data).toHaveLength(68);
+    for (const row of body.data) {
+      if (row.source === 'computed') expect(row.definition, row.code).toMatch(/\S/);
+      else expect(row.import_path, row.code).toContain('/api/manual-scores');
+    }
+    expect(body.data.find((r: { code: string }) => r.code === '4.1.1')).toMatchObject({ source: 'computed', metrics: ['online_rate'] });
+    expect(body.data.find((r: { code: string }) => r.code === '5.3.1')).toMatchObject({ source: 'manual' });
+  });
+});

@@ -1,0 +1,279 @@
+// One long-lived DuckDB instance per process: a single serialized writer
+// (collectors, seeds, refresh) and a small pool of read connections (API).
+import { DuckDBInstance, DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api';
+import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ROOT, SEEDS_DIR } from '../core/paths.js';
+
+export type Row = Record<string, unknown>;
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+export interface Column {
+  name: string;
+  type: string;
+}
+
+export interface QueryResult {
+  columns: Column[];
+  rows: unknown[][];
+}
+
+const NUMERIC_AS_STRING = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.DECIMAL,
+]);
+
+/** Reads a result as plain JSON-able values: counts and sums as numbers, dates as ISO strings. */
+export function readResult(reader: DuckDBResultReader): QueryResult {
+  const types = reader.columnTypes();
+  const columns = reader.columnNames().map((name, i) => ({ name, type: types[i].toString() }));
+  const numeric = types.map((t) => NUMERIC_AS_STRING.has(t.typeId));
+  const rows = reader.getRowsJson().map((row) =>
+    row.map((v, i) => (numeric[i] && v !== null ? Number(v) : v)),
+  ) as unknown[][];
+  return { columns, rows };
+}
+
+export function toObjects({ columns, rows }: QueryResult): Row[] {
+  return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]])));
+}
+
+export type Cell = string | number | null;
+
+/** Appends rows to a temp table, each value as text that DuckDB casts to its column's type.
+ * `trailing` cells end every row (e.g. a run id); `pause` runs between slices of rows, so a
+ * large batch does not hold the event loop. */
+export async function appendTemp(
+  c: DuckDBConnection,
+  table: string,
+  rows: readonly (readonly Cell[])[],
+  { trailing = [], pause }: { trailing?: readonly Cell[]; pause?: { every: number; run: () => Promise<void> } } = {},
+): Promise<void> {
+  const appender = await c.createAppender(table, 'main', 'temp');
+  const put = (v: Cell) => (v === null ? appender.appendNull() : appender.appendVarchar(String(v)));
+  for (const [i, row] of rows.entries()) {
+    if (pause && i > 0 && i % pause.every === 0) await pause.run();
+    row.forEach(put);
+    trailing.forEach(put);
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+}
+
+/** A tiny FIFO mutex: DuckDB has one writer; collectors, seeds and refreshes take turns. */
+export class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+/** Directories DuckDB may read or write when none are configured: the seeds (loaded with
+ * read_csv at start) and the export folder (COPY TO). Everything else on the file system is
+ * closed to SQL, whoever writes it. */
+export const DEFAULT_ALLOWED_DIRECTORIES = [SEEDS_DIR, join(ROOT, 'data/export')];
+
+export interface OpenOptions {
+  readers?: number;
+  memoryLimit?: string;
+  threads?: number;
+  /** Directories SQL may touch; relative paths are taken from the project root. */
+  allowedDirectories?: string[];
+}
+
+/** Turns off DuckDB's file, extension-install and network access except for the allow-list.
+ * It must run before any other connection exists and cannot be undone while the instance lives. */
+async function lockDownFileAccess(conn: DuckDBConnection, directories: string[]): Promise<void> {
+  // A trailing slash makes each entry a directory prefix ("data/export" must not admit "data/export2").
+  const dirs = directories.map((d) => `${resolve(ROOT, d).replace(/\/+$/, '')}/`);
+  await conn.run(`SET allowed_directories = [${dirs.map((d) => `'${d.replaceAll("'", "''")}'`).join(', ')}]`);
+  await conn.run('SET enable_external_access = false');
+}
+
+/** Runs fn on conn inside one transaction; rolls back on error. */
+export async function inTransaction<T>(conn: DuckDBConnection, fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const out = await fn(conn);
+    await conn.run('COMMIT');
+    return out;
+  } catch (err) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+/** The in-memory catalog of the marts; the mart files (sql/NN_mart_*) create their tables there. */
+export const MART_CATALOG = 'mart';
+
+/** Lets a connection name the marts unqualified, as every view and route does. */
+async function seesMarts(conn: DuckDBConnection): Promise<DuckDBConnection> {
+  await conn.run(`SET search_path = 'main,${MART_CATALOG}.main'`);
+  return conn;
+}
+
+// Distinct dashboard queries kept between two refreshes; beyond it the cache starts over.
+const MART_CACHE_ENTRIES = 2000;
+// At most this many of the reads repeated since the last refresh are made again after it.
+const REWARM_ENTRIES = 200;
+
+interface CachedRead {
+  sql: string;
+  params?: Params;
+  result: Promise<QueryResult>;
+  /** Asked for since the cache was last rewarmed. */
+  used: boolean;
+}
+
+export class Database {
+  private readonly free: DuckDBConnection[] = [];
+  private readonly extra: DuckDBConnection[] = [];
+  private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
+  private readonly writeLock = new Mutex();
+  // Results of martQuery, valid until exclusive() work that rewrites the marts (refresh, migrate) ends.
+  private cache = new Map<string, CachedRead>();
+
+  private constructor(
+    readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    readers: DuckDBConnection[],
+    readonly path: string,
+  ) {
+    this.free.push(...readers);
+  }
+
+  static async open(path: string, opts: OpenOptions = {}): Promise<Database> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    // Checkpoints come after each collector run (ingest/runner.ts); the threshold only
+    // bounds the WAL of a very long run.
+    const config: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'true', checkpoint_threshold: '1GB' };
+    if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    if (opts.threads) config.threads = String(opts.threads);
+    const instance = await DuckDBInstance.create(path, config);
+    const writer = await instance.connect();
+    // The marts (mart_* tables, rebuilt from the stored facts at every start) live in memory:
+    // a refresh then writes no WAL and no checkpoint, and the file holds only facts.
+    await writer.run(`ATTACH ':memory:' AS ${MART_CATALOG}`);
+    await lockDownFileAccess(writer, opts.allowedDirectories ?? DEFAULT_ALLOWED_DIRECTORIES);
+    await seesMarts(writer);
+    const readers: DuckDBConnection[] = [];
+    for (let i = 0; i < (opts.readers ?? 4); i++) readers.push(await seesMarts(await instance.connect()));
+    return new Database(instance, writer, readers, path);
+  }
+
+  /** Borrow a read connection for the duration of fn. */
+  async withReader<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = this.free.pop() ?? (await new Promise<DuckDBConnection>((res) => this.waiting.push(res)));
+    try {
+      return await fn(conn);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(conn);
+      else this.free.push(conn);
+    }
+  }
+
+  async query(sql: string, params?: Params): Promise<QueryResult> {
+    return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)));
+  }
+
+  /** query() for dashboard reads of the marts and dimensions, which only exclusive() work
+   * marked `marts` rewrites (refreshMarts, migrate): the result is reused until such work finishes, and
+   * identical requests arriving together share one read, so a burst of dashboard requests
+   * does not compete with a collector for DuckDB's threads. Raw tables only where a stale
+   * answer lasts until the collector run writing them ends (with a refresh); not for ops_*
+   * or manual scores. */
+  martQuery(sql: string, params?: Params): Promise<QueryResult> {
+    const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      hit.used = true;
+      return hit.result;
+    }
+    if (this.cache.size >= MART_CACHE_ENTRIES) this.cache.clear();
+    return this.cacheRead(this.cache, key, sql, params);
+  }
+
+  private cacheRead(cache: Map<string, CachedRead>, key: string, sql: string, params?: Params): Promise<QueryResult> {
+    const entry: CachedRead = { sql, params, result: this.query(sql, params), used: true };
+    cache.set(key, entry);
+    // A failed read is not kept.
+    entry.result.catch(() => cache.get(key) === entry && cache.delete(key));
+    return entry.result;
+  }
+
+  /** After the marts were rewritten, the reads the dashboards repeated since the previous
+   * rewrite are made again on the new marts and only then replace the cached results: requests keep being
+   * answered from memory through a refresh, and a client told of new data (after this
+   * returns) reads the new marts. Reads nobody repeated are dropped. */
+  private async rewarmCache(): Promise<void> {
+    const fresh = new Map<string, CachedRead>();
+    const hot = [...this.cache].filter(([, e]) => e.used).slice(-REWARM_ENTRIES);
+    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params).catch(() => undefined)));
+    for (const e of fresh.values()) e.used = false;
+    this.cache = fresh;
+  }
+
+  async rows<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    return toObjects(await this.query(sql, params)) as T[];
+  }
+
+  /** Runs fn on the writer connection inside one transaction; rolls back on error.
+   * `before` runs first on the same connection, outside the transaction but with no other
+   * write in between: for temp tables fn reads (built inside a transaction they would live
+   * in its local storage, several times slower). */
+  async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>, before?: (c: DuckDBConnection) => Promise<void>): Promise<T> {
+    return this.writeLock.run(async () => {
+      await before?.(this.writer);
+      return inTransaction(this.writer, fn);
+    });
+  }
+
+  /** Runs fn on the writer connection without an explicit transaction (DDL scripts, CHECKPOINT).
+   * `marts`: fn rewrites the marts, so the cached dashboard reads are renewed after it. */
+  async exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>, { marts = false } = {}): Promise<T> {
+    return this.writeLock.run(async () => {
+      try {
+        return await fn(this.writer);
+      } finally {
+        // Until here readers saw the marts as last committed, so cached results stay
+        // valid while the work runs (a refresh keeps serving the previous marts).
+        if (marts) await this.rewarmCache();
+      }
+    });
+  }
+
+  async exec(sql: string, params?: Params): Promise<DuckDBMaterializedResult> {
+    return this.exclusive((c) => c.run(sql, params));
+  }
+
+  /** A connection of its own for a caller that must not share the reader pool (the SQL
+   * console); closed with the database. */
+  async connect(): Promise<DuckDBConnection> {
+    const conn = await seesMarts(await this.instance.connect());
+    this.extra.push(conn);
+    return conn;
+  }
+
+  /** Closes a connection from connect() early (e.g. one left in an unknown state). */
+  disconnect(conn: DuckDBConnection): void {
+    const i = this.extra.indexOf(conn);
+    if (i >= 0) this.extra.splice(i, 1);
+    conn.closeSync();
+  }
+
+  close(): void {
+    for (const c of [this.writer, ...this.free, ...this.extra]) c.closeSync();
+    this.instance.closeSync();
+  }
+}
