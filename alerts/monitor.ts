@@ -3,7 +3,7 @@
 // store it (sql/maintenance/apply_alerts.sql); then hands new alerts to the webhook.
 // Emits 'alerts-changed' with the number of open alerts.
 import { EventEmitter } from 'node:events';
-import { ConfigError } from '../app/config.js';
+import { ConfigError } from '../core/config.js';
 import type { Database } from '../warehouse/database.js';
 import { readSql, runScript } from '../warehouse/migrate.js';
 import { coalesce } from '../core/coalesce.js';

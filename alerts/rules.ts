@@ -1,6 +1,6 @@
 // The `alerts` section of the config: threshold rules and the webhook. Validated at start;
 // a bad rule stops start-up with a message naming it (alerts.rules[i] and its id).
-import { ConfigError } from '../app/config.js';
+import { ConfigError } from '../core/config.js';
 
 export const RULE_KINDS = ['below', 'above', 'drop', 'upload_overdue'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];

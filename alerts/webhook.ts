@@ -3,6 +3,7 @@
 // is logged and retried with growing delays up to maxAttempts; it never throws, so
 // collection and evaluation never wait for it.
 import type { Database } from '../warehouse/database.js';
+import { backoffDelay } from '../core/backoff.js';
 import { coalesce } from '../core/coalesce.js';
 import type { WebhookConfig } from './rules.js';
 
@@ -72,7 +73,7 @@ export class WebhookNotifier {
       this.log(`[alerts] webhook ${this.config.url} failed (${error}); gave up on ${ids.length} alert(s) after ${attempt} attempts`);
       return;
     }
-    const delay = this.config.retryDelayMs * 2 ** (attempt - 1);
+    const delay = backoffDelay(attempt, this.config.retryDelayMs);
     this.log(`[alerts] webhook ${this.config.url} failed (${error}); attempt ${attempt} of ${this.config.maxAttempts}, retrying ${ids.length} alert(s) in ${delay} ms`);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), delay);

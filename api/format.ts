@@ -2,6 +2,7 @@
 // (Accept: application/vnd.apache.arrow.stream) and CSV (?format=csv or Accept: text/csv).
 import type { Context } from 'hono';
 import { Bool, DateDay, Float64, Int32, Int64, TimestampMillisecond, Utf8, Table, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
+import { toCsvText } from '../core/csv.js';
 import type { QueryResult } from '../warehouse/database.js';
 import { toObjects } from '../warehouse/database.js';
 
@@ -39,15 +40,8 @@ export function toArrow({ columns, rows }: QueryResult): Uint8Array {
   return tableToIPC(new Table(vectors), 'stream');
 }
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 export function toCsv({ columns, rows }: QueryResult): string {
-  // BOM so spreadsheet programs read the Chinese text as UTF-8.
-  return '\ufeff' + [columns.map((c) => csvCell(c.name)).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
+  return toCsvText(columns.map((c) => c.name), rows);
 }
 
 export function sendTable(c: Context, result: QueryResult, extra: Record<string, unknown> = {}, filename = 'data'): Response {

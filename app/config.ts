@@ -5,44 +5,20 @@ import { parseAlertConfig, type AlertConfig } from '../alerts/rules.js';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import cron from 'node-cron';
+import type { FeedConfig, IngestConfig, SourceConfig } from '../ingest/config.js';
 import { FEEDS } from '../ingest/feeds/index.js';
+import { ConfigError } from '../core/config.js';
 import { ROOT } from '../core/paths.js';
 import { CONSOLE_LIMIT_RANGES, DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from '../console/limits.js';
 
-/** Where a collector reads from. */
-export type SourceConfig =
-  /** The platform's feed API; baseUrl null = source.baseUrl (or the embedded simulator), path null = the feed's own. */
-  | { type: 'http'; baseUrl: string | null; path: string | null }
-  /** A drop folder of report files (CSV, XLSX), moved to `archive` once loaded. */
-  | { type: 'folder'; inbox: string; archive: string }
-  /** A table or view in PostgreSQL, read in (watermarkColumn, idColumn) order. */
-  | { type: 'postgres'; connectionString: string; table: string; watermarkColumn: string; idColumn: string; lookbackSeconds: number };
-
-export interface FeedConfig {
-  /** Which feed the records are (cases, reports, uploads); defaults to the entry's name. */
-  feed: string;
-  enabled: boolean;
-  schedule: string;
-  pageSize: number;
-  source: SourceConfig;
-}
-
-export interface RetryConfig {
-  attempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-export interface Config {
+export interface Config extends IngestConfig {
   server: { port: number; dbPath: string; allowedDirectories?: string[] };
-  source: { baseUrl: string | null; timeoutMs: number };
   alerts: AlertConfig;
+  /** The embedded simulated platform (demo/embedded.ts), started when no platform URL is set. */
   simulator: { port: number; seed: string; casesPerDay: number };
-  collectors: { backfillMonths: number; refreshEveryPages: number; retry: RetryConfig; feeds: Record<string, FeedConfig> };
   console: ConsoleLimits;
 }
 
-export class ConfigError extends Error {}
 
 function get(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);

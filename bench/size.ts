@@ -10,7 +10,8 @@ import { serve } from '@hono/node-server';
 import type { RunSummary } from '../ingest/runner.js';
 import { createApp } from '../api/app.js';
 import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../warehouse/database.js';
-import { migrate, refreshMarts } from '../warehouse/migrate.js';
+import { setUpDatabase } from '../app/setup.js';
+import { refreshMarts } from '../warehouse/migrate.js';
 import { ROOT } from '../core/paths.js';
 import { bulkIngest, generateHistory, prepareSource, queueMonth } from './history.js';
 import type { LoadResult } from './load.js';
@@ -84,7 +85,7 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
   // The simulated source's file lives in the bench folder, which SQL must be allowed to open.
   const db = await Database.open(path, { memoryLimit: o.memoryLimit, threads: 2, allowedDirectories: [...DEFAULT_ALLOWED_DIRECTORIES, o.dir] });
   try {
-    await migrate(db);
+    await setUpDatabase(db);
     await prepareSource(db, sourcePath);
 
     let t = performance.now();

@@ -4,9 +4,11 @@
 // without moving the watermark — re-running a window changes nothing. Shows a progress
 // bar; exits 1 when the run fails, 2 on a usage error.
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../app/config.js';
+import { isoCst } from '../core/time.js';
+import { ConfigError } from '../core/config.js';
+import { loadConfig } from '../app/config.js';
 import { Database } from '../warehouse/database.js';
-import { migrate } from '../warehouse/migrate.js';
+import { setUpDatabase } from '../app/setup.js';
 import { startSimulator } from '../demo/embedded.js';
 import { fraction, printProgress, progressLine, type Progress } from '../ingest/progress.js';
 import { Collector, cursorTime, type RunOptions } from '../ingest/runner.js';
@@ -39,7 +41,7 @@ function window(from: string | undefined, to: string | undefined): RunOptions['w
   const start = parseTime(from, '--from', false);
   const end = to === undefined ? Date.now() : parseTime(to, '--to', true);
   if (end <= start) throw new UsageError('--to must be after --from');
-  return { from: `${new Date(start + 8 * 3600_000).toISOString().slice(0, 19)}+08:00|`, to: end };
+  return { from: `${isoCst(start)}|`, to: end };
 }
 
 async function main(): Promise<number> {
@@ -54,14 +56,14 @@ async function main(): Promise<number> {
 
   let db: Database;
   try {
-    db = await Database.open(config.server.dbPath);
+    db = await Database.open(config.server.dbPath, { allowedDirectories: config.server.allowedDirectories });
   } catch (err) {
     if (/lock/i.test((err as Error).message)) throw new Error(`database ${config.server.dbPath} is in use by another process (is the server running? it collects on schedule; stop it to collect by hand)`);
     throw err;
   }
-  const sim = needsPlatform(config, [name]) ? await startSimulator(config, 0) : null;
+  const sim = needsPlatform(config, [name]) ? await startSimulator(config.simulator, 0) : null;
   try {
-    await migrate(db);
+    await setUpDatabase(db);
     const job = buildJob(config, name, sim?.url ?? null);
     const collector = new Collector(db, config.collectors.retry);
     await collector.recoverInterrupted(); // this process holds the database: nothing else is running

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../app/config.js';
 import { Database } from '../warehouse/database.js';
-import { migrate } from '../warehouse/migrate.js';
+import { setUpDatabase } from '../app/setup.js';
 import { SheetError, importManualScores } from '../scoring/manual-scores.js';
 
 async function main(file: string | undefined): Promise<number> {
@@ -13,9 +13,10 @@ async function main(file: string | undefined): Promise<number> {
     console.error('usage: npm run import-scores -- <sheet.csv|sheet.xlsx>');
     return 2;
   }
-  const db = await Database.open(loadConfig().server.dbPath);
+  const { server } = loadConfig();
+  const db = await Database.open(server.dbPath, { allowedDirectories: server.allowedDirectories });
   try {
-    await migrate(db);
+    await setUpDatabase(db);
     const kind = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
     const result = await importManualScores(db, readFileSync(file), kind, basename(file));
     console.log(`imported ${result.rows} manual scores from ${file} (${result.inserted} new, ${result.replaced} replaced)`);

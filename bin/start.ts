@@ -4,27 +4,31 @@ import { serve } from '@hono/node-server';
 import { startSimulator } from '../demo/embedded.js';
 import { Collector } from '../ingest/runner.js';
 import { backfillStart, enabledJobs, runOptions, schedule } from '../ingest/scheduler.js';
-import { importDemoAssessments } from '../demo/assessments.js';
+import { assessmentSheet } from '../demo/assessments.js';
+import { importUnlessScored, manualContext } from '../scoring/manual-scores.js';
 import { buildJob, needsPlatform } from '../ingest/sources/index.js';
 import { AlertMonitor } from '../alerts/monitor.js';
 import { createApp } from '../api/app.js';
-import { ConfigError, loadConfig } from '../app/config.js';
+import { ConfigError } from '../core/config.js';
+import { loadConfig } from '../app/config.js';
 import { Database } from '../warehouse/database.js';
-import { migrate } from '../warehouse/migrate.js';
+import { setUpDatabase } from '../app/setup.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const names = enabledJobs(config);
 
   const db = await Database.open(config.server.dbPath, { allowedDirectories: config.server.allowedDirectories });
-  await migrate(db);
+  await setUpDatabase(db);
 
-  const sim = needsPlatform(config, names) ? await startSimulator(config) : null;
+  const sim = needsPlatform(config, names) ? await startSimulator(config.simulator) : null;
   if (sim) {
     // The demo platform's province also has its field checks and surveys scored.
     const first = Number(backfillStart(config.collectors.backfillMonths).slice(0, 4));
     const years = Array.from({ length: new Date().getFullYear() - first + 1 }, (_, i) => first + i);
-    const rows = await importDemoAssessments(db, config.simulator.seed, years);
+    const ctx = await manualContext(db);
+    const sheet = (year: number) => assessmentSheet(config.simulator.seed, year, [...ctx.regions].sort(), [...ctx.manual].sort());
+    const rows = await importUnlessScored(db, years.map((y) => ({ name: `demo-assessments-${y}.csv`, csv: sheet(y) })));
     if (rows) console.log(`[demo] imported ${rows} simulated assessment scores (实地核查法/抽样调查法) for ${years.join(', ')}`);
   }
   const jobs = names.map((n) => buildJob(config, n, sim?.url ?? null));

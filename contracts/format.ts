@@ -1,3 +1,13 @@
+// How numbers and names are written, the same on the dashboard and in the evaluation report.
+
+export type RegionLevel = 'province' | 'city' | 'county';
+
+const LEVEL_NAME: Record<RegionLevel, string> = { province: '省', city: '市', county: '县（区）' };
+
+export function levelName(level: RegionLevel): string {
+  return LEVEL_NAME[level];
+}
+
 export function formatValue(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const digits = unit === '%' ? 1 : 2;
@@ -11,4 +21,9 @@ export function formatChange(change: number | null | undefined, unit: string): s
   const shown = Number(change.toFixed(digits)) || 0; // no "-0.0"
   const sign = shown > 0 ? '+' : '';
   return unit === '%' ? `${sign}${shown.toFixed(digits)} 个百分点` : `${sign}${shown.toFixed(digits)} ${unit}`;
+}
+
+/** Score points with at most two decimals and no trailing zeros. */
+export function formatPoints(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : String(Number(v.toFixed(2)));
 }

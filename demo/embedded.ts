@@ -2,13 +2,19 @@
 // collect CLI when no real platform URL is configured.
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Config } from '../app/config.js';
 import { ROOT } from '../core/paths.js';
 
-export function startSimulator(config: Config, port = config.simulator.port): Promise<{ child: ChildProcess; url: string }> {
+/** How the simulated platform is started (the `simulator` section of the config). */
+export interface SimulatorOptions {
+  port: number;
+  seed: string;
+  casesPerDay: number;
+}
+
+export function startSimulator(sim: SimulatorOptions, port = sim.port): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(join(ROOT, 'demo/simulator/main.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, SIM_PORT: String(port), SIM_SEED: config.simulator.seed, SIM_CASES_PER_DAY: String(config.simulator.casesPerDay) },
+    env: { ...process.env, SIM_PORT: String(port), SIM_SEED: sim.seed, SIM_CASES_PER_DAY: String(sim.casesPerDay) },
   });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve({ child, url: `http://127.0.0.1:${m.port}` }));

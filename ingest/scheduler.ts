@@ -3,17 +3,16 @@
 // same job. Jobs are independent: one source being down only fails its own runs, and
 // the next run after it returns resumes from its watermark and catches up.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Config } from '../app/config.js';
+import { addMonths, dayOf, monthOf } from '../core/time.js';
+import type { IngestConfig } from './config.js';
 import type { Collector, Job, RunOptions } from './runner.js';
 
 /** The cursor a feed starts from before it has a watermark: the first day of the backfill window. */
 export function backfillStart(months: number, now = new Date()): string {
-  const cst = new Date(now.getTime() + 8 * 3600_000);
-  const start = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth() - months, 1));
-  return `${start.toISOString().slice(0, 10)}T00:00:00+08:00|`;
+  return `${addMonths(monthOf(dayOf(now.getTime())), -months)}-01T00:00:00+08:00|`;
 }
 
-export function runOptions(config: Config, name: string, trigger: RunOptions['trigger']): RunOptions {
+export function runOptions(config: IngestConfig, name: string, trigger: RunOptions['trigger']): RunOptions {
   return {
     trigger,
     initialSince: backfillStart(config.collectors.backfillMonths),
@@ -22,11 +21,11 @@ export function runOptions(config: Config, name: string, trigger: RunOptions['tr
   };
 }
 
-export function enabledJobs(config: Config): string[] {
+export function enabledJobs(config: IngestConfig): string[] {
   return Object.keys(config.collectors.feeds).filter((n) => config.collectors.feeds[n].enabled);
 }
 
-export function schedule(config: Config, collector: Collector, jobs: Job[]): ScheduledTask[] {
+export function schedule(config: IngestConfig, collector: Collector, jobs: Job[]): ScheduledTask[] {
   return jobs.map((job) =>
     cron.schedule(config.collectors.feeds[job.name].schedule, () => collector.run(job, runOptions(config, job.name, 'schedule')).then(() => undefined), {
       name: `collect-${job.name}`,

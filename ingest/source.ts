@@ -2,6 +2,8 @@
 // Implementations: the platform's HTTP feed API (here), a drop folder of report files
 // (sources/report-folder.ts) and a relational database (sources/postgres.ts).
 
+import { backoffDelay } from '../core/backoff.js';
+
 export interface SourcePage {
   items: Record<string, unknown>[];
   next: string;
@@ -87,8 +89,7 @@ export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy, on
     } catch (err) {
       if (!(err instanceof SourceError) || !err.retryable || attempt >= policy.attempts) throw err;
       onRetry(err, attempt);
-      const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random() / 2)));
+      await new Promise((r) => setTimeout(r, backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, true)));
     }
   }
 }

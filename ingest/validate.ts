@@ -1,6 +1,8 @@
 // Row validation at the collectors' boundary: each check returns a reason or a clean
 // value; a row with any reason goes to quarantine with it.
 
+import { wallCst } from '../core/time.js';
+
 export class Invalid extends Error {}
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -22,8 +24,7 @@ export function cstTimestamp(value: unknown, field: string): string {
   }
   if (zone === undefined || zone === '+08:00' || zone === '+0800') return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
   const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (+zone.slice(1, 3) * 60 + +zone.slice(-2));
-  const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - offset * 60_000;
-  return new Date(utc + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return wallCst(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - offset * 60_000);
 }
 
 export function optionalCstTimestamp(value: unknown, field: string): string | null {

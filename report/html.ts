@@ -2,10 +2,8 @@
 // of the standard (12.2 and Appendix B): 评价项目, 评价依据, 评价目的, 评价范围, 评价过程,
 // 评价方法, 评价结果, 意见建议. Figures are inline SVG; no script is needed to print it.
 // Numbers and region levels are worded exactly as on the dashboard.
-import { formatChange, formatValue } from '../contracts/format.js';
-import { levelName } from '../dashboard/src/regions.js';
+import { formatChange, formatPoints, formatValue, levelName } from '../contracts/format.js';
 import { peerGapSpec, toSvg, yearOverYearSpec } from './charts.js';
-import { formatPoints } from '../dashboard/src/components/score-bar.js';
 import type { LostPoints, MetricResult, ReportData, ReportScores, Shortfall } from './data.js';
 
 export const SECTIONS = ['评价项目', '评价依据', '评价目的', '评价范围', '评价过程', '评价方法', '评价结果', '意见建议'] as const;

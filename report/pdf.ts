@@ -1,7 +1,7 @@
 // Print-to-PDF with headless Chromium (Debian's package through playwright-core),
 // launched on demand and closed after each export; one export at a time.
 import { CHROMIUM_ARGS, chromiumAvailable, chromiumPath } from '../core/chromium.js';
-import { Mutex } from '../warehouse/database.js';
+import { Mutex } from '../core/mutex.js';
 
 export class PdfUnavailable extends Error {}
 

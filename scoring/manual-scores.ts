@@ -3,6 +3,7 @@
 // with every bad row listed and nothing stored. A good sheet is stored in one transaction
 // (re-importing replaces the same keys, never duplicates) and the score marts are rebuilt.
 import ExcelJS from 'exceljs';
+import { decodeCsv, parseCsv } from '../core/csv.js';
 import { appendTemp, type Database } from '../warehouse/database.js';
 import { refreshMarts } from '../warehouse/migrate.js';
 
@@ -46,35 +47,8 @@ const COLUMNS: Record<keyof ManualScore, string[]> = {
   mode: ['mode', 'evaluation_mode', '评价方式'],
 };
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const src = text.replace(/^\ufeff/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') field += src[i++];
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(field), (field = ''));
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      out.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) out.push([...row, field]);
-  return out;
-}
-
 async function readRows(data: Uint8Array, kind: SheetKind): Promise<SheetRow[]> {
-  if (kind === 'csv') return parseCsv(new TextDecoder().decode(data)).map((cells, i) => ({ row: i + 1, cells }));
+  if (kind === 'csv') return parseCsv(decodeCsv(data)).map((cells, i) => ({ row: i + 1, cells }));
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
@@ -182,4 +156,14 @@ export async function importManualScores(db: Database, data: Uint8Array, kind: S
   });
   await refreshMarts(db);
   return result;
+}
+
+/** Imports sheets in order unless manual scores exist already (a user's own stay
+ * untouched); returns the rows imported, 0 when it left the scores alone. */
+export async function importUnlessScored(db: Database, sheets: { name: string; csv: string }[]): Promise<number> {
+  const [{ n }] = await db.rows<{ n: number }>('SELECT count(*)::INT AS n FROM raw_manual_score');
+  if (n > 0) return 0;
+  let rows = 0;
+  for (const sheet of sheets) rows += (await importManualScores(db, new TextEncoder().encode(sheet.csv), 'csv', sheet.name)).rows;
+  return rows;
 }

@@ -4,6 +4,7 @@ import { DuckDBInstance, DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api
 import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { Mutex } from '../core/mutex.js';
 import { ROOT, SEEDS_DIR } from '../core/paths.js';
 
 export type Row = Record<string, unknown>;
@@ -63,19 +64,6 @@ export async function appendTemp(
   }
   appender.flushSync();
   appender.closeSync();
-}
-
-/** A tiny FIFO mutex: DuckDB has one writer; collectors, seeds and refreshes take turns. */
-export class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(fn);
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
 }
 
 /** Directories DuckDB may read or write when none are configured: the seeds (loaded with

@@ -3,7 +3,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MART_CATALOG, inTransaction, type Database } from './database.js';
-import { loadSchemes } from '../scoring/load-schemes.js';
 import { SEEDS_DIR, SQL_DIR } from '../core/paths.js';
 
 
@@ -71,14 +70,20 @@ async function loadSeeds(conn: DuckDBConnection): Promise<void> {
   }
 }
 
-/** Creates tables, loads seeds, (re)defines every view and builds the marts. */
-export async function migrate(db: Database): Promise<void> {
+/** Reference data loaded by a layer above the warehouse (e.g. the scoring schemes), in the
+ * seed transaction after the seed files, before the views and marts are built on it. */
+export type SeedLoader = (conn: DuckDBConnection) => Promise<unknown>;
+
+/** Creates tables, loads seeds (the seed files, then `seeds`), (re)defines every view and builds the marts. */
+export async function migrate(db: Database, { seeds = [] }: { seeds?: SeedLoader[] } = {}): Promise<void> {
   await db.exclusive(async (conn) => {
     await conn.run("SET TimeZone = 'Asia/Shanghai'");
     await defineStorage(conn);
   });
-  await db.transaction(loadSeeds);
-  await db.transaction(async (conn) => void (await loadSchemes(conn)));
+  await db.transaction(async (conn) => {
+    await loadSeeds(conn);
+    for (const load of seeds) await load(conn);
+  });
   await db.exclusive(async (conn) => {
     // Every view is redefined below; dropping them first lets one become a table (the
     // seed-derived dimensions did) in a database created by an earlier version.

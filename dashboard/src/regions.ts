@@ -2,12 +2,6 @@
 import type { CatalogueRow, Metric, Region } from './api.js';
 import type { Crumb } from './components/breadcrumbs.js';
 
-const LEVEL_NAME: Record<Region['level'], string> = { province: '省', city: '市', county: '县（区）' };
-
-export function levelName(level: Region['level']): string {
-  return LEVEL_NAME[level];
-}
-
 export function childrenOf(regions: Region[], code: string): Region[] {
   return regions.filter((r) => r.parent_code === code);
 }

@@ -1,7 +1,7 @@
 // The platform's feed API: records changed since a cursor, in (updated_at, id) order,
 // one page at a time. The cursor of the last record read is the next "since", so a
 // client that stores it as its watermark resumes exactly where it stopped.
-import { addDays, addMonths, dayOf, dayStart, isoCst, monthOf } from './clock.js';
+import { HOUR, addDays, addMonths, dayOf, dayStart, isoCst, monthOf } from '../../core/time.js';
 import { World, type County, type SimCase } from './world.js';
 
 export interface Cursor {
@@ -75,7 +75,7 @@ function caseBody(c: SimCase, now: number): Record<string, unknown> {
       body.channel = 'fax';
       break;
     case 'completed_before_accepted':
-      body.completed_at = isoCst(c.accepted_at - 3600_000);
+      body.completed_at = isoCst(c.accepted_at - HOUR);
       break;
     case 'bad_timestamp':
       body.accepted_at = '2024-13-45 25:61';

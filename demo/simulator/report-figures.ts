@@ -3,7 +3,7 @@
 // whole counts, amounts are 万元 with 2 decimals. Every figure is a total or a head count,
 // never a per-head average, so the indicators' ratios roll up exactly. Stock figures
 // (people insured, balances) are as at month end; the others are the month's flows.
-import { DAY, dayStart } from './clock.js';
+import { DAY, dayStart } from '../../core/time.js';
 import { rng } from './random.js';
 
 export interface ReportCounty {

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS_DIR } from '../../core/paths.js';
-import { DAY, WorkCalendar, addDays, addMonths, dayStart } from './clock.js';
+import { DAY, HOUR, addDays, addMonths, dayStart } from '../../core/time.js';
+import { WorkCalendar } from './calendar.js';
 import { pick, poisson, rng } from './random.js';
 import { reportFigures } from './report-figures.js';
 
@@ -130,7 +131,7 @@ export class World {
       const isOnline = !workday || r() < online;
       const channel = isOnline ? (r() < 0.6 ? 'mobile' : 'web') : r() < 0.85 ? 'window' : 'kiosk';
       // Window and kiosk cases arrive in office hours; online ones around the clock.
-      const accepted_at = start + (isOnline ? r() * 24 : 8.5 + r() * 8.5) * 3600_000;
+      const accepted_at = start + (isOnline ? r() * 24 : 8.5 + r() * 8.5) * HOUR;
       const late = r() > 1 - (1 - county.onTime) * item.lateFactor;
       const workdays = late
         ? item.limit + 1 + Math.min(40, Math.floor(-Math.log(r() || 1e-9) * item.limit * 0.4))
@@ -138,8 +139,8 @@ export class World {
       const doneDay = this.calendar.addWorkdays(day, workdays);
       let completed_at =
         workdays === 0
-          ? Math.min(accepted_at + (0.2 + r() * 3) * 3600_000, start + 23.9 * 3600_000)
-          : dayStart(doneDay) + (9 + r() * 8) * 3600_000;
+          ? Math.min(accepted_at + (0.2 + r() * 3) * HOUR, start + 23.9 * HOUR)
+          : dayStart(doneDay) + (9 + r() * 8) * HOUR;
       if (completed_at <= accepted_at) completed_at = accepted_at + 600_000;
       const c: SimCase = {
         case_id: `${county.code}${day.replaceAll('-', '')}${String(i).padStart(5, '0')}`,
@@ -180,7 +181,7 @@ export class World {
     const r = rng(key);
     const figures = reportFigures(this.seed, county, period, r);
     const next = dayStart(`${addMonths(period, 1)}-01`);
-    const v1: SimReport = { region_code: county.code, period, version: 1, submitted_at: next + (4 + r() * 8) * DAY + 10 * 3600_000, figures };
+    const v1: SimReport = { region_code: county.code, period, version: 1, submitted_at: next + (4 + r() * 8) * DAY + 10 * HOUR, figures };
     const out = [v1];
     if (r() < 0.04) {
       const restated = reportFigures(this.seed, county, period, rng(`${key}:restated`));
@@ -194,7 +195,7 @@ export class World {
     const next = `${addMonths(period, 1)}-01`;
     const created = dayStart(next);
     if (created > now) return [];
-    const due = dayStart(addDays(next, 9)) + 17 * 3600_000;
+    const due = dayStart(addDays(next, 9)) + 17 * HOUR;
     return DATASETS.map((dataset) => {
       const r = rng(`${this.seed}:upload:${county.code}:${period}:${dataset}`);
       const late = r() < county.lateUploads;

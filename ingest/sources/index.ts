@@ -1,5 +1,5 @@
 // Builds a configured collector job: the feed it loads and the source it reads.
-import type { Config } from '../../app/config.js';
+import type { IngestConfig } from '../config.js';
 import { FEEDS } from '../feeds/index.js';
 import type { Job } from '../runner.js';
 import { HttpSource, type Source } from '../source.js';
@@ -7,7 +7,7 @@ import { PostgresSource } from './postgres.js';
 import { ReportFolderSource } from './report-folder.js';
 
 /** `platformUrl`: the platform's base URL for HTTP sources without their own (the embedded simulator's). */
-export function buildJob(config: Config, name: string, platformUrl: string | null): Job {
+export function buildJob(config: IngestConfig, name: string, platformUrl: string | null): Job {
   const fc = config.collectors.feeds[name];
   const feed = FEEDS[fc.feed];
   const src = fc.source;
@@ -30,7 +30,7 @@ export function buildJob(config: Config, name: string, platformUrl: string | nul
 }
 
 /** Whether one of these collectors reads the platform without a URL (so the embedded simulator is needed). */
-export function needsPlatform(config: Config, names: string[]): boolean {
+export function needsPlatform(config: IngestConfig, names: string[]): boolean {
   return !config.source.baseUrl && names.some((n) => {
     const s = config.collectors.feeds[n].source;
     return s.type === 'http' && !s.baseUrl;

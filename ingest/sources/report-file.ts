@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
+import { decodeCsv, parseCsv } from '../../core/csv.js';
 
 export interface ReportFile {
   records: Record<string, unknown>[];
@@ -17,38 +18,6 @@ const ALIASES: Record<string, string> = { 地区代码: 'region_code', 行政区
 const REQUIRED = ['region_code', 'period', 'version'];
 
 type Cell = string | number | null;
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
-
-/** CSV bytes as text: UTF-8 (BOM dropped), or GB18030 as saved by Chinese spreadsheet programs. */
-function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
 
 /** An XLSX cell as plain text or number: formulas give their result, dates their wall-clock time. */
 function xlsxCell(v: ExcelJS.CellValue): Cell {
@@ -91,7 +60,7 @@ export async function readReportFile(path: string, submittedAt: string): Promise
   try {
     const ext = extname(path).toLowerCase();
     if (ext === '.csv') {
-      rows = parseCsv(decode(await readFile(path)));
+      rows = parseCsv(decodeCsv(await readFile(path)));
       where = (line) => `${name} row ${line}`;
     } else if (ext === '.xlsx') {
       const book = await readXlsx(path);

@@ -5,7 +5,7 @@
 // A crash between commit and move reloads the file: same harmless repeat.
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { isoCst } from '../../demo/simulator/clock.js';
+import { isoCst } from '../../core/time.js';
 import type { Source, SourcePage } from '../source.js';
 import { readReportFile } from './report-file.js';
 

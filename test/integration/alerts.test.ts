@@ -8,7 +8,7 @@ import { Collector } from '../../ingest/runner.js';
 import { AlertMonitor } from '../../alerts/monitor.js';
 import { parseAlertConfig, type AlertConfig } from '../../alerts/rules.js';
 import { createApp } from '../../api/app.js';
-import { ConfigError } from '../../app/config.js';
+import { ConfigError } from '../../core/config.js';
 import type { Database } from '../../warehouse/database.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';

@@ -1,10 +1,10 @@
 // The demo's simulated assessments go through the real manual-score import and leave no
 // manual indicator pending; a user's own scores are never overwritten.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessmentSheet, importDemoAssessments } from '../../demo/assessments.js';
+import { assessmentSheet } from '../../demo/assessments.js';
 import type { Database } from '../../warehouse/database.js';
 import { refreshMarts } from '../../warehouse/migrate.js';
-import { manualContext } from '../../scoring/manual-scores.js';
+import { importUnlessScored, manualContext } from '../../scoring/manual-scores.js';
 import { freshDb } from '../support/db.js';
 
 let db: Database;
@@ -23,8 +23,9 @@ describe('demo assessments', () => {
 
   it('score every manual indicator of every region, once', async () => {
     const ctx = await manualContext(db);
-    expect(await importDemoAssessments(db, 'demo', [2025])).toBe(ctx.regions.size * ctx.manual.size);
-    expect(await importDemoAssessments(db, 'demo', [2025, 2026])).toBe(0); // scores exist: left alone
+    const sheets = (years: number[]) => years.map((y) => ({ name: `demo-${y}.csv`, csv: assessmentSheet('demo', y, [...ctx.regions].sort(), [...ctx.manual].sort()) }));
+    expect(await importUnlessScored(db, sheets([2025]))).toBe(ctx.regions.size * ctx.manual.size);
+    expect(await importUnlessScored(db, sheets([2025, 2026]))).toBe(0); // scores exist: left alone
     await refreshMarts(db);
     const [total] = await db.rows<{ pending_entries: number; manual_points: number; manual_max: number }>(
       `SELECT t.pending_entries,

@@ -1,5 +1,6 @@
 // Faults a real deployment meets: a flaky, slow or long-down source, a process killed
 // mid-run (SIGKILL), and manual backfills of a window next to the scheduled runs.
+import { dayOf } from '../../core/time.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import type { Faults } from '../../demo/simulator/app.js';
 import { HttpSource } from '../../ingest/source.js';
 import { parseConfig } from '../../app/config.js';
 import { Database } from '../../warehouse/database.js';
-import { migrate } from '../../warehouse/migrate.js';
+import { setUpDatabase } from '../../app/setup.js';
 import { ROOT } from '../../core/paths.js';
 import { freshDb } from '../support/db.js';
 import { startFeedServer, type Records } from '../support/feed-server.js';
@@ -178,8 +179,8 @@ describe('SIGKILL in the middle of a run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'si-kill-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     // Backfill from 2025-03-01, as many months back as that is from today.
-    const cst = new Date(Date.now() + 8 * 3600_000);
-    const months = cst.getUTCFullYear() * 12 + cst.getUTCMonth() - (2025 * 12 + 2);
+    const [year, month] = dayOf(Date.now()).split('-').map(Number);
+    const months = year * 12 + month - 1 - (2025 * 12 + 2);
     const raw = {
       server: { port: 0, dbPath: join(dir, 'killed.duckdb') },
       source: { baseUrl: src.url, timeoutMs: 10_000 },
@@ -211,7 +212,7 @@ describe('SIGKILL in the middle of a run', () => {
 
     const killed = await Database.open(config.server.dbPath, { readers: 1 });
     cleanups.push(() => killed.close());
-    await migrate(killed);
+    await setUpDatabase(killed);
     const partial = (await snapshot(killed)).counts.cases;
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(398);

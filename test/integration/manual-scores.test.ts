@@ -5,7 +5,8 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { Database } from '../../warehouse/database.js';
-import { SheetError, importManualScores, parseCsv } from '../../scoring/manual-scores.js';
+import { parseCsv } from '../../core/csv.js';
+import { SheetError, importManualScores } from '../../scoring/manual-scores.js';
 import { freshDb } from '../support/db.js';
 
 let db: Database;

@@ -1,11 +1,11 @@
 import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../../warehouse/database.js';
-import { migrate } from '../../warehouse/migrate.js';
+import { setUpDatabase } from '../../app/setup.js';
 
 /** A migrated in-memory database with the seeds loaded; `extraDirectories` are opened to SQL
  * besides the default allow-list (e.g. a temporary export folder). */
 export async function freshDb(extraDirectories: string[] = []): Promise<Database> {
   const db = await Database.open(':memory:', { readers: 2, allowedDirectories: [...DEFAULT_ALLOWED_DIRECTORIES, ...extraDirectories] });
-  await migrate(db);
+  await setUpDatabase(db);
   return db;
 }
 

@@ -1,5 +1,6 @@
 // A platform that serves hand-made records through the same paging and cursor rules as
 // the simulator, so tests drive the real collector over real HTTP.
+import { dayOf } from '../../core/time.js';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { faultInjection, type Faults } from '../../demo/simulator/app.js';
@@ -27,8 +28,7 @@ export async function startFeedServer(initial: Records, now = () => Date.now(), 
     hits[feed] = (hits[feed] ?? 0) + 1;
     const since = parseCursor(c.req.query('since') ?? '')!;
     const recs: Rec[] = (data[feed] ?? []).map(({ id, updated_at, ...body }) => ({ id, updated: Date.parse(updated_at), body }));
-    const day = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-    return c.json(paginate(since, now(), Number(c.req.query('limit')), (d) => recs.filter((r) => day(r.updated) === d)));
+    return c.json(paginate(since, now(), Number(c.req.query('limit')), (d) => recs.filter((r) => dayOf(r.updated) === d)));
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

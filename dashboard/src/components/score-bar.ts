@@ -1,6 +1,7 @@
 // Points earned against full points, as a bar with the figures beside it.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { formatPoints } from '../../../contracts/format.js';
 
 @customElement('si-score-bar')
 export class ScoreBar extends LitElement {
@@ -22,8 +23,4 @@ export class ScoreBar extends LitElement {
       <span class="figures">${formatPoints(this.points)} / ${formatPoints(this.max)} 分</span>
     `;
   }
-}
-
-export function formatPoints(v: number | null | undefined): string {
-  return v === null || v === undefined ? '—' : String(Number(v.toFixed(2)));
 }

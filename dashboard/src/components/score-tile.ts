@@ -4,7 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ScoreOutlook } from '../api.js';
 import { tileStyles } from './kpi-tile.js';
-import { formatPoints } from './score-bar.js';
+import { formatPoints } from '../../../contracts/format.js';
 
 @customElement('si-score-tile')
 export class ScoreTile extends LitElement {

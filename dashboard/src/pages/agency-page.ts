@@ -9,13 +9,12 @@ import {
   DEFAULT_SCHEME, errorText, getMonths, getReference, getTable,
   type AlertRow, type PeerSeriesRow, type Reference, type Scheme, type ScoreOutlook, type ScoreTarget,
 } from '../api.js';
-import { formatPoints } from '../components/score-bar.js';
-import { formatChange, formatValue } from '../../../contracts/format.js';
+import { formatChange, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { LivePageController } from '../page-controller.js';
 import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
-import { childrenOf, levelName } from '../regions.js';
+import { childrenOf } from '../regions.js';
 import { schemeSelect } from '../scheme-select.js';
 import '../components/alert-list.js';
 import '../components/live-status.js';

@@ -6,10 +6,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError, getMonths, getTable, type HorizontalRow, type Metric, type Region, type VerticalRow } from '../api.js';
 import { rankSpec, trendSpec } from '../charts.js';
 import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
-import { addMonths } from '../months.js';
+import { addMonths } from '../../../contracts/periods.js';
+import { levelName } from '../../../contracts/format.js';
 import { pageStyles } from '../page-styles.js';
-
-const LEVEL_LABEL: Record<Region['level'], string> = { province: '省', city: '市', county: '县（区）' };
 
 interface Selection {
   metric: string;
@@ -117,7 +116,7 @@ export class MonitorPage extends LitElement {
     walk(null);
     return out.map(
       (r) => html`<option value=${r.code} ?selected=${r.code === this.sel?.region}>
-        ${'\u3000'.repeat(r.level === 'province' ? 0 : r.level === 'city' ? 1 : 2)}${r.name}（${LEVEL_LABEL[r.level]}）
+        ${'\u3000'.repeat(r.level === 'province' ? 0 : r.level === 'city' ? 1 : 2)}${r.name}（${levelName(r.level)}）
       </option>`,
     );
   }

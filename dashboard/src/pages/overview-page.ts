@@ -12,12 +12,13 @@ import {
   type ScoreOutlook, type ScoreRank, type VerticalRow,
 } from '../api.js';
 import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
-import { addMonths } from '../months.js';
+import { addMonths } from '../../../contracts/periods.js';
 import { heatmapSpec, smallMultiplesSpec, type SeriesRow } from '../overview-charts.js';
 import { LivePageController } from '../page-controller.js';
 import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
-import { childrenOf, itemsOf, levelName, scopeOf, trailOf, type Item } from '../regions.js';
+import { levelName } from '../../../contracts/format.js';
+import { childrenOf, itemsOf, scopeOf, trailOf, type Item } from '../regions.js';
 import { schemeSelect } from '../scheme-select.js';
 import '../components/alert-list.js';
 import '../components/breadcrumbs.js';

@@ -5,7 +5,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { errorText, getMonths, getReference, type Region } from '../api.js';
 import { pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
-import { levelName } from '../regions.js';
+import { levelName } from '../../../contracts/format.js';
 
 interface Selection {
   region: string;

@@ -4,7 +4,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError, getTable, type Region, type Scheme, type ScoreIndicator, type ScoreItem, type ScoreTotal } from '../api.js';
-import { formatPoints } from '../components/score-bar.js';
+import { formatPoints } from '../../../contracts/format.js';
 import { pageStyles } from '../page-styles.js';
 import '../components/score-bar.js';
 
