@@ -1,14 +1,16 @@
 // Orchestrates alerts: writes the configured rules into cfg_alert_rule, and after each
 // collector refresh lets SQL decide what fires (alert_firing in sql/62_alerts.sql) and
-// store it (sql/maintenance/apply_alerts.sql); then hands new alerts to the webhook.
+// store it (alerts/apply.sql); then hands new alerts to the webhook.
 // Emits 'alerts-changed' with the number of open alerts.
 import { EventEmitter } from 'node:events';
 import { ConfigError } from '../core/config.js';
 import type { Database } from '../warehouse/database.js';
-import { readSql, runScript } from '../warehouse/migrate.js';
+import { runScript, sqlText } from '../warehouse/pipeline.js';
 import { coalesce } from '../core/coalesce.js';
 import type { AlertConfig } from './rules.js';
 import { WebhookNotifier } from './webhook.js';
+
+const APPLY = new URL('./apply.sql', import.meta.url).pathname;
 
 export class AlertMonitor extends EventEmitter {
   readonly webhook: WebhookNotifier;
@@ -62,7 +64,7 @@ export class AlertMonitor extends EventEmitter {
     await this.db.transaction(async (c) => {
       await c.run('CREATE OR REPLACE TEMP TABLE alert_now AS SELECT * FROM alert_firing($lookback)', { lookback });
       await c.run('CREATE OR REPLACE TEMP TABLE alert_window AS SELECT * FROM alert_months($lookback)', { lookback });
-      await runScript(c, readSql('maintenance/apply_alerts.sql'));
+      await runScript(c, sqlText(APPLY));
     });
     const [{ open }] = await this.db.rows<{ open: number }>('SELECT count(*) AS open FROM ops_alert WHERE resolved_at IS NULL');
     this.emit('alerts-changed', { open });

@@ -7,7 +7,8 @@ import { casesFeed } from '../ingest/feeds/cases.js';
 import { applyBatch } from '../ingest/runner.js';
 import { createRecordTable, queueRecords } from './table-source.js';
 import type { Database } from '../warehouse/database.js';
-import { markAllStale, runScript } from '../warehouse/migrate.js';
+import { runScript } from '../warehouse/pipeline.js';
+import { markAllStale } from '../warehouse/refresh.js';
 import { ROOT } from '../core/paths.js';
 
 /** Defines the generators (temp macros) and attaches the simulated source's file, where the

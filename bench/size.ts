@@ -11,7 +11,7 @@ import type { RunSummary } from '../ingest/runner.js';
 import { createApp } from '../api/app.js';
 import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../warehouse/database.js';
 import { setUpDatabase } from '../app/setup.js';
-import { refreshMarts } from '../warehouse/migrate.js';
+import { refreshMarts } from '../warehouse/refresh.js';
 import { ROOT } from '../core/paths.js';
 import { bulkIngest, generateHistory, prepareSource, queueMonth } from './history.js';
 import type { LoadResult } from './load.js';

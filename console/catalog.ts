@@ -1,9 +1,7 @@
 // Schema browser data: every table and view with its columns and types (from DuckDB's
 // catalog) and its description (from the comments in sql/, see sql-comments.ts).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MART_CATALOG, type Database } from '../warehouse/database.js';
-import { SQL_DIR } from '../core/paths.js';
+import type { Database } from '../warehouse/database.js';
+import { MART_CATALOG, modelFile, pipeline, sqlText, storageFile, type Pipeline } from '../warehouse/pipeline.js';
 import { commentedObjects } from './sql-comments.js';
 
 export interface CatalogObject {
@@ -13,14 +11,16 @@ export interface CatalogObject {
   columns: { name: string; type: string }[];
 }
 
-/** Descriptions of the objects the numbered scripts in sql/ create; a later file wins, as at load. */
-export function sqlDescriptions(dir = SQL_DIR): Map<string, string> {
+/** Descriptions of the objects the pipeline's storage and model files create; a mart is
+ * described as the view it materializes. */
+export function sqlDescriptions(p: Pipeline = pipeline()): Map<string, string> {
   const out = new Map<string, string>();
-  for (const file of readdirSync(dir).filter((f) => /^\d+_.+\.sql$/.test(f)).sort()) {
-    for (const o of commentedObjects(readFileSync(join(dir, file), 'utf8'))) {
+  for (const file of [...p.storage.map(storageFile), ...p.model.map(modelFile)]) {
+    for (const o of commentedObjects(sqlText(file))) {
       if (o.description) out.set(o.name, o.description);
     }
   }
+  for (const m of p.marts) out.set(m.mart, `${m.view} 的物化表（每次采集后按变化的期间刷新）：${out.get(m.view) ?? ''}`);
   return out;
 }
 

@@ -17,9 +17,9 @@ export interface Feed {
   /** Table whose column types the stage copies. */
   rawTable: string;
   columns: string[];
-  /** sql/maintenance script applying the stage, in the batch's transaction. */
+  /** Path of the SQL script applying the stage, in the batch's transaction (beside the feed's module). */
   applyScript: string;
-  /** sql/maintenance script run on the stage before that transaction: temp tables only
+  /** Path of the SQL script run on the stage before that transaction: temp tables only
    * (what the batch replaces, its contributions to the aggregates), which build several
    * times faster outside a transaction. */
   prepareScript?: string;

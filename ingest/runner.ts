@@ -6,7 +6,8 @@
 import { EventEmitter } from 'node:events';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendTemp, type Cell, type Database } from '../warehouse/database.js';
-import { readSql, refreshMarts, runScript } from '../warehouse/migrate.js';
+import { runScript, sqlText } from '../warehouse/pipeline.js';
+import { refreshMarts } from '../warehouse/refresh.js';
 import type { Feed, ValidationContext } from './feed.js';
 import { withRetry, type RetryPolicy, type Source, type SourcePage } from './source.js';
 import { Invalid } from './validate.js';
@@ -194,11 +195,11 @@ export function applyBatch(
   const before = stage
     ? async (c: DuckDBConnection) => {
         await stage(c);
-        if (feed.prepareScript) await runScript(c, readSql(feed.prepareScript));
+        if (feed.prepareScript) await runScript(c, sqlText(feed.prepareScript));
       }
     : undefined;
   return db.transaction(async (c) => {
-    if (stage) await runScript(c, readSql(feed.applyScript));
+    if (stage) await runScript(c, sqlText(feed.applyScript));
     await alongside(c);
   }, before);
 }

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from '../core/csv.js';
 import { appendTemp, type Database } from '../warehouse/database.js';
-import { refreshMarts } from '../warehouse/migrate.js';
+import { refreshMarts } from '../warehouse/refresh.js';
 
 export type SheetKind = 'csv' | 'xlsx';
 

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Mutex } from '../core/mutex.js';
 import { ROOT, SEEDS_DIR } from '../core/paths.js';
+import { MART_CATALOG } from './pipeline.js';
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -101,13 +102,17 @@ export async function inTransaction<T>(conn: DuckDBConnection, fn: (c: DuckDBCon
   }
 }
 
-/** The in-memory catalog of the marts; the mart files (sql/NN_mart_*) create their tables there. */
-export const MART_CATALOG = 'mart';
-
 /** Lets a connection name the marts unqualified, as every view and route does. */
 async function seesMarts(conn: DuckDBConnection): Promise<DuckDBConnection> {
   await conn.run(`SET search_path = 'main,${MART_CATALOG}.main'`);
   return conn;
+}
+
+/** Sets the clock as_of_ts() reads (sql/model/as_of_ts.sql) on a connection: a CST
+ * wall-clock time, or null for now. Variables are per connection. */
+async function setClockOn(conn: DuckDBConnection, asOf: string | null): Promise<void> {
+  if (asOf === null) await conn.run('RESET VARIABLE as_of');
+  else await conn.run('SET VARIABLE as_of = CAST($asOf AS TIMESTAMP)', { asOf });
 }
 
 // Distinct dashboard queries kept between two refreshes; beyond it the cache starts over.
@@ -125,6 +130,8 @@ interface CachedRead {
 
 export class Database {
   private readonly free: DuckDBConnection[] = [];
+  private readonly readers: DuckDBConnection[];
+  private clock: string | null = null;
   private readonly extra: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private readonly writeLock = new Mutex();
@@ -137,6 +144,7 @@ export class Database {
     readers: DuckDBConnection[],
     readonly path: string,
   ) {
+    this.readers = readers;
     this.free.push(...readers);
   }
 
@@ -249,8 +257,20 @@ export class Database {
    * console); closed with the database. */
   async connect(): Promise<DuckDBConnection> {
     const conn = await seesMarts(await this.instance.connect());
+    if (this.clock !== null) await setClockOn(conn, this.clock);
     this.extra.push(conn);
     return conn;
+  }
+
+  /** Pins the moment the SQL evaluates at (as_of_ts(), a CST wall-clock time
+   * 'YYYY-MM-DD HH:MM:SS'), or back to now with null: for tests and replays. Set it while
+   * no query runs; cached dashboard reads are dropped. */
+  async setClock(asOf: string | null): Promise<void> {
+    this.clock = asOf;
+    await this.writeLock.run(async () => {
+      for (const conn of [this.writer, ...this.readers, ...this.extra]) await setClockOn(conn, asOf);
+    });
+    this.cache.clear();
   }
 
   /** Closes a connection from connect() early (e.g. one left in an unknown state). */

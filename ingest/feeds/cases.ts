@@ -8,8 +8,8 @@ export const casesFeed: Feed = {
   stageTable: 'stage_case',
   rawTable: 'raw_case',
   columns: ['case_id', 'region_code', 'item', 'channel', 'accepted_at', 'completed_at', 'limit_days', 'source_updated_at', 'run_id'],
-  prepareScript: 'maintenance/prepare_case_batch.sql',
-  applyScript: 'maintenance/apply_case_batch.sql',
+  prepareScript: new URL('./cases.prepare.sql', import.meta.url).pathname,
+  applyScript: new URL('./cases.apply.sql', import.meta.url).pathname,
   key: (r) => String(r.case_id ?? ''),
   rows(r, ctx) {
     const accepted = cstTimestamp(r.accepted_at, 'accepted_at');

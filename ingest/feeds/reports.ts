@@ -9,7 +9,7 @@ export const reportsFeed: Feed = {
   stageTable: 'stage_report',
   rawTable: 'raw_report',
   columns: ['region_code', 'period_month', 'metric', 'value', 'version', 'submitted_at', 'run_id'],
-  applyScript: 'maintenance/apply_report_batch.sql',
+  applyScript: new URL('./reports.apply.sql', import.meta.url).pathname,
   key: (r) => `${r.region_code}|${r.period}|${r.version}`,
   rows(r, ctx) {
     const region = oneOf(r.region_code, 'region_code', ctx.counties);

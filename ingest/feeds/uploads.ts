@@ -9,7 +9,7 @@ export const uploadsFeed: Feed = {
   stageTable: 'stage_upload',
   rawTable: 'raw_upload',
   columns: ['region_code', 'dataset', 'period_month', 'due_at', 'uploaded_at', 'row_count', 'source_updated_at', 'run_id'],
-  applyScript: 'maintenance/apply_upload_batch.sql',
+  applyScript: new URL('./uploads.apply.sql', import.meta.url).pathname,
   key: (r) => `${r.region_code}|${r.dataset}|${r.period}`,
   rows(r, ctx) {
     const uploaded = optionalCstTimestamp(r.uploaded_at, 'uploaded_at');

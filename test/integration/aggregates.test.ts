@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TableCollector, createRecordTable, queueRecords } from '../../bench/table-source.js';
 import type { Database } from '../../warehouse/database.js';
-import { runScript } from '../../warehouse/migrate.js';
+import { runScript } from '../../warehouse/pipeline.js';
 import { ROOT } from '../../core/paths.js';
 import { difference as differenceOf, freshDb } from '../support/db.js';
 

@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { Database } from '../../warehouse/database.js';
-import { refreshMarts } from '../../warehouse/migrate.js';
+import { refreshMarts } from '../../warehouse/refresh.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';

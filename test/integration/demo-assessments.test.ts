@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessmentSheet } from '../../demo/assessments.js';
 import type { Database } from '../../warehouse/database.js';
-import { refreshMarts } from '../../warehouse/migrate.js';
+import { refreshMarts } from '../../warehouse/refresh.js';
 import { importUnlessScored, manualContext } from '../../scoring/manual-scores.js';
 import { freshDb } from '../support/db.js';
 

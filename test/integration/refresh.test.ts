@@ -1,11 +1,12 @@
-// The marts are refreshed for the periods that changed only (sql/07_refresh.sql): after
+// The marts are refreshed for the periods that changed only (ops_refresh): after
 // cases completed late, a restated report, late uploads and deadlines passing with time,
 // every mart must equal a full rebuild — and a refresh must leave earlier periods alone.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TableCollector, createRecordTable, queueRecords } from '../../bench/table-source.js';
 import type { Database } from '../../warehouse/database.js';
-import { markAllStale, refreshMarts, runScript } from '../../warehouse/migrate.js';
+import { runScript } from '../../warehouse/pipeline.js';
+import { markAllStale, refreshMarts } from '../../warehouse/refresh.js';
 import { ROOT } from '../../core/paths.js';
 import { difference as differenceOf, freshDb } from '../support/db.js';
 

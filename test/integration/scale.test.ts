@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../warehouse/database.js';
-import { markAllStale, readSql, refreshMarts, runScript } from '../../warehouse/migrate.js';
+import { runScript, sqlText } from '../../warehouse/pipeline.js';
+import { markAllStale, refreshMarts } from '../../warehouse/refresh.js';
 import { ROOT } from '../../core/paths.js';
 import { exportParquet } from '../../warehouse/parquet/export.js';
 import { relabelExport } from '../../warehouse/parquet/national.js';
@@ -26,7 +27,7 @@ beforeAll(async () => {
     await c.run(`INSERT INTO raw_case FROM gen_cases(0, 6000, DATE '2025-01-01', 90, TIMESTAMP '2025-04-15', 0, 6000)`);
     await c.run(`INSERT INTO raw_report FROM gen_report_rows(DATE '2025-01-01', 2)`);
     await c.run(`INSERT INTO raw_upload FROM gen_upload_rows(DATE '2025-01-01', 2, TIMESTAMP '2025-04-15')`);
-    await runScript(c, readSql('maintenance/rebuild_case_aggregates.sql'));
+    await runScript(c, sqlText(join(ROOT, 'ingest/feeds/cases.rebuild.sql')));
     await markAllStale(c);
   });
   await refreshMarts(db);

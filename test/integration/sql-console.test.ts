@@ -231,7 +231,7 @@ describe('schema browser', () => {
     expect(byName.dim_indicator.description).toBe('Appendix A of the standard, one row per indicator');
     expect(byName.console_saved_query.kind).toBe('table');
     // The marts, in their in-memory catalog, are listed like the stored tables.
-    expect(byName.mart_metric_value).toMatchObject({ kind: 'table', description: expect.stringMatching(/^Materialized at start and after each collector run/) });
+    expect(byName.mart_metric_value).toMatchObject({ kind: 'table', description: expect.stringMatching(/^v_metric_value 的物化表.*All computed metrics in one long table/) });
   });
 });
 

@@ -1,0 +1,26 @@
+-- 纵横比较法, vertical comparison: a region against its own past.
+-- Vertical: 环比 (previous period of the same type), 同比 (same period a year earlier) and,
+-- for months, the trailing 12 months ending with the period, re-divided from summed
+-- numerators and denominators. Changes are in the metric's unit (percentage points for %).
+CREATE OR REPLACE VIEW v_compare_vertical AS
+SELECT m.region_code, m.period_type, m.period, m.metric, m.numerator, m.denominator, m.value,
+       prev.value AS prev_value,
+       m.value - prev.value AS mom_change,
+       yoy.value AS yoy_value,
+       m.value - yoy.value AS yoy_change,
+       CASE WHEN m.period_type = 'month' AND m.numerator IS NOT NULL THEN (
+         -- Summed in period order: the same last digit however the mart's rows are stored.
+         SELECT (CASE mt.unit WHEN '%' THEN 100.0 ELSE 1.0 END) * SUM(t.numerator ORDER BY t.period) / nullif(SUM(t.denominator ORDER BY t.period), 0)
+         FROM mart_metric_value t JOIN dim_period tp ON tp.period_type = t.period_type AND tp.period = t.period
+         WHERE t.region_code = m.region_code AND t.metric = m.metric AND t.period_type = 'month'
+           AND tp.ord BETWEEN p.ord - 11 AND p.ord)
+       END AS trailing_12m
+FROM mart_metric_value m
+JOIN dim_metric mt ON mt.code = m.metric
+JOIN dim_period p ON p.period_type = m.period_type AND p.period = m.period
+LEFT JOIN mart_metric_value prev
+  ON prev.region_code = m.region_code AND prev.metric = m.metric
+ AND prev.period_type = m.period_type AND prev.period = p.prev_period
+LEFT JOIN mart_metric_value yoy
+  ON yoy.region_code = m.region_code AND yoy.metric = m.metric
+ AND yoy.period_type = m.period_type AND yoy.period = p.yoy_period;

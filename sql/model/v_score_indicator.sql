@@ -1,0 +1,51 @@
+-- Scores (《社会保险经办绩效评价规范》§9): total P = Σ first-level items P1 = Σ second-level
+-- items P2 = Σ indicators I, bottom-up (§9.3), with the weights of the loaded schemes
+-- (seeds/schemes/*.json → dim_scheme*, §9.2 "分值由各地区确定"). Incentive indicators IE are
+-- bonus points, capped per scheme (§6.2.2 "作为加分处理"); grades by the scheme's bands (§12.1).
+--
+-- Missing values: a computed indicator with no value for the region and period scores 0 and
+-- has status 'missing'; a manual indicator without an imported score scores 0 and has status
+-- 'pending'. Both show their full points as points lost, so the gap is visible, not hidden.
+
+-- Indicator score: one row per scheme entry (an indicator's points may be split over several
+-- metrics), region and period. Rules, with v the value and M the entry's points:
+--   linear:    M × clamp((v − floor) / (target − floor), 0, 1)   (floor > target when lower is better)
+--   deduction: max(0, M − per_point × shortfall), shortfall = target − v (v − target when lower is better)
+--              — the Jiaxing rule "降低1个百分点扣1分"
+--   manual:    M × score / 100 (score 0–100 from the assessor)
+-- A month is scored with the manual scores of its year.
+CREATE OR REPLACE VIEW v_score_indicator AS
+-- The joins are plain equalities (the source is chosen in the CASE, not in ON), so they run
+-- as hash joins; a manual entry has no metric and matches no metric value.
+WITH grid AS (
+  SELECT s.code AS scheme, p.region_code, p.period_type, p.period, CAST(left(p.period, 4) AS INTEGER) AS year
+  FROM dim_scheme s CROSS JOIN v_score_period p
+), valued AS (
+  SELECT g.scheme, g.region_code, g.period_type, g.period, e.*,
+         CASE e.source WHEN 'computed' THEN mv.value ELSE ms.score END AS value
+  FROM grid g
+  JOIN dim_scheme_entry e ON e.scheme = g.scheme
+  LEFT JOIN v_score_metric mv
+    ON mv.metric = e.metric AND mv.region_code = g.region_code
+   AND mv.period_type = g.period_type AND mv.period = g.period
+  LEFT JOIN v_manual_score ms
+    ON ms.indicator_code = e.indicator_code AND ms.region_code = g.region_code AND ms.year = g.year
+), scored AS (
+  SELECT *, CAST(CASE
+      WHEN value IS NULL THEN 0
+      WHEN rule = 'manual' THEN CAST(max_points AS DOUBLE) * value / 100
+      WHEN rule = 'linear' THEN CAST(max_points AS DOUBLE) * greatest(0, least(1, (value - floor_value) / (target_value - floor_value)))
+      ELSE greatest(0, CAST(max_points AS DOUBLE) - per_point * greatest(0,
+             CASE direction WHEN 'higher_is_better' THEN target_value - value ELSE value - target_value END))
+    END AS DECIMAL(9, 2)) AS points
+  FROM valued
+)
+SELECT s.scheme, s.region_code, s.period_type, s.period, s.indicator_code,
+       p1.name AS p1, p2.name AS p2, s.name, i.category, s.metric, s.source, s.value,
+       s.max_points, s.points, s.max_points - s.points AS points_lost, s.rule,
+       CASE WHEN s.value IS NOT NULL THEN 'scored' WHEN s.source = 'computed' THEN 'missing' ELSE 'pending' END AS status,
+       s.rule_detail, s.bonus, s.p1_code, s.p2_code, s.ord
+FROM scored s
+JOIN dim_indicator i ON i.code = s.indicator_code
+JOIN dim_scheme_item p1 ON p1.scheme = s.scheme AND p1.level = 'P1' AND p1.code = s.p1_code
+JOIN dim_scheme_item p2 ON p2.scheme = s.scheme AND p2.level = 'P2' AND p2.code = s.p2_code;
