@@ -1,12 +1,12 @@
 // Vega-Lite specs for the dashboard's charts.
 import type { TopLevelSpec } from 'vega-lite';
-import type { HorizontalRow, Metric, VerticalRow } from './api.js';
+import type { HorizontalRow, MetricRow, VerticalRow } from '../../contracts/rows.js';
 
 export const FONT = 'PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif';
 export const config = { font: FONT, axis: { labelFontSize: 12, titleFontSize: 13 }, view: { stroke: null } };
 
 /** Vertical comparison: the region's monthly series with its trailing-12-month line. */
-export function trendSpec(rows: VerticalRow[], metric: Metric, regionName: string): TopLevelSpec {
+export function trendSpec(rows: VerticalRow[], metric: MetricRow, regionName: string): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: `${regionName} · ${metric.name} 月度趋势`, anchor: 'start', fontSize: 15 },
@@ -35,7 +35,7 @@ export function trendSpec(rows: VerticalRow[], metric: Metric, regionName: strin
 }
 
 /** Horizontal comparison: sibling regions ranked, the peer median as a rule. */
-export function rankSpec(rows: HorizontalRow[], metric: Metric, highlight: string): TopLevelSpec {
+export function rankSpec(rows: HorizontalRow[], metric: MetricRow, highlight: string): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: `${metric.name} 同级地区排名（${rows[0]?.period ?? ''}）`, anchor: 'start', fontSize: 15 },

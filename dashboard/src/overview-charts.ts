@@ -1,13 +1,15 @@
 // Vega-Lite specs of the overview and agency pages: the regions × months heat map, small
 // multiples of one second-level item, and a region against its peers' median.
 import type { TopLevelSpec } from 'vega-lite';
-import type { HeatRow, Metric, PeerSeriesRow, VerticalRow } from './api.js';
+import type { HeatRow, MetricRow, PeerSeriesRow, VerticalRow } from '../../contracts/rows.js';
 import { config } from './charts.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** Vertical (along a row) and horizontal (down a column) comparison in one picture. */
-export function heatmapSpec(rows: HeatRow[], metric: Metric, title: string): TopLevelSpec {
+/** Vertical (along a row) and horizontal (down a column) comparison in one picture: each
+ * cell coloured by how far it falls short of (red) or beats (green) its siblings' median
+ * that month, with its rank written in it. */
+export function heatmapSpec(rows: HeatRow[], metric: MetricRow, title: string): TopLevelSpec {
   return {
     $schema: SCHEMA,
     title: { text: title, anchor: 'start', fontSize: 15 },
@@ -24,11 +26,11 @@ export function heatmapSpec(rows: HeatRow[], metric: Metric, title: string): Top
         mark: { type: 'rect', stroke: '#fff', strokeWidth: 1 },
         encoding: {
           color: {
-            field: 'value',
+            field: 'shortfall',
             type: 'quantitative',
-            title: metric.unit,
-            // Green is good whatever the metric's direction.
-            scale: { scheme: 'redyellowgreen', reverse: !metric.higher_is_better },
+            title: `差于同级中位数（${metric.unit}）`,
+            // Red for worse than the median, green for better, as SQL's shortfall says.
+            scale: { scheme: 'redyellowgreen', reverse: true, domainMid: 0 },
           },
           tooltip: [
             { field: 'region_name', title: '地区' },
