@@ -4,8 +4,8 @@
 // "parameter '<name>'" in that 400; missing values and unknown codes are worded there.
 import { z } from 'zod';
 
-export const PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
-export type PeriodType = (typeof PERIOD_TYPES)[number];
+const PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
+type PeriodType = (typeof PERIOD_TYPES)[number];
 
 const PERIOD_FORMS: Record<PeriodType, { pattern: RegExp; example: string }> = {
   month: { pattern: /^\d{4}-(0[1-9]|1[0-2])$/, example: '2025-06' },
@@ -17,15 +17,15 @@ const PERIOD_FORMS: Record<PeriodType, { pattern: RegExp; example: string }> = {
 export type CodeKind = 'region' | 'metric' | 'scheme';
 
 /** A required value, such as a region, metric or scheme code. */
-export const required = z.string({ error: 'must be given once' }).min(1);
+const required = z.string({ error: 'must be given once' }).min(1);
 
 /** A required or (with a default) optional value from a fixed list. */
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `must be one of ${values.join(', ')}` });
 }
 
 /** A whole number from 1 to max, `fallback` when absent. */
-export function limit(fallback: number, max: number) {
+function limit(fallback: number, max: number) {
   return z
     .string()
     .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= max, `must be an integer from 1 to ${max}`)
@@ -34,7 +34,7 @@ export function limit(fallback: number, max: number) {
 }
 
 /** An optional filter; absent or empty means no filter. */
-export function filter(pattern: RegExp, expected: string) {
+function filter(pattern: RegExp, expected: string) {
   return z
     .string()
     .optional()
@@ -44,7 +44,7 @@ export function filter(pattern: RegExp, expected: string) {
 
 /** Checks the named period parameters against the form the query's period type asks for
  * (a month like 2025-06, a quarter like 2025-Q2, a year like 2025); for `.superRefine`. */
-export function periodsOf<K extends string>(form: (q: { period_type?: string }) => string | undefined, names: K[]) {
+function periodsOf<K extends string>(form: (q: { period_type?: string }) => string | undefined, names: K[]) {
   return (q: { [N in K]?: unknown } & { period_type?: string }, ctx: z.RefinementCtx) => {
     const forms: Partial<Record<string, { pattern: RegExp; example: string }>> = PERIOD_FORMS;
     const type = form(q) ?? '';
@@ -57,10 +57,11 @@ export function periodsOf<K extends string>(form: (q: { period_type?: string }) 
   };
 }
 
-/** A query of one region's (or one parent's children's) series of a metric over a range of periods. */
 const period_type = oneOf(PERIOD_TYPES).default('month');
+/** A range of periods, open at either end. */
 const range = { from: z.string().optional(), to: z.string().optional() };
 
+/** One region's series of a metric over a range of periods. */
 export const seriesQuery = z
   .object({ metric: required, region: required, period_type, ...range })
   .superRefine(periodsOf((q) => q.period_type, ['from', 'to']));
@@ -86,7 +87,7 @@ export const peerSeriesQuery = z
 export const alertsQuery = z.object({ region: required, status: oneOf(['open', 'all']).default('open'), limit: limit(50, 10_000) });
 
 /** Scores are by month, year to date (named by its month) or year. */
-export const SCORE_PERIOD_TYPES = ['month', 'ytd', 'year'] as const;
+const SCORE_PERIOD_TYPES = ['month', 'ytd', 'year'] as const;
 export type ScorePeriodType = (typeof SCORE_PERIOD_TYPES)[number];
 const scorePeriodForm = (q: { period_type?: string }) => (q.period_type === 'year' ? 'year' : 'month');
 const scoreBase = { scheme: required, region: required, period_type: oneOf(SCORE_PERIOD_TYPES).default('month') };
@@ -136,3 +137,4 @@ export const reportVersionsQuery = z
 export const reportQuery = z
   .object({ region: required, year: required, scheme: required.default('standard') })
   .superRefine(periodsOf(() => 'year', ['year']));
+export type ReportQuery = z.input<typeof reportQuery>;

@@ -11,7 +11,7 @@ export function errorText(err: unknown): string {
 }
 
 /** A query string from parameters, those left undefined left out. */
-export function queryString(params: Record<string, string | undefined>): string {
+function queryString(params: Record<string, string | undefined>): string {
   return new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
 }
 
