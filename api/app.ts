@@ -9,7 +9,8 @@ import type { Database } from '../warehouse/database.js';
 import { ROOT } from '../core/paths.js';
 import { alertRoutes } from './routes/alerts.js';
 import { eventRoutes } from './routes/events.js';
-import { indicatorRoutes, loadDims } from './routes/indicators.js';
+import { loadDims } from './dims.js';
+import { indicatorRoutes } from './routes/indicators.js';
 import { opsRoutes } from './routes/ops.js';
 import { overviewRoutes } from './routes/overview.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -37,10 +38,10 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
-  app.route('/api', referenceRoutes(db));
+  app.route('/api', referenceRoutes(db, dims));
   app.route('/api', indicatorRoutes(db, dims));
-  app.route('/api', opsRoutes(db));
-  app.route('/api', sqlRoutes(db, opts.console ?? DEFAULT_CONSOLE_LIMITS));
+  app.route('/api', opsRoutes(db, dims));
+  app.route('/api', sqlRoutes(db, dims, opts.console ?? DEFAULT_CONSOLE_LIMITS));
   app.route('/api', scoreRoutes(db, dims));
   app.route('/api', overviewRoutes(db, dims));
   app.route('/api', alertRoutes(db, dims));

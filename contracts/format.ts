@@ -1,6 +1,6 @@
 // How numbers and names are written, the same on the dashboard and in the evaluation report.
 
-export type RegionLevel = 'province' | 'city' | 'county';
+import type { RegionLevel } from './rows.js';
 
 const LEVEL_NAME: Record<RegionLevel, string> = { province: '省', city: '市', county: '县（区）' };
 

@@ -1,11 +1,13 @@
 // Everything the evaluation report (Appendix B) says about a region and a year, read from
 // the views and marts: plain data for the renderer.
+import type { LostRow, RegionLevel } from '../contracts/rows.js';
+import { selectList } from '../contracts/select.js';
 import type { Database, Row } from '../warehouse/database.js';
 
 export interface ReportRegion {
   code: string;
   name: string;
-  level: 'province' | 'city' | 'county';
+  level: RegionLevel;
   parent_name: string | null;
   children: number;
   counties: number;
@@ -15,7 +17,6 @@ export interface MetricResult {
   metric: string;
   metric_name: string;
   unit: string;
-  higher_is_better: boolean;
   appendix_code: string | null;
   indicator_name: string | null;
   definition: string;
@@ -24,6 +25,8 @@ export interface MetricResult {
   value: number | null;
   prev_year_value: number | null;
   yoy_change: number | null;
+  /** The 同比 change by the metric's direction: > 0 better than last year. */
+  yoy_improvement: number | null;
   peer_median: number | null;
   rank: number | null;
   peers: number | null;
@@ -100,24 +103,12 @@ export interface PeerScore {
   peers: number;
 }
 
-/** An indicator that lost points, with its target and how it stands among peers. */
-export interface LostPoints {
-  indicator_code: string;
-  name: string;
-  metric: string | null;
-  unit: string | null;
-  value: number | null;
-  target_value: number | null;
-  points: number;
-  max_points: number;
-  points_lost: number;
-  status: 'scored' | 'missing';
-  rule_detail: string;
-  peer_median: number | null;
-  peer_rank: number | null;
-  peers: number | null;
-  shortfall: number | null;
-}
+/** An indicator that lost points (v_score_lost), with its target and how it stands among peers. */
+export type LostPoints = Pick<
+  LostRow,
+  'indicator_code' | 'name' | 'metric' | 'unit' | 'value' | 'target_value' | 'points' | 'max_points' | 'points_lost' | 'status'
+  | 'rule_detail' | 'peer_median' | 'peer_rank' | 'peers' | 'worse_than_median'
+>;
 
 export interface ReportScores {
   scheme: string;
@@ -173,15 +164,15 @@ async function loadScores(db: Database, scheme: string, code: string, year: stri
      WHERE scheme = $scheme AND parent_code = $code AND period_type = 'year' AND period = $year ORDER BY rank, region_code`,
     params,
   );
-  // Unassessed manual indicators are reported as one sum (pending_points), not as suggestions.
+  // Unassessed manual indicators are not among them: they are reported as one sum (pending_points).
   const lost = await db.rows<LostPoints>(
-    `SELECT t.indicator_code, t.name, t.metric, t.unit, t.value, t.target_value, t.points, t.max_points, t.points_lost, t.status,
-            t.rule_detail, t.peer_median, t.peer_rank, t.peers, s.shortfall
-     FROM v_score_indicator_target t
-     LEFT JOIN v_peer_shortfall s ON s.region_code = t.region_code AND s.metric = t.metric AND s.period_type = t.period_type AND s.period = t.period
-     WHERE t.scheme = $scheme AND t.region_code = $code AND t.period_type = 'year' AND t.period = $year
-       AND t.status <> 'pending' AND t.points_lost > 0
-     ORDER BY t.points_lost DESC, t.ord LIMIT ${TOP_LOST}`,
+    `SELECT ${selectList<LostPoints>({
+      indicator_code: true, name: true, metric: true, unit: true, value: true, target_value: true, points: true, max_points: true,
+      points_lost: true, status: true, rule_detail: true, peer_median: true, peer_rank: true, peers: true, worse_than_median: true,
+    })}
+     FROM v_score_lost
+     WHERE scheme = $scheme AND region_code = $code AND period_type = 'year' AND period = $year
+     ORDER BY points_lost DESC, ord LIMIT ${TOP_LOST}`,
     params,
   );
   return { scheme, total: total ?? null, items, children, lost };
@@ -202,8 +193,8 @@ export async function loadReport(db: Database, code: string, year: string, schem
   if (months.length === 0) throw new ReportNotFound(`${region.name}${year}年暂无指标数据`);
 
   const results = await db.rows<MetricResult>(
-    `SELECT m.code AS metric, m.name AS metric_name, m.unit, m.higher_is_better, m.appendix_code, i.name AS indicator_name, m.definition,
-            v.numerator, v.denominator, v.value, v.yoy_value AS prev_year_value, v.yoy_change,
+    `SELECT m.code AS metric, m.name AS metric_name, m.unit, m.appendix_code, i.name AS indicator_name, m.definition,
+            v.numerator, v.denominator, v.value, v.yoy_value AS prev_year_value, v.yoy_change, v.yoy_improvement,
             s.peer_median, s.rank, s.peers, s.shortfall
      FROM mart_compare_vertical v
      JOIN dim_metric m ON m.code = v.metric

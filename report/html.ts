@@ -18,14 +18,14 @@ function section(i: number, body: string): string {
 }
 
 function resultRow(r: MetricResult): string {
-  const worse = r.higher_is_better ? (r.yoy_change ?? 0) < 0 : (r.yoy_change ?? 0) > 0;
+  const standing = r.yoy_improvement ? (r.yoy_improvement < 0 ? 'bad' : 'good') : '';
   return `<tr data-metric="${esc(r.metric)}">
     <td>${r.appendix_code ? `${esc(r.appendix_code)} ${esc(r.indicator_name)}` : '（监测指标）'}</td>
     <td>${esc(r.metric_name)}</td>
     <td class="num">${formatValue(r.value, r.unit)}</td>
     <td class="num">${r.numerator === null ? '—' : `${count(r.numerator)} / ${count(r.denominator ?? 0)}`}</td>
     <td class="num">${formatValue(r.prev_year_value, r.unit)}</td>
-    <td class="num ${r.yoy_change ? (worse ? 'bad' : 'good') : ''}">${formatChange(r.yoy_change, r.unit)}</td>
+    <td class="num ${standing}">${formatChange(r.yoy_change, r.unit)}</td>
     <td class="num">${formatValue(r.peer_median, r.unit)}</td>
     <td class="num">${r.rank === null ? '—' : `${r.rank}/${r.peers}`}</td>
   </tr>`;
@@ -76,7 +76,7 @@ function lostSuggestion(l: LostPoints): string {
     : `${l.metric ? `本年度为${formatValue(l.value, unit)}，目标值${formatValue(l.target_value, unit)}` : '人工评价'}，得 ${formatPoints(l.points)} / ${formatPoints(l.max_points)} 分。`;
   const peers = l.peer_median === null
     ? ''
-    : `同级中位数为${formatValue(l.peer_median, unit)}，本地区排名${l.peer_rank}/${l.peers}${l.shortfall !== null && l.shortfall > 0 ? '，差于同级中位数' : ''}。`;
+    : `同级中位数为${formatValue(l.peer_median, unit)}，本地区排名${l.peer_rank}/${l.peers}${l.worse_than_median ? '，差于同级中位数' : ''}。`;
   return `<li data-indicator="${esc(l.indicator_code)}"><strong>${esc(l.indicator_code)} ${esc(l.name)}</strong>：失 ${formatPoints(l.points_lost)} 分。${standing}${peers}
     计分规则：${esc(l.rule_detail)}。建议将其列为下一年度整改重点，逐月跟踪。</li>`;
 }

@@ -1,29 +1,38 @@
 // Alerts raised by the threshold rules in config, for the dashboards.
 import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
+import type { Dims } from '../dims.js';
 import { sendTable } from '../format.js';
-import type { Dims } from './indicators.js';
-import { known, limit, oneOf, required } from '../params.js';
+import { tableRoute } from '../table-route.js';
 
 export function alertRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
   // Alerts of a region and every region below it; open ones by default, newest month first.
-  app.get('/alerts', async (c) => {
-    const region = known('region', required(c, 'region'), dims.regions, 'region');
-    const status = oneOf(c, 'status', ['open', 'all'] as const, 'open');
-    const n = limit(c, 'limit', 50, 10_000);
-    return sendTable(
+  tableRoute(app, dims, '/api/alerts', async ({ region, status, limit }, c, select) =>
+    sendTable(
       c,
       await db.query(
-        `SELECT a.* FROM v_alert a JOIN v_region_tree t ON t.code = a.region_code AND t.ancestor = $region
+        `SELECT ${select({
+          alert_id: true, rule_id: true, rule_label: true, kind: true, metric: true, region_code: true, region_name: true, level: true,
+          period: true, value: true, threshold: true, message: true, first_fired_at: true, last_fired_at: true, resolved_at: true,
+          open: true, notified_at: true, notify_attempts: true, notify_error: true,
+        }, 'a')}
+         FROM v_alert a JOIN v_region_tree t ON t.code = a.region_code AND t.ancestor = $region
          WHERE $status = 'all' OR a.open
-         ORDER BY a.open DESC, a.period DESC, t.depth, a.rule_id, a.region_code LIMIT $n`,
-        { region, status, n },
+         ORDER BY a.open DESC, a.period DESC, t.depth, a.rule_id, a.region_code LIMIT $limit`,
+        { region, status, limit },
       ),
       {},
       `alerts-${region}`,
-    );
-  });
-  app.get('/alert-rules', async (c) => sendTable(c, await db.query('SELECT * FROM cfg_alert_rule ORDER BY rule_id'), {}, 'alert-rules'));
+    ),
+  );
+  tableRoute(app, dims, '/api/alert-rules', async (_q, c, select) =>
+    sendTable(
+      c,
+      await db.query(`SELECT ${select({ rule_id: true, kind: true, metric: true, threshold: true, levels: true, min_denominator: true, label: true })} FROM cfg_alert_rule ORDER BY rule_id`),
+      {},
+      'alert-rules',
+    ),
+  );
   return app;
 }

@@ -1,78 +1,73 @@
 // Collector visibility: per-collector health, run log, quarantined rows with their
 // reasons, and the version history of statistical reports (restatements audit).
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
+import type { Dims } from '../dims.js';
 import { sendTable } from '../format.js';
-import { ParamError, limit, period } from '../params.js';
+import { tableRoute } from '../table-route.js';
 
-const OPTIONAL_FILTERS = {
-  feed: /^[a-z][a-z0-9_]{0,63}$/,
-  status: /^(running|ok|failed)$/,
-  run: /^\d{1,18}$/,
-  region: /^\d{6}$/,
-  metric: /^[a-z][a-z0-9_]{0,63}$/,
-} as const;
-const EXPECTED: Record<keyof typeof OPTIONAL_FILTERS, string> = {
-  feed: 'a collector name',
-  status: 'one of running, ok, failed',
-  run: 'a run id',
-  region: 'a 6-digit region code',
-  metric: 'a metric code',
-};
-
-/** An optional filter parameter, validated; null when absent. */
-function filter(c: Context, name: keyof typeof OPTIONAL_FILTERS): string | null {
-  const v = c.req.query(name);
-  if (v === undefined || v === '') return null;
-  if (!OPTIONAL_FILTERS[name].test(v)) throw new ParamError(name, `parameter '${name}' must be ${EXPECTED[name]}; got '${v}'`);
-  return v;
-}
-
-export function opsRoutes(db: Database): Hono {
+export function opsRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
-  app.get('/feeds/health', async (c) => sendTable(c, await db.query('SELECT * FROM v_feed_health ORDER BY feed'), {}, 'feed-health'));
-  app.get('/runs', async (c) => {
-    const params = { feed: filter(c, 'feed'), status: filter(c, 'status'), n: limit(c, 'limit', 100, 10_000) };
-    return sendTable(
+  tableRoute(app, dims, '/api/feeds/health', async (_q, c, select) =>
+    sendTable(
       c,
       await db.query(
-        `SELECT * FROM ops_run WHERE ($feed IS NULL OR feed = $feed) AND ($status IS NULL OR status = $status)
-         ORDER BY run_id DESC LIMIT $n`,
-        params,
+        `SELECT ${select({
+          feed: true, last_status: true, last_error: true, last_run_at: true, last_success_at: true, seconds_since_success: true,
+          watermark: true, data_lag_seconds: true, failed_since_success: true, rows_in: true, rows_written: true, rows_rejected: true,
+          rows_in_24h: true, rows_rejected_24h: true, retries: true, quarantined: true,
+        })} FROM v_feed_health ORDER BY feed`,
+      ),
+      {},
+      'feed-health',
+    ),
+  );
+  tableRoute(app, dims, '/api/runs', async ({ feed = null, status = null, limit }, c, select) =>
+    sendTable(
+      c,
+      await db.query(
+        `SELECT ${select({
+          run_id: true, feed: true, trigger: true, started_at: true, ended_at: true, status: true, rows_in: true, rows_written: true,
+          rows_rejected: true, watermark_from: true, watermark_to: true, error: true, retries: true,
+        })}
+         FROM ops_run WHERE ($feed IS NULL OR feed = $feed) AND ($status IS NULL OR status = $status)
+         ORDER BY run_id DESC LIMIT $limit`,
+        { feed, status, limit },
       ),
       {},
       'runs',
-    );
-  });
-  app.get('/quarantine', async (c) => {
-    const run = filter(c, 'run');
-    const params = { feed: filter(c, 'feed'), run: run === null ? null : Number(run), n: limit(c, 'limit', 100, 10_000) };
-    return sendTable(
+    ),
+  );
+  tableRoute(app, dims, '/api/quarantine', async ({ feed = null, run = null, limit }, c, select) =>
+    sendTable(
       c,
       await db.query(
-        `SELECT * FROM ops_quarantine WHERE ($feed IS NULL OR feed = $feed) AND ($run IS NULL OR run_id = $run)
-         ORDER BY quarantined_at DESC, natural_key LIMIT $n`,
-        params,
+        `SELECT ${select({ run_id: true, feed: true, natural_key: true, reason: true, payload: true, quarantined_at: true })}
+         FROM ops_quarantine WHERE ($feed IS NULL OR feed = $feed) AND ($run IS NULL OR run_id = $run)
+         ORDER BY quarantined_at DESC, natural_key LIMIT $limit`,
+        { feed, run, limit },
       ),
       {},
       'quarantine',
-    );
-  });
-  app.get('/reports/versions', async (c) => {
-    const month = period(c, 'period', 'month');
-    const params = { region: filter(c, 'region'), metric: filter(c, 'metric'), month: month ? `${month}-01` : null, n: limit(c, 'limit', 1000, 100_000) };
-    return sendTable(
+    ),
+  );
+  tableRoute(app, dims, '/api/reports/versions', async ({ region = null, metric = null, period, limit }, c, select) =>
+    sendTable(
       c,
       await db.query(
-        `SELECT * FROM v_report_version
+        `SELECT ${select({
+          region_code: true, period_month: true, metric: true, version: true, value: true, submitted_at: true, run_id: true,
+          is_current: true, previous_version: true, previous_value: true,
+        })}
+         FROM v_report_version
          WHERE ($region IS NULL OR region_code = $region) AND ($month IS NULL OR period_month = CAST($month AS DATE))
            AND ($metric IS NULL OR metric = $metric)
-         ORDER BY region_code, period_month, metric, version LIMIT $n`,
-        params,
+         ORDER BY region_code, period_month, metric, version LIMIT $limit`,
+        { region, metric, month: period ? `${period}-01` : null, limit },
       ),
       {},
       'report-versions',
-    );
-  });
+    ),
+  );
   return app;
 }

@@ -2,40 +2,33 @@
 // regions × months heat map, and a region's every metric against its peers' median.
 import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
+import type { Dims } from '../dims.js';
 import { sendTable } from '../format.js';
-import { known, limit, oneOf, period, required } from '../params.js';
-import type { Dims } from './indicators.js';
-
-const LEVELS = ['city', 'county'] as const;
+import { tableRoute } from '../table-route.js';
 
 export function overviewRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
 
   // Regions of one level under a region, ordered by the size of their 环比 change.
-  app.get('/movers', async (c) => {
-    const metric = known('metric', required(c, 'metric'), dims.metrics, 'metric');
-    const region = known('region', required(c, 'region'), dims.regions, 'region');
-    const level = oneOf(c, 'level', LEVELS);
-    const at = period(c, 'period', 'month') ?? required(c, 'period');
-    const n = limit(c, 'limit', 5, 200);
+  tableRoute(app, dims, '/api/movers', async ({ metric, region, level, period, limit }, c, select) => {
     const result = await db.query(
-      `SELECT m.region_code, m.region_name, m.level, m.parent_code, m.period, m.metric, m.value, m.prev_value, m.mom_change, m.improvement
+      `SELECT ${select({
+        region_code: true, region_name: true, level: true, parent_code: true, period: true, metric: true,
+        value: true, prev_value: true, mom_change: true, improvement: true,
+      }, 'm')}
        FROM v_movers m JOIN v_region_tree t ON t.code = m.region_code AND t.ancestor = $region
-       WHERE m.metric = $metric AND m.level = $level AND m.period_type = 'month' AND m.period = $at
-       ORDER BY abs(m.mom_change) DESC, m.region_code LIMIT $n`,
-      { metric, region, level, at, n },
+       WHERE m.metric = $metric AND m.level = $level AND m.period_type = 'month' AND m.period = $period
+       ORDER BY abs(m.mom_change) DESC, m.region_code LIMIT $limit`,
+      { metric, region, level, period, limit },
     );
-    return sendTable(c, result, {}, `movers-${metric}-${region}-${at}`);
+    return sendTable(c, result, {}, `movers-${metric}-${region}-${period}`);
   });
 
-  // Children of a region × months: each cell's value and its rank among the siblings.
-  app.get('/heatmap', async (c) => {
-    const metric = known('metric', required(c, 'metric'), dims.metrics, 'metric');
-    const parent = known('parent', required(c, 'parent'), dims.regions, 'region');
-    const from = period(c, 'from', 'month') ?? '';
-    const to = period(c, 'to', 'month') ?? '9999';
+  // Children of a region × months: each cell's value, its rank among the siblings and how far
+  // it falls short of their median.
+  tableRoute(app, dims, '/api/heatmap', async ({ metric, parent, from = '', to = '9999' }, c, select) => {
     const result = await db.query(
-      `SELECT h.region_code, r.name AS region_name, h.period, h.value, h.rank, h.peers, h.peer_median
+      `SELECT ${select({ region_code: true, region_name: 'r.name', period: true, value: true, rank: true, peers: true, peer_median: true, shortfall: true }, 'h')}
        FROM mart_compare_horizontal h JOIN dim_region r ON r.code = h.region_code
        WHERE h.metric = $metric AND h.parent_code = $parent AND h.period_type = 'month' AND h.period BETWEEN $from AND $to
        ORDER BY h.region_code, h.period`,
@@ -45,18 +38,16 @@ export function overviewRoutes(db: Database, dims: Dims): Hono {
   });
 
   // One region, every metric, month by month, against the median of its sibling regions.
-  app.get('/peer-series', async (c) => {
-    const region = known('region', required(c, 'region'), dims.regions, 'region');
-    const type = oneOf(c, 'period_type', ['month', 'year'] as const, 'month');
-    const from = period(c, 'from', type) ?? '';
-    const to = period(c, 'to', type) ?? '9999';
+  tableRoute(app, dims, '/api/peer-series', async ({ region, period_type, from = '', to = '9999' }, c, select) => {
     const result = await db.query(
-      `SELECT h.region_code, h.parent_code, h.period, h.metric, m.name AS metric_name, m.unit, m.higher_is_better,
-              h.value, h.peer_median, h.gap_to_median, h.rank, h.peers
+      `SELECT ${select({
+        region_code: true, parent_code: true, period: true, metric: true, metric_name: 'm.name', unit: 'm.unit',
+        value: true, peer_median: true, gap_to_median: true, worse_than_median: true, rank: true, peers: true,
+      }, 'h')}
        FROM mart_compare_horizontal h JOIN dim_metric m ON m.code = h.metric
-       WHERE h.region_code = $region AND h.period_type = $type AND h.period BETWEEN $from AND $to
+       WHERE h.region_code = $region AND h.period_type = $period_type AND h.period BETWEEN $from AND $to
        ORDER BY m.appendix_code NULLS LAST, h.metric, h.period`,
-      { region, type, from, to },
+      { region, period_type, from, to },
     );
     return sendTable(c, result, {}, `peers-${region}`);
   });

@@ -1,54 +1,46 @@
 // Scores by scheme, region and period (read from the score marts), the loaded schemes,
 // and the manual-score import.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
-import { sendTable } from '../format.js';
-import { ParamError, known, limit, oneOf, period, required } from '../params.js';
+import type { RowOf } from '../../contracts/endpoints.js';
 import { SheetError, importManualScores, type SheetKind } from '../../scoring/manual-scores.js';
-import type { Dims } from './indicators.js';
+import type { Dims } from '../dims.js';
+import { sendTable } from '../format.js';
+import type { Select } from '../table-route.js';
+import { tableRoute } from '../table-route.js';
+import { BadRequest } from '../validate.js';
 
-const SCORE_PERIOD_TYPES = ['month', 'ytd', 'year'] as const;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface ScoreQuery {
-  scheme: string;
-  region: string;
-  type: (typeof SCORE_PERIOD_TYPES)[number];
-  at: string | null;
-}
-
-/** The 'scheme' parameter, checked against the loaded schemes. */
-export async function schemeParam(db: Database, c: Context, fallback?: string): Promise<string> {
-  const scheme = c.req.query('scheme') ?? fallback ?? required(c, 'scheme');
-  const schemes = await db.rows<{ code: string }>('SELECT code FROM dim_scheme ORDER BY code');
-  if (!schemes.some((s) => s.code === scheme)) {
-    throw new ParamError('scheme', `unknown scheme '${scheme}' in parameter 'scheme' (one of ${schemes.map((s) => s.code).join(', ')})`);
-  }
-  return scheme;
+/** An indicator entry with its target and the peers' median: the columns of v_score_indicator_target. */
+function targetColumns(select: Select<RowOf<'/api/scores/indicators'>>): string {
+  return select({
+    scheme: true, region_code: true, period_type: true, period: true, indicator_code: true, p1: true, p2: true, name: true,
+    category: true, metric: true, source: true, value: true, max_points: true, points: true, points_lost: true, rule: true,
+    status: true, rule_detail: true, bonus: true, p1_code: true, p2_code: true, ord: true, target_value: true, floor_value: true,
+    direction: true, unit: true, peer_median: true, peer_rank: true, peers: true, worse_than_median: true,
+  });
 }
 
 export function scoreRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
 
-  async function scoreQuery(c: Context, periodRequired: boolean): Promise<ScoreQuery> {
-    const scheme = await schemeParam(db, c);
-    const region = known('region', required(c, 'region'), dims.regions, 'region');
-    const type = oneOf(c, 'period_type', SCORE_PERIOD_TYPES, 'month');
-    const at = period(c, 'period', type === 'year' ? 'year' : 'month') ?? (periodRequired ? required(c, 'period') : null);
-    if (at !== null) {
-      const found = await db.rows('SELECT 1 FROM mart_score_total WHERE scheme = $scheme AND period_type = $type AND period = $at LIMIT 1', { scheme, type, at });
-      if (!found.length) throw new ParamError('period', `unknown period '${at}' in parameter 'period': no ${type} scores for it`);
-    }
-    return { scheme, region, type, at };
+  /** A period named in a score query must have scores of its type. */
+  async function scored(scheme: string, type: string, period: string | undefined): Promise<void> {
+    if (period === undefined) return;
+    const found = await db.rows('SELECT 1 FROM mart_score_total WHERE scheme = $scheme AND period_type = $type AND period = $period LIMIT 1', { scheme, type, period });
+    if (!found.length) throw new BadRequest(`unknown period '${period}' in parameter 'period': no ${type} scores for it`);
   }
 
-  app.get('/schemes', async (c) =>
+  tableRoute(app, dims, '/api/schemes', async (_q, c, select) =>
     sendTable(
       c,
       await db.query(`
-        SELECT s.code, s.name, s.version, s.description, s.total_points, s.bonus_cap, s.file,
-               (SELECT list({grade: b.grade, min: CAST(b.min_points AS DOUBLE), max: CAST(b.max_points AS DOUBLE)} ORDER BY b.min_points DESC)
-                FROM dim_grade_band b WHERE b.scheme = s.code) AS grades
+        SELECT ${select({
+          code: true, name: true, version: true, description: true, total_points: true, bonus_cap: true, file: true,
+          grades: `(SELECT list({grade: b.grade, min: CAST(b.min_points AS DOUBLE), max: CAST(b.max_points AS DOUBLE)} ORDER BY b.min_points DESC)
+                    FROM dim_grade_band b WHERE b.scheme = s.code)`,
+        }, 's')}
         FROM dim_scheme s ORDER BY s.code = 'standard' DESC, s.code`),
       {},
       'schemes',
@@ -57,74 +49,91 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
 
   // Total, bonus, grade and projection, with the points still needed for the next grade
   // band (v_score_gap); one period or the region's whole series.
-  app.get('/scores', async (c) => {
-    const q = await scoreQuery(c, false);
+  tableRoute(app, dims, '/api/scores', async ({ scheme, region, period_type, period }, c, select) => {
+    await scored(scheme, period_type, period);
     const result = await db.query(
-      `SELECT t.*, r.name AS region_name FROM v_score_gap t JOIN dim_region r ON r.code = t.region_code
-       WHERE t.scheme = $scheme AND t.region_code = $region AND t.period_type = $type AND ($at IS NULL OR t.period = $at)
+      `SELECT ${select({
+        scheme: true, region_code: true, period_type: true, period: true, base_points: true, bonus_points: true,
+        total: true, max_total: true, grade: true, projected_total: true, projected_grade: true, bonus_earned: true,
+        missing_entries: true, pending_entries: true, next_grade: true, points_to_next: true, projected_next_grade: true,
+        projected_points_to_next: true, missing_points: true, pending_points: true, region_name: 'r.name',
+      }, 't')}
+       FROM v_score_gap t JOIN dim_region r ON r.code = t.region_code
+       WHERE t.scheme = $scheme AND t.region_code = $region AND t.period_type = $period_type AND ($period IS NULL OR t.period = $period)
        ORDER BY t.period`,
-      { scheme: q.scheme, region: q.region, type: q.type, at: q.at },
+      { scheme, region, period_type, period: period ?? null },
     );
-    return sendTable(c, result, {}, `scores-${q.scheme}-${q.region}`);
+    return sendTable(c, result, {}, `scores-${scheme}-${region}`);
   });
 
   // P1 and P2 items in the scheme's order (P1 rows have p2 NULL).
-  app.get('/scores/items', async (c) => {
-    const q = await scoreQuery(c, true);
+  tableRoute(app, dims, '/api/scores/items', async ({ scheme, region, period_type, period }, c, select) => {
+    await scored(scheme, period_type, period);
     const result = await db.query(
-      `SELECT * FROM mart_score_item
-       WHERE scheme = $scheme AND region_code = $region AND period_type = $type AND period = $at
+      `SELECT ${select({
+        scheme: true, region_code: true, period_type: true, period: true, level: true, p1: true, p2: true,
+        points: true, max_points: true, p1_code: true, code: true, ord: true,
+      })}
+       FROM mart_score_item
+       WHERE scheme = $scheme AND region_code = $region AND period_type = $period_type AND period = $period
        ORDER BY ord`,
-      { scheme: q.scheme, region: q.region, type: q.type, at: q.at },
+      { scheme, region, period_type, period },
     );
-    return sendTable(c, result, {}, `score-items-${q.scheme}-${q.region}-${q.at}`);
+    return sendTable(c, result, {}, `score-items-${scheme}-${region}-${period}`);
   });
 
   // Indicator entries with their targets and the peers' median, those that lost the most
   // points first; optionally within one item.
-  app.get('/scores/indicators', async (c) => {
-    const q = await scoreQuery(c, true);
-    const item = c.req.query('item') ?? null;
-    const n = limit(c, 'limit', 1000, 1000);
+  tableRoute(app, dims, '/api/scores/indicators', async ({ scheme, region, period_type, period, item, limit }, c, select) => {
+    await scored(scheme, period_type, period);
     const result = await db.query(
-      `SELECT * FROM v_score_indicator_target
-       WHERE scheme = $scheme AND region_code = $region AND period_type = $type AND period = $at
+      `SELECT ${targetColumns(select)} FROM v_score_indicator_target
+       WHERE scheme = $scheme AND region_code = $region AND period_type = $period_type AND period = $period
          AND ($item IS NULL OR p1_code = $item OR p2_code = $item)
-       ORDER BY points_lost DESC, ord LIMIT $n`,
-      { scheme: q.scheme, region: q.region, type: q.type, at: q.at, item, n },
+       ORDER BY points_lost DESC, ord LIMIT $limit`,
+      { scheme, region, period_type, period, item: item ?? null, limit },
     );
-    return sendTable(c, result, {}, `score-indicators-${q.scheme}-${q.region}-${q.at}`);
+    return sendTable(c, result, {}, `score-indicators-${scheme}-${region}-${period}`);
+  });
+
+  // The indicators that lost points (v_score_lost: not the unassessed manual ones), most first.
+  tableRoute(app, dims, '/api/scores/lost', async ({ scheme, region, period_type, period, limit }, c, select) => {
+    await scored(scheme, period_type, period);
+    const result = await db.query(
+      `SELECT ${targetColumns(select)} FROM v_score_lost
+       WHERE scheme = $scheme AND region_code = $region AND period_type = $period_type AND period = $period
+       ORDER BY points_lost DESC, ord LIMIT $limit`,
+      { scheme, region, period_type, period, limit },
+    );
+    return sendTable(c, result, {}, `score-lost-${scheme}-${region}-${period}`);
   });
 
   // One metric's scored entries period by period (from … to), with target and peers' median.
-  app.get('/scores/indicator-series', async (c) => {
-    const q = await scoreQuery(c, false);
-    const metric = known('metric', required(c, 'metric'), dims.metrics, 'metric');
-    const pattern = q.type === 'year' ? 'year' : 'month';
-    const from = period(c, 'from', pattern) ?? '';
-    const to = period(c, 'to', pattern) ?? '9999';
+  tableRoute(app, dims, '/api/scores/indicator-series', async ({ scheme, region, period_type, period, metric, from = '', to = '9999' }, c, select) => {
+    await scored(scheme, period_type, period);
     const result = await db.query(
-      `SELECT * FROM v_score_indicator_target
-       WHERE scheme = $scheme AND region_code = $region AND period_type = $type AND metric = $metric AND period BETWEEN $from AND $to
+      `SELECT ${targetColumns(select)} FROM v_score_indicator_target
+       WHERE scheme = $scheme AND region_code = $region AND period_type = $period_type AND metric = $metric AND period BETWEEN $from AND $to
        ORDER BY period, ord`,
-      { scheme: q.scheme, region: q.region, type: q.type, metric, from, to },
+      { scheme, region, period_type, metric, from, to },
     );
-    return sendTable(c, result, {}, `score-series-${q.scheme}-${q.region}-${metric}`);
+    return sendTable(c, result, {}, `score-series-${scheme}-${region}-${metric}`);
   });
 
   // The regions under a parent ranked on their totals, with grade, projection and the peers' median.
-  app.get('/scores/ranking', async (c) => {
-    const scheme = await schemeParam(db, c);
-    const parent = known('parent', required(c, 'parent'), dims.regions, 'region');
-    const type = oneOf(c, 'period_type', SCORE_PERIOD_TYPES, 'month');
-    const at = period(c, 'period', type === 'year' ? 'year' : 'month') ?? required(c, 'period');
+  tableRoute(app, dims, '/api/scores/ranking', async ({ scheme, parent, period_type, period }, c, select) => {
     const result = await db.query(
-      `SELECT * FROM v_score_peer
-       WHERE scheme = $scheme AND parent_code = $parent AND period_type = $type AND period = $at
+      `SELECT ${select({
+        scheme: true, region_code: true, region_name: true, parent_code: true, period_type: true, period: true, value: true, grade: true,
+        max_total: true, projected_total: true, projected_grade: true, rank: true, peers: true, peer_median: true, gap_to_median: true,
+        worse_than_median: true,
+      })}
+       FROM v_score_peer
+       WHERE scheme = $scheme AND parent_code = $parent AND period_type = $period_type AND period = $period
        ORDER BY rank, region_code`,
-      { scheme, parent, type, at },
+      { scheme, parent, period_type, period },
     );
-    return sendTable(c, result, {}, `score-ranking-${scheme}-${parent}-${at}`);
+    return sendTable(c, result, {}, `score-ranking-${scheme}-${parent}-${period}`);
   });
 
   // A manual-score sheet: raw CSV or XLSX body, or multipart/form-data with a "file" field.
@@ -135,16 +144,16 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
     let name = c.req.query('filename') ?? 'upload';
     if (type.startsWith('multipart/form-data')) {
       const file = (await c.req.parseBody())['file'];
-      if (!(file instanceof File)) throw new ParamError('file', "multipart upload needs a 'file' field holding a .csv or .xlsx sheet");
+      if (!(file instanceof File)) throw new BadRequest("multipart upload needs a 'file' field holding a .csv or .xlsx sheet");
       name = file.name;
-      if (!/\.(csv|xlsx)$/i.test(name)) throw new ParamError('file', `file '${name}' must be a .csv or .xlsx sheet`);
+      if (!/\.(csv|xlsx)$/i.test(name)) throw new BadRequest(`file '${name}' must be a .csv or .xlsx sheet`);
       kind = name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
       data = new Uint8Array(await file.arrayBuffer());
     } else if (type.startsWith('text/csv') || type.startsWith(XLSX_MIME)) {
       kind = type.startsWith(XLSX_MIME) ? 'xlsx' : 'csv';
       data = new Uint8Array(await c.req.arrayBuffer());
     } else {
-      throw new ParamError('content-type', `header 'content-type' must be text/csv, ${XLSX_MIME} or multipart/form-data; got '${type || 'none'}'`);
+      throw new BadRequest(`header 'content-type' must be text/csv, ${XLSX_MIME} or multipart/form-data; got '${type || 'none'}'`);
     }
     try {
       return c.json({ file: name, ...(await importManualScores(db, data, kind, name)) });

@@ -1,42 +1,36 @@
 // The analysts' SQL console: ad hoc read-only queries (Arrow, JSON or CSV), the schema
 // browser, example queries and saved queries.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { RowOf } from '../../contracts/endpoints.js';
 import type { Database } from '../../warehouse/database.js';
-import { sendTable } from '../format.js';
-import { ParamError } from '../params.js';
 import { readCatalog, sqlDescriptions } from '../../console/catalog.js';
 import { loadExamples } from '../../console/examples.js';
 import type { ConsoleLimits } from '../../console/limits.js';
 import { ConsoleRunner } from '../../console/runner.js';
+import type { Dims } from '../dims.js';
+import { sendTable } from '../format.js';
+import { tableRoute } from '../table-route.js';
+import { validJson, validParams } from '../validate.js';
 
 const MAX_QUERY_CHARS = 100_000;
 const MAX_NAME_CHARS = 100;
 
-/** The JSON body's string field, or a 400 naming it. */
-async function bodyString(c: Context, field: string, max: number): Promise<string> {
-  const body = await c.req.json().catch(() => undefined);
-  if (!body || typeof body !== 'object') throw new ParamError(field, `request body must be JSON like {"${field}": "..."}`);
-  const v = (body as Record<string, unknown>)[field];
-  if (typeof v !== 'string' || v.trim() === '') throw new ParamError(field, `missing required parameter '${field}' (a non-empty string in the JSON body)`);
-  if (v.length > max) throw new ParamError(field, `parameter '${field}' is ${v.length} characters long; at most ${max} are accepted`);
-  return v;
-}
+const QueryBody = z.object(
+  { query: z.string({ error: 'must be a string' }).regex(/\S/, 'must not be blank').max(MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters long`) },
+  { error: 'request body must be JSON like {"query": "..."}' },
+);
+const validBody = validJson(QueryBody, 'a non-empty string in the JSON body');
+const validName = validParams(z.object({ name: z.string().trim().min(1).max(MAX_NAME_CHARS, `must be 1 to ${MAX_NAME_CHARS} characters`) }));
 
-function savedName(c: Context): string {
-  const name = (c.req.param('name') ?? '').trim();
-  if (name === '' || name.length > MAX_NAME_CHARS) throw new ParamError('name', `parameter 'name' must be 1 to ${MAX_NAME_CHARS} characters`);
-  return name;
-}
-
-export function sqlRoutes(db: Database, limits: ConsoleLimits): Hono {
+export function sqlRoutes(db: Database, dims: Dims, limits: ConsoleLimits): Hono {
   const app = new Hono();
   const runner = new ConsoleRunner(db, limits);
   const descriptions = sqlDescriptions();
-  const examples = loadExamples();
+  const examples: RowOf<'/api/sql/examples'>[] = loadExamples();
 
-  app.post('/sql', async (c) => {
-    const query = await bodyString(c, 'query', MAX_QUERY_CHARS);
-    const result = await runner.run(query);
+  app.post('/sql', validBody, async (c) => {
+    const result = await runner.run(c.req.valid('json').query);
     const meta = { row_count: result.rows.length, truncated: result.truncated, max_rows: limits.maxRows, elapsed_ms: result.elapsed_ms };
     // Arrow and CSV carry no room for these, so every format also gets them as headers;
     // column types go URI-encoded because column names may be Chinese.
@@ -47,17 +41,21 @@ export function sqlRoutes(db: Database, limits: ConsoleLimits): Hono {
     return sendTable(c, result, meta, 'query');
   });
 
-  app.get('/sql/schema', async (c) => c.json({ data: await readCatalog(db, descriptions) }));
+  // The schema browser and the examples come from the console's modules, typed by the contracts.
+  tableRoute(app, dims, '/api/sql/schema', async (_q, c) => {
+    const data: RowOf<'/api/sql/schema'>[] = await readCatalog(db, descriptions);
+    return c.json({ data });
+  });
 
-  app.get('/sql/examples', (c) => c.json({ data: examples }));
+  tableRoute(app, dims, '/api/sql/examples', async (_q, c) => c.json({ data: examples }));
 
-  app.get('/sql/saved', async (c) =>
-    sendTable(c, await db.query('SELECT name, query, created_at, updated_at FROM console_saved_query ORDER BY name'), {}, 'saved-queries'),
+  tableRoute(app, dims, '/api/sql/saved', async (_q, c, select) =>
+    sendTable(c, await db.query(`SELECT ${select({ name: true, query: true, created_at: true, updated_at: true })} FROM console_saved_query ORDER BY name`), {}, 'saved-queries'),
   );
 
-  app.put('/sql/saved/:name', async (c) => {
-    const name = savedName(c);
-    const query = await bodyString(c, 'query', MAX_QUERY_CHARS);
+  app.put('/sql/saved/:name', validName, validBody, async (c) => {
+    const { name } = c.req.valid('param');
+    const { query } = c.req.valid('json');
     await db.exec(
       `INSERT INTO console_saved_query VALUES ($name, $query, now()::TIMESTAMP, now()::TIMESTAMP)
        ON CONFLICT (name) DO UPDATE SET query = excluded.query, updated_at = excluded.updated_at`,
@@ -66,8 +64,8 @@ export function sqlRoutes(db: Database, limits: ConsoleLimits): Hono {
     return c.json({ name, query });
   });
 
-  app.delete('/sql/saved/:name', async (c) => {
-    const name = savedName(c);
+  app.delete('/sql/saved/:name', validName, async (c) => {
+    const { name } = c.req.valid('param');
     const [{ n }] = await db.rows<{ n: number }>('SELECT count(*) AS n FROM console_saved_query WHERE name = $name', { name });
     if (n === 0) return c.json({ error: `no saved query named '${name}'` }, 404);
     await db.exec('DELETE FROM console_saved_query WHERE name = $name', { name });

@@ -1,110 +1,62 @@
-// All fetching lives here: components receive data as properties.
+// All fetching lives here: components receive data as properties. Rows and query parameters
+// are typed by the API's endpoint table (contracts/endpoints.ts, imported as types only).
+import type { QueryOf, RowOf, TablePath } from '../../contracts/endpoints.js';
+import type { ReportQuery } from '../../contracts/query.js';
+import type { CatalogueRow, MetricRow, RegionRow } from '../../contracts/rows.js';
 
-export interface Region {
-  code: string;
-  name: string;
-  level: 'province' | 'city' | 'county';
-  parent_code: string | null;
+export class ApiError extends Error {}
+
+export function errorText(err: unknown): string {
+  return err instanceof ApiError ? err.message : `页面出错：${String(err)}`;
 }
 
-export interface Metric {
-  code: string;
-  name: string;
-  unit: string;
-  higher_is_better: boolean;
-  appendix_code: string | null;
-  definition: string;
+/** A query string from parameters, those left undefined left out. */
+function queryString(params: Record<string, string | undefined>): string {
+  return new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
 }
 
-export interface VerticalRow {
-  region_code: string;
-  period: string;
-  metric: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  prev_value: number | null;
-  mom_change: number | null;
-  yoy_value: number | null;
-  yoy_change: number | null;
-  trailing_12m: number | null;
+/** A request to the API; a failure is an ApiError with the server's message, or one in Chinese. */
+export async function request(path: string, init?: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    throw new ApiError('无法连接服务器，请检查网络或稍后重试');
+  }
+  if (!res.ok) {
+    const body = await res.json().catch(() => null);
+    throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`);
+  }
+  return res;
 }
 
-export interface HorizontalRow {
-  region_code: string;
-  region_name: string;
-  period: string;
-  value: number;
-  rank: number;
-  peers: number;
-  peer_median: number;
-  gap_to_median: number;
+/** Parameters of an endpoint, optional altogether when none is required. */
+type Params<P extends TablePath> = {} extends QueryOf<P> ? [params?: QueryOf<P>] : [params: QueryOf<P>];
+
+/** The rows of a table endpoint, as its contract types them. */
+export async function getTable<P extends TablePath>(path: P, ...[params]: Params<P>): Promise<RowOf<P>[]> {
+  const res = await request(`${path}?${queryString((params ?? {}) as Record<string, string | undefined>)}`);
+  return ((await res.json()) as { data: RowOf<P>[] }).data;
 }
 
-export interface CatalogueRow {
-  code: string;
-  p1: string;
-  p2: string;
-  name: string;
-  category: string;
-  source: 'computed' | 'manual';
-  metrics: string[] | null;
-}
+/** The evaluation report's address, and the report itself as the server renders it (HTML). */
+export const reportUrl = (query: ReportQuery, pdf = false) => `/api/report${pdf ? '.pdf' : ''}?${queryString(query)}`;
 
-export interface MoverRow {
-  region_code: string;
-  region_name: string;
-  level: Region['level'];
-  period: string;
-  metric: string;
-  value: number;
-  prev_value: number;
-  mom_change: number;
-  improvement: number;
-}
-
-/** One cell of the regions × months heat map: a horizontal comparison without the gap. */
-export type HeatRow = Omit<HorizontalRow, 'gap_to_median'>;
-
-export interface PeerSeriesRow {
-  region_code: string;
-  period: string;
-  metric: string;
-  metric_name: string;
-  unit: string;
-  higher_is_better: boolean;
-  value: number;
-  peer_median: number;
-  gap_to_median: number;
-  rank: number;
-  peers: number;
-}
-
-export interface AlertRow {
-  alert_id: number;
-  rule_id: string;
-  rule_label: string;
-  region_code: string;
-  region_name: string;
-  level: Region['level'];
-  period: string;
-  value: number | null;
-  message: string;
-  first_fired_at: string;
-  open: boolean;
+export async function getReport(query: ReportQuery): Promise<string> {
+  return (await request(reportUrl(query))).text();
 }
 
 /** Reference data every page needs, fetched once. */
 export interface Reference {
-  regions: Region[];
-  metrics: Metric[];
+  regions: RegionRow[];
+  metrics: MetricRow[];
   catalogue: CatalogueRow[];
 }
 
 let reference: Promise<Reference> | null = null;
 
 export function getReference(): Promise<Reference> {
-  reference ??= Promise.all([getTable<Region>('/api/regions'), getTable<Metric>('/api/metrics'), getTable<CatalogueRow>('/api/catalogue')])
+  reference ??= Promise.all([getTable('/api/regions'), getTable('/api/metrics'), getTable('/api/catalogue')])
     .then(([regions, metrics, catalogue]) => ({ regions, metrics, catalogue }))
     .catch((err) => {
       reference = null; // let the next attempt retry
@@ -121,105 +73,11 @@ export interface MonthList {
 }
 
 export async function getMonths(): Promise<MonthList> {
-  const rows = (await getTable<{ period: string; complete: boolean }>('/api/periods', { period_type: 'month' })).reverse();
+  const rows = (await getTable('/api/periods', { period_type: 'month' })).reverse();
   return { months: rows.map((r) => r.period), initial: (rows.find((r) => r.complete) ?? rows[0])?.period ?? '' };
 }
 
-export function errorText(err: unknown): string {
-  return err instanceof ApiError ? err.message : `页面出错：${String(err)}`;
-}
-
-export class ApiError extends Error {}
-
-export async function getTable<T>(path: string, params: Record<string, string> = {}): Promise<T[]> {
-  const url = `${path}?${new URLSearchParams(params)}`;
-  let res: Response;
-  try {
-    res = await fetch(url);
-  } catch {
-    throw new ApiError('无法连接服务器，请检查网络或稍后重试');
-  }
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`);
-  return body.data as T[];
-}
-
-export interface Scheme {
-  code: string;
-  name: string;
-  version: string;
-  total_points: number;
-  bonus_cap: number;
-  grades: { grade: string; min: number; max: number | null }[];
-}
-
-export interface ScoreTotal {
-  period: string;
-  base_points: number;
-  bonus_points: number;
-  total: number;
-  max_total: number;
-  grade: string;
-  projected_total: number;
-  projected_grade: string;
-  missing_entries: number;
-  pending_entries: number;
-}
-
-export interface ScoreItem {
-  level: 'P1' | 'P2';
-  code: string;
-  p1_code: string;
-  p1: string;
-  p2: string | null;
-  points: number;
-  max_points: number;
-}
-
-export interface ScoreIndicator {
-  indicator_code: string;
-  p1: string;
-  p2: string;
-  p2_code: string;
-  name: string;
-  category: 'G' | 'E';
-  metric: string | null;
-  source: 'computed' | 'manual';
-  value: number | null;
-  max_points: number;
-  points: number;
-  points_lost: number;
-  status: 'scored' | 'missing' | 'pending';
-  rule_detail: string;
-}
-
-/** A total with the next grade band up (v_score_gap). */
-export interface ScoreOutlook extends ScoreTotal {
-  region_code: string;
-  region_name: string;
-  next_grade: string | null;
-  points_to_next: number | null;
-  projected_next_grade: string | null;
-  projected_points_to_next: number | null;
-  missing_points: number;
-  pending_points: number;
-}
-
-/** A region's total among the regions under the same parent (v_score_peer). */
-export interface ScoreRank extends HorizontalRow {
-  grade: string;
-  projected_total: number;
-  projected_grade: string;
-}
-
-/** An indicator score with its target and the peers' median (v_score_indicator_target). */
-export interface ScoreTarget extends ScoreIndicator {
-  period: string;
-  target_value: number | null;
-  floor_value: number | null;
-  direction: 'higher_is_better' | 'lower_is_better';
-  unit: string | null;
-  peer_median: number | null;
-}
+/** The years with data, newest first. */
+export const yearsOf = (months: MonthList) => [...new Set(months.months.map((m) => m.slice(0, 4)))];
 
 export const DEFAULT_SCHEME = 'standard';

@@ -1,18 +1,19 @@
 // The headline indicators shown as tiles (value with 环比/同比 arrows) on the overview
 // and monitoring pages, and how to fetch and draw them.
 import { html } from 'lit';
-import { getTable, type Metric, type VerticalRow } from './api.js';
+import type { MetricRow, VerticalRow } from '../../contracts/rows.js';
+import { getTable } from './api.js';
 
 export const HEADLINE = ['on_time_rate', 'online_rate', 'upload_timeliness'];
 
 export type HeadlineRows = Record<string, VerticalRow | undefined>;
 
 export async function getHeadline(region: string, period: string): Promise<HeadlineRows> {
-  const rows = await Promise.all(HEADLINE.map((metric) => getTable<VerticalRow>('/api/compare/vertical', { metric, region, from: period, to: period })));
+  const rows = await Promise.all(HEADLINE.map((metric) => getTable('/api/compare/vertical', { metric, region, from: period, to: period })));
   return Object.fromEntries(HEADLINE.map((m, i) => [m, rows[i][0]]));
 }
 
-export function headlineTiles(metrics: Metric[], rows: HeadlineRows) {
+export function headlineTiles(metrics: MetricRow[], rows: HeadlineRows) {
   return HEADLINE.map((code) => {
     const m = metrics.find((x) => x.code === code);
     const row = rows[code];
@@ -22,8 +23,9 @@ export function headlineTiles(metrics: Metric[], rows: HeadlineRows) {
       .unit=${m?.unit ?? '%'}
       .value=${row?.value ?? null}
       .mom=${row?.mom_change ?? null}
+      .momImprovement=${row?.mom_improvement ?? null}
       .yoy=${row?.yoy_change ?? null}
-      .higherIsBetter=${m?.higher_is_better ?? true}
+      .yoyImprovement=${row?.yoy_improvement ?? null}
     ></si-kpi-tile>`;
   });
 }

@@ -1,13 +1,13 @@
 // Region tree and Appendix A helpers shared by the pages (plain data in, plain data out).
-import type { CatalogueRow, Metric, Region } from './api.js';
+import type { CatalogueRow, MetricRow, RegionRow } from '../../contracts/rows.js';
 import type { Crumb } from './components/breadcrumbs.js';
 
-export function childrenOf(regions: Region[], code: string): Region[] {
+export function childrenOf(regions: RegionRow[], code: string): RegionRow[] {
   return regions.filter((r) => r.parent_code === code);
 }
 
 /** Province › city › county down to `code`. */
-export function trailOf(regions: Region[], code: string): Crumb[] {
+export function trailOf(regions: RegionRow[], code: string): Crumb[] {
   const out: Crumb[] = [];
   for (let r = regions.find((x) => x.code === code); r; r = regions.find((x) => x.code === r!.parent_code)) out.unshift({ code: r.code, name: r.name });
   return out;
@@ -16,10 +16,10 @@ export function trailOf(regions: Region[], code: string): Crumb[] {
 /** A second-level item (二级项目) of Appendix A with the computed metrics that measure it. */
 export interface Item {
   key: string;
-  metrics: Pick<Metric, 'code' | 'name'>[];
+  metrics: Pick<MetricRow, 'code' | 'name'>[];
 }
 
-export function itemsOf(catalogue: CatalogueRow[], metrics: Metric[]): Item[] {
+export function itemsOf(catalogue: CatalogueRow[], metrics: MetricRow[]): Item[] {
   const items = new Map<string, Item>();
   for (const row of catalogue) {
     if (!row.metrics?.length) continue;
@@ -33,7 +33,7 @@ export function itemsOf(catalogue: CatalogueRow[], metrics: Metric[]): Item[] {
 
 /** The region whose children are compared when viewing `code`: itself, or for a county
  * (nothing below it) its parent, so a county is shown among its siblings. */
-export function scopeOf(regions: Region[], code: string): Region {
+export function scopeOf(regions: RegionRow[], code: string): RegionRow {
   const region = regions.find((r) => r.code === code)!;
   return childrenOf(regions, code).length ? region : regions.find((r) => r.code === region.parent_code)!;
 }

@@ -42,11 +42,17 @@ export class SiApp extends LitElement {
   `;
 
   @state() private view = PAGES[0].view;
+  private readonly onPop = () => this.readView();
 
   connectedCallback(): void {
     super.connectedCallback();
     this.readView();
-    window.addEventListener('popstate', () => this.readView());
+    window.addEventListener('popstate', this.onPop);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPop);
   }
 
   private readView(): void {

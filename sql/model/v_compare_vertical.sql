@@ -1,13 +1,16 @@
 -- 纵横比较法, vertical comparison: a region against its own past.
 -- Vertical: 环比 (previous period of the same type), 同比 (same period a year earlier) and,
 -- for months, the trailing 12 months ending with the period, re-divided from summed
--- numerators and denominators. Changes are in the metric's unit (percentage points for %).
+-- numerators and denominators. Changes are in the metric's unit (percentage points for %);
+-- mom_improvement and yoy_improvement are the changes by the metric's direction (> 0 better).
 CREATE OR REPLACE VIEW v_compare_vertical AS
 SELECT m.region_code, m.period_type, m.period, m.metric, m.numerator, m.denominator, m.value,
        prev.value AS prev_value,
        m.value - prev.value AS mom_change,
+       improvement(m.value - prev.value, mt.higher_is_better) AS mom_improvement,
        yoy.value AS yoy_value,
        m.value - yoy.value AS yoy_change,
+       improvement(m.value - yoy.value, mt.higher_is_better) AS yoy_improvement,
        CASE WHEN m.period_type = 'month' AND m.numerator IS NOT NULL THEN (
          -- Summed in period order: the same last digit however the mart's rows are stored.
          SELECT (CASE mt.unit WHEN '%' THEN 100.0 ELSE 1.0 END) * SUM(t.numerator ORDER BY t.period) / nullif(SUM(t.denominator ORDER BY t.period), 0)

@@ -2,14 +2,16 @@
 -- §12 评价结果与应用), for the dashboards and the evaluation report.
 -- 横向比较 of totals: each region's total against the other regions under the same parent
 -- (rank 1 = highest total; ties share a rank), with the peers' median total. Shaped like
--- v_compare_horizontal (value, peer_median, gap_to_median) so rankings draw alike.
+-- v_compare_horizontal (value, peer_median, gap_to_median, worse_than_median) so rankings
+-- draw alike.
 CREATE OR REPLACE VIEW v_score_peer AS
 SELECT t.scheme, t.region_code, r.name AS region_name, r.parent_code, t.period_type, t.period,
        t.total AS value, t.grade, t.max_total, t.projected_total, t.projected_grade,
        rank() OVER w_sorted AS rank,
        COUNT(*) OVER w AS peers,
        median(t.total) OVER w AS peer_median,
-       t.total - median(t.total) OVER w AS gap_to_median
+       t.total - median(t.total) OVER w AS gap_to_median,
+       t.total < median(t.total) OVER w AS worse_than_median
 FROM mart_score_total t
 JOIN dim_region r ON r.code = t.region_code
 WHERE r.parent_code IS NOT NULL

@@ -93,8 +93,10 @@ describe('formats', () => {
     const res = await get(`${path}&format=csv`);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await res.text()).replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('region_code,region_name,period_type,period,metric,value,rank,peers,peer_median,gap_to_median');
-    expect(lines[1]).toBe('370102,历下区,month,2025-03,upload_timeliness,100,1,3,50,50');
+    expect(lines[0]).toBe('region_code,region_name,period_type,period,metric,value,rank,peers,peer_median,gap_to_median,worse_than_median');
+    expect(lines[1]).toBe('370102,历下区,month,2025-03,upload_timeliness,100,1,3,50,50,false');
+    // 槐荫区 uploaded nothing on time, against a median of 50 %: worse than the median.
+    expect(lines[3]).toBe('370104,槐荫区,month,2025-03,upload_timeliness,0,3,3,50,-50,true');
     expect(lines).toHaveLength(4);
   });
 });

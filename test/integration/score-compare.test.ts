@@ -1,4 +1,4 @@
-// Scores compared (sql/64_scores_compared.sql) over the small region set of test/scores.test.ts
+// Scores compared and better/worse decided in SQL (sql/model/v_score_peer, v_score_gap, v_score_lost, v_compare_*) over the small region set of test/scores.test.ts
 // (test/support/score-fixture.ts): 历下区 A and 市中区 B, both under 济南市 370100, March 2025.
 // Totals from test/scores.test.ts: standard A month 71 (合格), year to date 69.5; B 2.4 (不合格).
 // Jiaxing A month 85 (合格, band 85–95), year to date 84.5 (基本合格, band 76–85).
@@ -75,5 +75,63 @@ describe('indicator scores against target and peers (v_score_indicator_target)',
       ['2025-03', 50, 60, 3],
     ]);
     expect((await get(`/api/scores/indicator-series?scheme=standard&region=${A}&metric=nope`)).body.error).toBe("unknown metric 'nope' in parameter 'metric'");
+  });
+});
+
+describe('the indicators that lost points (v_score_lost)', () => {
+  // Jiaxing, 市中区 B in March: 2.1.2 限时办结率 99.6% → 1.6 of 2 (0.4 lost), handling 12 days → 0 of 2,
+  // 4.1.1 网上办理率 10% → 0 of 2; six computed entries without data (1.2.2 3 points, five of 2);
+  // and 38 manual entries not assessed, 85 points in all.
+  const path = `/api/scores/lost?scheme=jiaxing&region=${B}&period=2025-03`;
+
+  it('lists the scored and missing entries that lost points, most first, without the unassessed manual ones', async () => {
+    const { body } = await get(path);
+    const rows = body.data as { indicator_code: string; metric: string | null; points_lost: number; status: string }[];
+    expect(rows.map((r) => r.status).filter((s) => s === 'pending')).toEqual([]);
+    expect(rows.filter((r) => r.status === 'scored').map((r) => [r.metric, r.points_lost])).toEqual([
+      ['handling_days_mean', 2],
+      ['online_rate', 2],
+      ['reg_on_time_rate', 0.4],
+    ]);
+    expect(rows.filter((r) => r.status === 'missing').reduce((sum, r) => sum + r.points_lost, 0)).toBe(13);
+    expect(rows[0]).toMatchObject({ indicator_code: '1.2.2', points_lost: 3, status: 'missing' });
+    expect(rows).toHaveLength(9);
+  });
+
+  it('leaves the pending entries to the total, as one sum', async () => {
+    const [score] = (await get(`/api/scores?scheme=jiaxing&region=${B}&period=2025-03`)).body.data;
+    expect(score).toMatchObject({ pending_entries: 38, pending_points: 85 });
+    // Among all indicators the unassessed 2.1.1 (3 points) ranks with 1.2.2; it is not a lost point to chase.
+    const all = (await get(`/api/scores/indicators?scheme=jiaxing&region=${B}&period=2025-03&item=J2.2`)).body.data;
+    expect(all.find((r: { indicator_code: string }) => r.indicator_code === '2.1.1')).toMatchObject({ points_lost: 3, status: 'pending' });
+    expect((await get(`${path}&limit=3`)).body.data.map((r: { indicator_code: string }) => r.indicator_code)).not.toContain('2.1.1');
+  });
+
+  it('refuses a bad limit naming it', async () => {
+    expect(await get(`${path}&limit=1001`)).toEqual({ status: 400, body: { error: "parameter 'limit' must be an integer from 1 to 1000; got '1001'" } });
+  });
+});
+
+describe('better or worse than the median, by the metric’s direction (v_compare_horizontal, v_compare_vertical)', () => {
+  it('counts fewer handling days as better and a lower online rate as worse', async () => {
+    // 办理时长 (lower is better): A 4 days, B 12, median 8. 网上办理率: A 50%, B 10%, median 30%.
+    const rows = await db.rows(
+      `SELECT region_code, metric, rank, gap_to_median, shortfall, worse_than_median FROM mart_compare_horizontal
+       WHERE period = '2025-03' AND metric IN ('handling_days_mean', 'online_rate') ORDER BY metric, region_code`,
+    );
+    expect(rows).toEqual([
+      { region_code: A, metric: 'handling_days_mean', rank: 1, gap_to_median: -4, shortfall: -4, worse_than_median: false },
+      { region_code: B, metric: 'handling_days_mean', rank: 2, gap_to_median: 4, shortfall: 4, worse_than_median: true },
+      { region_code: A, metric: 'online_rate', rank: 1, gap_to_median: 20, shortfall: -20, worse_than_median: false },
+      { region_code: B, metric: 'online_rate', rank: 2, gap_to_median: -20, shortfall: 20, worse_than_median: true },
+    ]);
+    // The score totals the same way: B's 2.4 is below the median 36.7.
+    const ranking = (await get('/api/scores/ranking?scheme=standard&parent=370100&period=2025-03')).body.data;
+    expect(ranking.map((r: { worse_than_median: boolean }) => r.worse_than_median)).toEqual([false, true]);
+  });
+
+  it('marks a rise in the online rate an improvement (A: 20% in February, 50% in March)', async () => {
+    const [row] = await db.rows("SELECT mom_change, mom_improvement, yoy_improvement FROM v_compare_vertical WHERE region_code = $1 AND metric = 'online_rate' AND period = '2025-03'", [A]);
+    expect(row).toEqual({ mom_change: 30, mom_improvement: 30, yoy_improvement: null });
   });
 });

@@ -1,7 +1,7 @@
 // Open alerts raised by the threshold rules: rule, message, since when.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AlertRow } from '../api.js';
+import type { AlertRow } from '../../../contracts/rows.js';
 
 @customElement('si-alert-list')
 export class AlertList extends LitElement {

@@ -1,5 +1,5 @@
 // A headline indicator: value for the period, with 环比 and 同比 changes coloured by
-// whether they are improvements for this metric.
+// whether SQL counts them as improvements (mom_improvement, yoy_improvement > 0 better).
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatChange, formatValue } from '../../../contracts/format.js';
@@ -24,11 +24,12 @@ export class KpiTile extends LitElement {
   @property() unit = '%';
   @property({ type: Number }) value: number | null = null;
   @property({ type: Number }) mom: number | null = null;
+  @property({ type: Number }) momImprovement: number | null = null;
   @property({ type: Number }) yoy: number | null = null;
-  @property({ type: Boolean }) higherIsBetter = true;
+  @property({ type: Number }) yoyImprovement: number | null = null;
 
-  private change(label: string, delta: number | null) {
-    const cls = delta === null || delta === 0 ? 'flat' : delta > 0 === this.higherIsBetter ? 'up' : 'down';
+  private change(label: string, delta: number | null, improvement: number | null) {
+    const cls = !improvement ? 'flat' : improvement > 0 ? 'up' : 'down';
     const arrow = delta === null || delta === 0 ? '' : delta > 0 ? '▲' : '▼';
     return html`<span class=${cls}>${label} ${arrow} ${formatChange(delta, this.unit)}</span>`;
   }
@@ -37,7 +38,7 @@ export class KpiTile extends LitElement {
     return html`
       <div class="label">${this.label}</div>
       <div class="value" data-testid="kpi-value">${formatValue(this.value, this.unit)}</div>
-      <div class="changes">${this.change('环比', this.mom)} ${this.change('同比', this.yoy)}</div>
+      <div class="changes">${this.change('环比', this.mom, this.momImprovement)} ${this.change('同比', this.yoy, this.yoyImprovement)}</div>
     `;
   }
 }

@@ -1,8 +1,8 @@
-// The month's biggest movers: region, value, 环比 change coloured by whether it is an
-// improvement for this metric.
+// The month's biggest movers: region, value, 环比 change coloured by whether SQL counts it
+// an improvement (v_movers.improvement > 0).
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Metric, MoverRow } from '../api.js';
+import type { MetricRow, MoverRow } from '../../../contracts/rows.js';
 import { formatChange, formatValue } from '../../../contracts/format.js';
 
 @customElement('si-mover-list')
@@ -17,7 +17,7 @@ export class MoverList extends LitElement {
   `;
 
   @property({ attribute: false }) rows: MoverRow[] = [];
-  @property({ attribute: false }) metric: Metric | null = null;
+  @property({ attribute: false }) metric: MetricRow | null = null;
 
   render() {
     const unit = this.metric?.unit ?? '';

@@ -1,10 +1,14 @@
 // Sibling regions ranked on one metric: rank, name, a bar, value and gap to the peers'
-// median (and the grade when ranking on scores). Every other region is a link that opens it ('drill' event: down to a city or
+// median, marked worse or better as SQL says (worse_than_median), and the grade when
+// ranking on scores. Every other region is a link that opens it ('drill' event: down to a city or
 // county, or across to a sibling), reachable by keyboard. `highlight` is the region viewed.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { HorizontalRow, Metric } from '../api.js';
+import type { HorizontalRow } from '../../../contracts/rows.js';
 import { formatChange, formatValue } from '../../../contracts/format.js';
+
+/** What a ranking shows of a metric's horizontal comparison (or of the score totals ranked, v_score_peer, shaped alike). */
+type RankedRow = Pick<HorizontalRow, 'region_code' | 'region_name' | 'value' | 'rank' | 'peers' | 'gap_to_median' | 'worse_than_median'>;
 
 @customElement('si-region-ranking')
 export class RegionRanking extends LitElement {
@@ -25,8 +29,9 @@ export class RegionRanking extends LitElement {
     .bad { color: var(--bad, #b3261e); }
   `;
 
-  @property({ attribute: false }) rows: (HorizontalRow & { grade?: string })[] = [];
-  @property({ attribute: false }) metric: Metric | null = null;
+  @property({ attribute: false }) rows: (RankedRow & { grade?: string })[] = [];
+  /** The unit of the values (a metric's, or 分 for score totals). */
+  @property() unit = '';
   @property() highlight = '';
   @property({ attribute: false }) href: (code: string) => string = () => '#';
 
@@ -36,8 +41,7 @@ export class RegionRanking extends LitElement {
   }
 
   render() {
-    const unit = this.metric?.unit ?? '';
-    const better = this.metric?.higher_is_better ?? true;
+    const { unit } = this;
     const values = this.rows.map((r) => r.value);
     const lo = Math.min(...values, 0);
     const hi = Math.max(...values);
@@ -47,7 +51,7 @@ export class RegionRanking extends LitElement {
       <thead><tr><th>排名</th><th>地区</th><th class="barcell" aria-hidden="true"></th><th>${graded ? '得分' : '数值'}</th>${graded ? html`<th>等级</th>` : nothing}<th>与中位数差距</th></tr></thead>
       <tbody>
         ${this.rows.map((r) => {
-          const worse = better ? r.gap_to_median < 0 : r.gap_to_median > 0;
+          const worse = r.worse_than_median;
           return html`<tr class=${r.region_code === this.highlight ? 'highlight' : ''} data-region=${r.region_code}>
             <td class="num">${r.rank}/${r.peers}</td>
             <td>${r.region_code !== this.highlight

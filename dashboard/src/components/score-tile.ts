@@ -2,7 +2,7 @@
 // projection (the year-to-date score) and the points still needed for the next grade band.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ScoreOutlook } from '../api.js';
+import type { ScoreRow } from '../../../contracts/rows.js';
 import { tileStyles } from './kpi-tile.js';
 import { formatPoints } from '../../../contracts/format.js';
 
@@ -16,7 +16,7 @@ export class ScoreTile extends LitElement {
 
   @property() label = '综合得分';
   /** The score, or null when the region has none for the month. */
-  @property({ attribute: false }) score: ScoreOutlook | null = null;
+  @property({ attribute: false }) score: ScoreRow | null = null;
 
   render() {
     const s = this.score;

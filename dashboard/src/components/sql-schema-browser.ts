@@ -2,7 +2,7 @@
 // Choosing a name fires `insert-text` so the page can put it into the editor.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { CatalogObject } from '../sql-api.js';
+import type { CatalogObjectRow } from '../../../contracts/rows.js';
 
 @customElement('si-sql-schema-browser')
 export class SqlSchemaBrowser extends LitElement {
@@ -19,7 +19,7 @@ export class SqlSchemaBrowser extends LitElement {
     button { font: inherit; font-size: 0.75rem; border: none; background: none; color: var(--accent, #1f5fa8); cursor: pointer; padding: 0 2px; }
   `;
 
-  @property({ attribute: false }) objects: CatalogObject[] = [];
+  @property({ attribute: false }) objects: CatalogObjectRow[] = [];
   @state() private filter = '';
 
   private insert(text: string): void {

@@ -4,14 +4,12 @@
 // year-end projection, and the indicators that lost the most points (those that would lift
 // the grade most). Region, year, scheme and the metric in focus are in the URL.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import {
-  DEFAULT_SCHEME, errorText, getMonths, getReference, getTable,
-  type AlertRow, type PeerSeriesRow, type Reference, type Scheme, type ScoreOutlook, type ScoreTarget,
-} from '../api.js';
+import { customElement } from 'lit/decorators.js';
+import type { PeerSeriesRow, SchemeRow } from '../../../contracts/rows.js';
+import { DEFAULT_SCHEME, getMonths, getReference, getTable, yearsOf, type Reference } from '../api.js';
 import { formatChange, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
-import { LivePageController } from '../page-controller.js';
+import { NOTHING, PageController, pick } from '../page-controller.js';
 import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { childrenOf } from '../regions.js';
@@ -19,15 +17,7 @@ import { schemeSelect } from '../scheme-select.js';
 import '../components/alert-list.js';
 import '../components/live-status.js';
 
-interface Selection {
-  region: string;
-  year: string;
-  metric: string;
-  scheme: string;
-}
-
-const STATUS = { scored: '', missing: '缺少数据', pending: '待人工评分' } as const;
-const TOP_LIFT = 10;
+const TOP_LIFT = '10';
 
 @customElement('si-agency-page')
 export class AgencyPage extends LitElement {
@@ -47,138 +37,66 @@ export class AgencyPage extends LitElement {
     `,
   ];
 
-  @state() private ref: Reference | null = null;
-  @state() private years: string[] = [];
-  @state() private sel: Selection | null = null;
-  @state() private months: PeerSeriesRow[] | null = null;
-  @state() private annual: PeerSeriesRow[] | null = null;
-  @state() private alerts: AlertRow[] | null = null;
-  @state() private schemes: Scheme[] = [];
-  /** The month-by-month scores of the year, and the indicators that lost most by its latest month. */
-  @state() private scores: ScoreOutlook[] | null = null;
-  @state() private lift: ScoreTarget[] | null = null;
-  @state() private focusScores: ScoreTarget[] | null = null;
-  @state() private error = '';
-  @state() private updatedAt: Date | null = null;
+  private readonly page = new PageController(this, {
+    view: 'agency',
+    reference: async (): Promise<{ ref: Reference; years: string[]; schemes: SchemeRow[] }> => {
+      const [ref, months, schemes] = await Promise.all([getReference(), getMonths(), getTable('/api/schemes')]);
+      return { ref, years: yearsOf(months), schemes };
+    },
+    read: (q, { ref, years, schemes }) => ({
+      region: pick(q.get('region'), ref.regions.filter((r) => r.level !== 'province').map((r) => r.code), ref.regions.find((r) => r.level === 'city')?.code ?? ''),
+      year: pick(q.get('year'), years, years[0] ?? ''),
+      metric: pick(q.get('metric'), ref.metrics.map((m) => m.code), 'on_time_rate'),
+      scheme: pick(q.get('scheme'), schemes.map((s) => s.code), DEFAULT_SCHEME),
+    }),
+  });
 
-  constructor() {
-    super();
-    new LivePageController(this, { urlChanged: () => this.readUrl(new Date()), dataChanged: (at) => void this.refresh(at) });
-  }
-
-  private async refresh(at: Date): Promise<void> {
-    try {
-      const [ref, months, schemes] = await Promise.all([getReference(), getMonths(), getTable<Scheme>('/api/schemes')]);
-      this.ref = ref;
-      this.schemes = schemes;
-      this.years = [...new Set(months.months.map((m) => m.slice(0, 4)))];
-      this.readUrl(at);
-    } catch (err) {
-      this.error = errorText(err);
-    }
-  }
-
-  private readUrl(at: Date): void {
-    const ref = this.ref;
-    if (!ref) return;
-    const q = new URLSearchParams(location.search);
-    const own = ref.regions.find((r) => r.code === q.get('region') && r.level !== 'province');
-    this.sel = {
-      region: own?.code ?? ref.regions.find((r) => r.level === 'city')?.code ?? '',
-      year: this.years.includes(q.get('year') ?? '') ? q.get('year')! : (this.years[0] ?? ''),
-      metric: ref.metrics.some((m) => m.code === q.get('metric')) ? q.get('metric')! : 'on_time_rate',
-      scheme: this.schemes.some((s) => s.code === q.get('scheme')) ? q.get('scheme')! : DEFAULT_SCHEME,
-    };
-    void this.load(at);
-  }
-
-  private href(patch: Partial<Selection>): string {
-    return `?${new URLSearchParams({ view: 'agency', ...this.sel!, ...patch })}`;
-  }
-
-  private select(patch: Partial<Selection>): void {
-    const reload = patch.region !== undefined || patch.year !== undefined || patch.scheme !== undefined;
-    this.sel = { ...this.sel!, ...patch };
-    history.pushState(null, '', this.href({}));
-    if (reload) {
-      this.months = null;
-      this.annual = null;
-      this.alerts = null;
-      this.scores = null;
-      this.lift = null;
-      this.focusScores = null;
-      void this.load(new Date());
-    } else if (patch.metric !== undefined) {
-      this.focusScores = null;
-      void this.loadFocusScores(this.sel).catch((err) => (this.error = errorText(err)));
-    }
-  }
+  /** The year month by month and in all against the peers, the alerts, the monthly scores, and
+   * what lost points in the year to date through its latest scored month (v_score_lost). */
+  private readonly year = this.page.load(
+    async ({ region, year, scheme }) => {
+      if (!year) return NOTHING;
+      const [months, annual, alerts, allScores] = await Promise.all([
+        getTable('/api/peer-series', { region, period_type: 'month', from: `${year}-01`, to: `${year}-12` }),
+        getTable('/api/peer-series', { region, period_type: 'year', from: year, to: year }),
+        getTable('/api/alerts', { region, limit: '20' }),
+        getTable('/api/scores', { scheme, region, period_type: 'month' }),
+      ]);
+      const scores = allScores.filter((s) => s.period.startsWith(`${year}-`));
+      const latest = scores.at(-1);
+      const lift = latest ? await getTable('/api/scores/lost', { scheme, region, period_type: 'ytd', period: latest.period, limit: TOP_LIFT }) : [];
+      return { months, annual, alerts, scores, lift };
+    },
+    ({ region, year, scheme }) => [region, year, scheme],
+  );
 
   /** The focused metric's scored entries month by month: target and points. */
-  private async loadFocusScores(sel: Selection): Promise<void> {
-    const rows = await getTable<ScoreTarget>('/api/scores/indicator-series', {
-      scheme: sel.scheme, region: sel.region, metric: sel.metric, period_type: 'month', from: `${sel.year}-01`, to: `${sel.year}-12`,
-    });
-    if (sel === this.sel) this.focusScores = rows;
-  }
-
-  /** The year's monthly scores, then what lost points in the year to date through its latest month. */
-  private async loadScores(sel: Selection): Promise<[ScoreOutlook[], ScoreTarget[]]> {
-    const scores = (await getTable<ScoreOutlook>('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: 'month' }))
-      .filter((s) => s.period.startsWith(`${sel.year}-`));
-    const latest = scores.at(-1);
-    if (!latest) return [scores, []];
-    const lost = await getTable<ScoreTarget>('/api/scores/indicators', { scheme: sel.scheme, region: sel.region, period_type: 'ytd', period: latest.period });
-    // Unassessed manual indicators are summed up separately (pending_points), not listed one by one.
-    return [scores, lost.filter((r) => r.status !== 'pending' && r.points_lost > 0).slice(0, TOP_LIFT)];
-  }
-
-  private async load(at: Date): Promise<void> {
-    const sel = this.sel;
-    if (!sel || !sel.year) return;
-    try {
-      const [months, annual, alerts, [scores, lift]] = await Promise.all([
-        getTable<PeerSeriesRow>('/api/peer-series', { region: sel.region, period_type: 'month', from: `${sel.year}-01`, to: `${sel.year}-12` }),
-        getTable<PeerSeriesRow>('/api/peer-series', { region: sel.region, period_type: 'year', from: sel.year, to: sel.year }),
-        getTable<AlertRow>('/api/alerts', { region: sel.region, limit: '20' }),
-        this.loadScores(sel),
-        this.loadFocusScores(sel),
-      ]);
-      if (sel !== this.sel) return;
-      this.scores = scores;
-      this.lift = lift;
-      this.months = months;
-      this.annual = annual;
-      this.alerts = alerts;
-      this.updatedAt = at;
-      this.error = '';
-    } catch (err) {
-      this.error = errorText(err);
-    }
-  }
+  private readonly focusScores = this.page.load(async ({ region, year, scheme, metric }) =>
+    year ? getTable('/api/scores/indicator-series', { scheme, region, metric, period_type: 'month', from: `${year}-01`, to: `${year}-12` }) : NOTHING,
+  );
 
   private gapCell(row: PeerSeriesRow) {
-    const worse = row.higher_is_better ? row.gap_to_median < 0 : row.gap_to_median > 0;
-    return html`<td class="num ${row.gap_to_median === 0 ? '' : worse ? 'bad' : 'good'}">${formatChange(row.gap_to_median, row.unit)}</td>`;
+    return html`<td class="num ${row.gap_to_median === 0 ? '' : row.worse_than_median ? 'bad' : 'good'}">${formatChange(row.gap_to_median, row.unit)}</td>`;
   }
 
-  private regionOptions(ref: Reference) {
+  private regionOptions(ref: Reference, selected: string) {
     return ref.regions
       .filter((r) => r.level === 'city')
       .map(
         (city) => html`<optgroup label=${city.name}>
-          <option value=${city.code} ?selected=${city.code === this.sel?.region}>${city.name}（全市）</option>
-          ${childrenOf(ref.regions, city.code).map((c) => html`<option value=${c.code} ?selected=${c.code === this.sel?.region}>${c.name}</option>`)}
+          <option value=${city.code} ?selected=${city.code === selected}>${city.name}（全市）</option>
+          ${childrenOf(ref.regions, city.code).map((c) => html`<option value=${c.code} ?selected=${c.code === selected}>${c.name}</option>`)}
         </optgroup>`,
       );
   }
 
   /** Month by month: the month's score and grade, and the year-end projection as it stood then. */
   private scorePanel(scheme: string) {
-    const latest = this.scores?.at(-1);
-    return html`<section class="panel wide" data-testid="score" aria-label="得分与年度预测" style="min-height:200px">
+    const scores = this.year.value?.scores;
+    const latest = scores?.at(-1);
+    return html`<section class="panel wide" data-testid="score" aria-label="得分与年度预测" aria-busy=${this.year.pending} style="min-height:200px">
       <h2>得分与年度预测（${scheme}）</h2>
-      ${loadState(this.scores, this.error, '该年度暂无评分', (rows) => html`
+      ${loadState(scores, this.page.error, '该年度暂无评分', (rows) => html`
         <div class="outlook">
           <span>${latest!.period} 当月得分 <strong data-testid="month-total">${formatPoints(latest!.total)}</strong> 分（${latest!.grade}）</span>
           <span>年度预测 <strong data-testid="projection">${formatPoints(latest!.projected_total)}</strong> 分（<span data-testid="projected-grade">${latest!.projected_grade}</span>）</span>
@@ -200,13 +118,13 @@ export class AgencyPage extends LitElement {
 
   /** The indicators that lost the most points in the year to date: where the grade can be lifted. */
   private liftPanel() {
-    const latest = this.scores?.at(-1);
-    return html`<section class="panel wide" data-testid="lift" aria-label="提升等级的关键指标" style="min-height:200px">
+    const latest = this.year.value?.scores.at(-1);
+    return html`<section class="panel wide" data-testid="lift" aria-label="提升等级的关键指标" aria-busy=${this.year.pending} style="min-height:200px">
       <h2>提升等级的关键指标${latest ? `（${latest.period.slice(0, 4)}年1月至${Number(latest.period.slice(5))}月累计，按失分排序）` : ''}</h2>
-      ${loadState(this.lift, this.error, '各项指标均已得满分', (rows) => html`<table>
+      ${loadState(this.year.value?.lift, this.page.error, '各项指标均已得满分', (rows) => html`<table>
           <thead><tr><th>指标</th><th class="num">本地区</th><th class="num">目标值</th><th class="num">得分</th><th class="num">失分</th><th>计分规则</th></tr></thead>
           <tbody>${rows.map((r) => html`<tr data-indicator=${r.indicator_code}>
-            <td>${r.indicator_code} ${r.name}${r.status !== 'scored' ? html` <span class="bad">${STATUS[r.status]}</span>` : nothing}</td>
+            <td>${r.indicator_code} ${r.name}${r.status === 'missing' ? html` <span class="bad">缺少数据</span>` : nothing}</td>
             <td class="num">${formatValue(r.value, r.unit ?? '')}</td>
             <td class="num">${formatValue(r.target_value, r.unit ?? '')}</td>
             <td class="num">${formatPoints(r.points)} / ${formatPoints(r.max_points)}</td>
@@ -221,38 +139,43 @@ export class AgencyPage extends LitElement {
   }
 
   render() {
-    const { ref, sel } = this;
-    if (!ref || !sel) return pageLoading(this.error);
+    const { page } = this;
+    const { sel } = page;
+    if (!page.ref || !sel) return pageLoading(page.error);
+    const { ref, years, schemes } = page.ref;
+    const { error } = page;
+    const data = this.year.value;
+    const focusScores = this.focusScores.value;
     const region = ref.regions.find((r) => r.code === sel.region)!;
     const parent = ref.regions.find((r) => r.code === region.parent_code);
-    const focus = this.months?.filter((r) => r.metric === sel.metric) ?? null;
+    const focus = data?.months.filter((r) => r.metric === sel.metric);
     const focusName = ref.metrics.find((m) => m.code === sel.metric)?.name ?? sel.metric;
     return html`
       <div class="bar">
         <div class="filters">
           <label>本机构
-            <select aria-label="本机构" @change=${(e: Event) => this.select({ region: (e.target as HTMLSelectElement).value })}>${this.regionOptions(ref)}</select>
+            <select aria-label="本机构" @change=${(e: Event) => page.select({ region: (e.target as HTMLSelectElement).value })}>${this.regionOptions(ref, sel.region)}</select>
           </label>
           <label>年度
-            <select aria-label="年度" @change=${(e: Event) => this.select({ year: (e.target as HTMLSelectElement).value })}>
-              ${this.years.map((y) => html`<option value=${y} ?selected=${y === sel.year}>${y}年</option>`)}
+            <select aria-label="年度" @change=${(e: Event) => page.select({ year: (e.target as HTMLSelectElement).value })}>
+              ${years.map((y) => html`<option value=${y} ?selected=${y === sel.year}>${y}年</option>`)}
             </select>
           </label>
-          ${schemeSelect(this.schemes, sel.scheme, (code) => this.select({ scheme: code }))}
+          ${schemeSelect(schemes, sel.scheme, (code) => page.select({ scheme: code }))}
         </div>
-        <si-live-status .updatedAt=${this.updatedAt}></si-live-status>
+        <si-live-status .updatedAt=${page.updatedAt}></si-live-status>
       </div>
-      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      ${error ? html`<div class="error" role="alert">${error}</div>` : nothing}
       <div class="grid">
-        ${this.scorePanel(this.schemes.find((s) => s.code === sel.scheme)?.name ?? sel.scheme)}
+        ${this.scorePanel(schemes.find((s) => s.code === sel.scheme)?.name ?? sel.scheme)}
         ${this.liftPanel()}
-        <section class="panel wide" data-testid="annual" aria-label="全年累计">
+        <section class="panel wide" data-testid="annual" aria-label="全年累计" aria-busy=${this.year.pending}>
           <h2>${region.name} · ${sel.year}年累计，与${parent?.name ?? ''}各${levelName(region.level)}比较</h2>
-          ${loadState(this.annual, this.error, '该年度暂无数据', (annual) => html`<table>
+          ${loadState(data?.annual, error, '该年度暂无数据', (annual) => html`<table>
                 <thead><tr><th>指标</th><th class="num">本地区</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
                 <tbody>${annual.map(
                   (r) => html`<tr aria-selected=${r.metric === sel.metric ? 'true' : 'false'} data-metric=${r.metric}>
-                    <td><a href=${this.href({ metric: r.metric })} @click=${(e: Event) => { e.preventDefault(); this.select({ metric: r.metric }); }}>${r.metric_name}</a></td>
+                    <td><a href=${page.href({ metric: r.metric })} @click=${(e: Event) => { e.preventDefault(); page.select({ metric: r.metric }); }}>${r.metric_name}</a></td>
                     <td class="num">${formatValue(r.value, r.unit)}</td>
                     <td class="num">${formatValue(r.peer_median, r.unit)}</td>
                     ${this.gapCell(r)}
@@ -264,24 +187,24 @@ export class AgencyPage extends LitElement {
         </section>
         <section class="panel wide" data-testid="alerts" aria-label="本地区预警" style="min-height:140px">
           <h2>本地区预警（未解除）</h2>
-          ${loadState(this.alerts, this.error, '当前没有未解除的预警', (rows) => html`<si-alert-list .rows=${rows}></si-alert-list>`)}
+          ${loadState(data?.alerts, error, '当前没有未解除的预警', (rows) => html`<si-alert-list .rows=${rows}></si-alert-list>`)}
         </section>
-        <section class="panel wide" data-testid="focus" aria-label="逐月明细">
+        <section class="panel wide" data-testid="focus" aria-label="逐月明细" aria-busy=${this.focusScores.pending}>
           <h2>${focusName} · 逐月与目标值、同级中位数</h2>
-          ${loadState(focus, this.error, '该指标本年度暂无数据', (rows) => html`<table>
+          ${loadState(focus, error, '该指标本年度暂无数据', (rows) => html`<table>
                 <thead><tr><th>月份</th><th class="num">本地区</th><th class="num">目标值</th><th class="num">得分</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
                 <tbody>${rows.map((r) => {
-                  const scored = this.focusScores?.find((f) => f.period === r.period);
+                  const scored = focusScores?.find((f) => f.period === r.period);
                   return html`<tr data-period=${r.period}><td>${r.period}</td><td class="num">${formatValue(r.value, r.unit)}</td>
                     <td class="num" data-testid="target">${formatValue(scored?.target_value, r.unit)}</td>
                     <td class="num">${scored ? `${formatPoints(scored.points)} / ${formatPoints(scored.max_points)}` : '—'}</td>
                     <td class="num">${formatValue(r.peer_median, r.unit)}</td>${this.gapCell(r)}<td class="num">${r.rank}/${r.peers}</td></tr>`;
                 })}</tbody>
               </table>
-              ${this.focusScores?.length === 0 ? html`<div class="note">该指标未纳入所选评分方案，无目标值。</div>` : nothing}`)}
+              ${focusScores?.length === 0 ? html`<div class="note">该指标未纳入所选评分方案，无目标值。</div>` : nothing}`)}
         </section>
         <section class="panel wide" data-testid="trends" aria-label="全部指标逐月趋势">
-          ${loadState(this.months, this.error, '该年度暂无数据', (rows) =>
+          ${loadState(data?.months, error, '该年度暂无数据', (rows) =>
             html`<si-vega-chart .spec=${peerTrendSpec(rows, `${region.name} · ${sel.year}年逐月指标与同级中位数`)}></si-vega-chart>`)}
         </section>
       </div>

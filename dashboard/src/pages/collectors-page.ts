@@ -2,47 +2,11 @@
 // lag, rows, rejections, failures), the run log, and quarantined rows with their reasons.
 // Refreshes itself while open; the chosen collector is kept in the URL.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { ApiError, getTable } from '../api.js';
-
-interface FeedHealth {
-  feed: string;
-  last_status: 'running' | 'ok' | 'failed';
-  last_error: string | null;
-  last_run_at: string;
-  last_success_at: string | null;
-  seconds_since_success: number | null;
-  data_lag_seconds: number | null;
-  failed_since_success: number;
-  rows_in: number;
-  rows_written: number;
-  rows_rejected: number;
-  rows_in_24h: number;
-  retries: number;
-  quarantined: number;
-}
-
-interface Run {
-  run_id: number;
-  feed: string;
-  trigger: string;
-  started_at: string;
-  ended_at: string | null;
-  status: string;
-  rows_in: number;
-  rows_written: number;
-  rows_rejected: number;
-  retries: number;
-  error: string | null;
-}
-
-interface Quarantined {
-  run_id: number;
-  feed: string;
-  natural_key: string;
-  reason: string;
-  quarantined_at: string;
-}
+import { customElement } from 'lit/decorators.js';
+import type { FeedHealthRow, QuarantineRow, RunRow } from '../../../contracts/rows.js';
+import { getTable } from '../api.js';
+import { notYet } from '../load-state.js';
+import { PageController } from '../page-controller.js';
 
 const STATUS: Record<string, string> = { ok: '正常', failed: '失败', running: '运行中' };
 const TRIGGER: Record<string, string> = { schedule: '定时', manual: '手动', startup: '启动', backfill: '补采' };
@@ -74,7 +38,7 @@ export class CollectorsPage extends LitElement {
     .running { color: var(--accent); font-weight: 600; }
     .reason { color: var(--bad); }
     .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
-    .empty { color: var(--muted); padding: 16px 0; text-align: center; }
+    .empty, .loading { color: var(--muted); padding: 16px 0; text-align: center; }
     .filters { display: flex; gap: 12px; align-items: end; margin-bottom: 8px; }
     label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); gap: 4px; }
     select { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; min-width: 160px; }
@@ -82,47 +46,26 @@ export class CollectorsPage extends LitElement {
     .note { color: var(--muted); font-size: 0.85rem; }
   `;
 
-  @state() private health: FeedHealth[] | null = null;
-  @state() private runs: Run[] = [];
-  @state() private quarantine: Quarantined[] = [];
-  @state() private feed = '';
-  @state() private error = '';
-  private timer?: ReturnType<typeof setInterval>;
+  // The chosen collector is in the URL; everything reloads when data lands and, since
+  // "距最近成功" ages by the clock, every REFRESH_MS too.
+  private readonly page = new PageController(this, {
+    view: 'collectors',
+    reference: async () => null,
+    read: (q) => ({ feed: q.get('feed') ?? '' }),
+    every: REFRESH_MS,
+  });
 
-  connectedCallback(): void {
-    super.connectedCallback();
-    this.feed = new URLSearchParams(location.search).get('feed') ?? '';
-    void this.load();
-    this.timer = setInterval(() => void this.load(), REFRESH_MS);
-  }
+  private readonly data = this.page.load(async ({ feed }) => {
+    const filter = feed ? { feed } : {};
+    const [health, runs, quarantine] = await Promise.all([
+      getTable('/api/feeds/health'),
+      getTable('/api/runs', { ...filter, limit: '50' }),
+      getTable('/api/quarantine', { ...filter, limit: '200' }),
+    ]);
+    return { health, runs, quarantine };
+  });
 
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.timer);
-  }
-
-  private async load(): Promise<void> {
-    const filter: Record<string, string> = this.feed ? { feed: this.feed } : {};
-    try {
-      [this.health, this.runs, this.quarantine] = await Promise.all([
-        getTable<FeedHealth>('/api/feeds/health'),
-        getTable<Run>('/api/runs', { ...filter, limit: '50' }),
-        getTable<Quarantined>('/api/quarantine', { ...filter, limit: '200' }),
-      ]);
-      this.error = '';
-    } catch (err) {
-      this.error = err instanceof ApiError ? err.message : String(err);
-    }
-  }
-
-  private choose(feed: string): void {
-    this.feed = feed;
-    const q = new URLSearchParams({ view: 'collectors', ...(feed ? { feed } : {}) });
-    history.replaceState(null, '', `?${q}`);
-    void this.load();
-  }
-
-  private healthTable(rows: FeedHealth[]) {
+  private healthTable(rows: FeedHealthRow[]) {
     if (rows.length === 0) return html`<div class="empty">尚无采集记录</div>`;
     return html`<table data-testid="feed-health">
       <thead><tr>
@@ -149,12 +92,12 @@ export class CollectorsPage extends LitElement {
     </table>`;
   }
 
-  private runTable() {
-    if (this.runs.length === 0) return html`<div class="empty">暂无运行记录</div>`;
+  private runTable(runs: RunRow[]) {
+    if (runs.length === 0) return html`<div class="empty">暂无运行记录</div>`;
     return html`<table data-testid="runs">
       <thead><tr><th>批次</th><th>采集任务</th><th>触发</th><th>开始</th><th>结束</th><th>状态</th><th>读取</th><th>写入</th><th>隔离</th><th>重试</th><th>错误</th></tr></thead>
       <tbody>
-        ${this.runs.map(
+        ${runs.map(
           (r) => html`<tr>
             <td class="num">${r.run_id}</td><td>${r.feed}</td><td>${TRIGGER[r.trigger] ?? r.trigger}</td>
             <td>${r.started_at.slice(0, 19)}</td><td>${r.ended_at?.slice(0, 19) ?? '—'}</td>
@@ -167,12 +110,12 @@ export class CollectorsPage extends LitElement {
     </table>`;
   }
 
-  private quarantineTable() {
-    if (this.quarantine.length === 0) return html`<div class="empty">没有被隔离的数据</div>`;
+  private quarantineTable(quarantine: QuarantineRow[]) {
+    if (quarantine.length === 0) return html`<div class="empty">没有被隔离的数据</div>`;
     return html`<table data-testid="quarantine">
       <thead><tr><th>隔离时间</th><th>采集任务</th><th>批次</th><th>记录</th><th>原因</th></tr></thead>
       <tbody>
-        ${this.quarantine.map(
+        ${quarantine.map(
           (q) => html`<tr>
             <td>${q.quarantined_at.slice(0, 19)}</td><td>${q.feed}</td><td class="num">${q.run_id}</td><td>${q.natural_key}</td><td class="reason">${q.reason}</td>
           </tr>`,
@@ -182,24 +125,27 @@ export class CollectorsPage extends LitElement {
   }
 
   render() {
-    const feeds = this.health?.map((h) => h.feed) ?? [];
+    const { page } = this;
+    const data = this.data.value;
+    const feed = page.sel?.feed ?? '';
+    const feeds = data?.health.map((h) => h.feed) ?? [];
     return html`
-      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
       <section class="panel" aria-label="采集健康">
         <h2>采集健康</h2>
-        ${this.health === null ? html`<div class="empty">正在加载…</div>` : this.healthTable(this.health)}
+        ${data ? this.healthTable(data.health) : notYet(page.error)}
         <div class="note">数据滞后：已采集数据的最新时间距现在多久；每 ${REFRESH_MS / 1000} 秒自动刷新。</div>
       </section>
       <div class="filters">
         <label>采集任务
-          <select aria-label="采集任务" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${this.feed === ''}>全部</option>
-            ${feeds.map((f) => html`<option value=${f} ?selected=${f === this.feed}>${f}</option>`)}
+          <select aria-label="采集任务" @change=${(e: Event) => page.select({ feed: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${feed === ''}>全部</option>
+            ${feeds.map((f) => html`<option value=${f} ?selected=${f === feed}>${f}</option>`)}
           </select>
         </label>
       </div>
-      <section class="panel" aria-label="运行日志"><h2>运行日志（最近 50 次）</h2>${this.runTable()}</section>
-      <section class="panel" aria-label="隔离数据"><h2>隔离数据及原因</h2>${this.quarantineTable()}</section>
+      <section class="panel" aria-label="运行日志"><h2>运行日志（最近 50 次）</h2>${data ? this.runTable(data.runs) : notYet(page.error)}</section>
+      <section class="panel" aria-label="隔离数据"><h2>隔离数据及原因</h2>${data ? this.quarantineTable(data.quarantine) : notYet(page.error)}</section>
     `;
   }
 }

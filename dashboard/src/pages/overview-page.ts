@@ -5,16 +5,13 @@
 // months heat map and small multiples of one second-level item. Everything is in the
 // URL; the page reloads itself when a collector run lands.
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import {
-  DEFAULT_SCHEME, errorText, getMonths, getReference, getTable, type MonthList,
-  type AlertRow, type HeatRow, type HorizontalRow, type Metric, type MoverRow, type Reference, type Region, type Scheme,
-  type ScoreOutlook, type ScoreRank, type VerticalRow,
-} from '../api.js';
+import { customElement } from 'lit/decorators.js';
+import type { AlertRow, HeatRow, HorizontalRow, MoverRow, SchemeRow, ScoreRankRow, ScoreRow } from '../../../contracts/rows.js';
+import { DEFAULT_SCHEME, getMonths, getReference, getTable, type MonthList, type Reference } from '../api.js';
 import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
 import { heatmapSpec, smallMultiplesSpec, type SeriesRow } from '../overview-charts.js';
-import { LivePageController } from '../page-controller.js';
+import { NOTHING, PageController, pick } from '../page-controller.js';
 import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { levelName } from '../../../contracts/format.js';
@@ -27,17 +24,10 @@ import '../components/mover-list.js';
 import '../components/region-ranking.js';
 import '../components/score-tile.js';
 
-/** Score totals drawn by the ranking as if they were a metric in points. */
-const SCORE_AXIS: Metric = { code: 'score', name: '综合得分', unit: '分', higher_is_better: true, appendix_code: null, definition: '' };
-
-interface Selection {
-  region: string;
-  metric: string;
-  period: string;
-  item: string;
-  movers: 'city' | 'county';
-  scheme: string;
-  rank: 'score' | 'metric';
+interface Ref {
+  ref: Reference;
+  months: MonthList;
+  schemes: SchemeRow[];
 }
 
 interface Data {
@@ -47,148 +37,110 @@ interface Data {
   alerts: AlertRow[];
   heat: HeatRow[];
   multiples: SeriesRow[];
-  scoreRanking: ScoreRank[];
-  score: ScoreOutlook | null;
+  scoreRanking: ScoreRankRow[];
+  score: ScoreRow | null;
+}
+
+async function loadMultiples(item: Item | undefined, region: string, from: string, to: string): Promise<SeriesRow[]> {
+  if (!item) return [];
+  const series = await Promise.all(item.metrics.map((m) => getTable('/api/compare/vertical', { metric: m.code, region, from, to })));
+  return series.flatMap((rows, i) => rows.map((r) => ({ ...r, metric_name: item.metrics[i].name })));
 }
 
 @customElement('si-overview-page')
 export class OverviewPage extends LitElement {
   static styles = pageStyles;
 
-  @state() private ref: Reference | null = null;
-  @state() private months: string[] = [];
-  private initialMonth = '';
-  @state() private schemes: Scheme[] = [];
-  @state() private sel: Selection | null = null;
-  @state() private data: Data | null = null;
-  @state() private error = '';
-  @state() private updatedAt: Date | null = null;
+  private readonly page = new PageController(this, {
+    view: 'overview',
+    reference: async (): Promise<Ref> => {
+      const [ref, months, schemes] = await Promise.all([getReference(), getMonths(), getTable('/api/schemes')]);
+      return { ref, months, schemes };
+    },
+    read: (q, { ref, months, schemes }) => {
+      const items = itemsOf(ref.catalogue, ref.metrics);
+      const province = ref.regions.find((r) => r.level === 'province');
+      return {
+        region: pick(q.get('region'), ref.regions.map((r) => r.code), province?.code ?? ''),
+        metric: pick(q.get('metric'), ref.metrics.map((m) => m.code), 'on_time_rate'),
+        period: pick(q.get('period'), months.months, months.initial),
+        item: pick(q.get('item'), items.map((i) => i.key), items[0]?.key ?? ''),
+        movers: pick(q.get('movers'), ['city', 'county'] as const, 'county'),
+        scheme: pick(q.get('scheme'), schemes.map((s) => s.code), DEFAULT_SCHEME),
+        rank: pick(q.get('rank'), ['score', 'metric'] as const, 'score'),
+      };
+    },
+  });
 
-  constructor() {
-    super();
-    new LivePageController(this, { urlChanged: () => this.readUrl(), dataChanged: (at) => void this.refresh(at) });
-  }
-
-  /** (Re)reads reference data and the months, then the current view. */
-  private async refresh(at: Date): Promise<void> {
-    try {
-      let monthList: MonthList;
-      [this.ref, monthList, this.schemes] = await Promise.all([getReference(), getMonths(), getTable<Scheme>('/api/schemes')]);
-      ({ months: this.months, initial: this.initialMonth } = monthList);
-      this.readUrl(at);
-    } catch (err) {
-      this.error = errorText(err);
-    }
-  }
-
-  private readUrl(at = new Date()): void {
-    const ref = this.ref;
-    if (!ref) return;
-    const q = new URLSearchParams(location.search);
-    const items = itemsOf(ref.catalogue, ref.metrics);
-    const province = ref.regions.find((r) => r.level === 'province');
-    this.sel = {
-      region: ref.regions.some((r) => r.code === q.get('region')) ? q.get('region')! : (province?.code ?? ''),
-      metric: ref.metrics.some((m) => m.code === q.get('metric')) ? q.get('metric')! : 'on_time_rate',
-      period: this.months.includes(q.get('period') ?? '') ? q.get('period')! : this.initialMonth,
-      item: items.some((i) => i.key === q.get('item')) ? q.get('item')! : (items[0]?.key ?? ''),
-      movers: q.get('movers') === 'city' ? 'city' : 'county',
-      scheme: this.schemes.some((s) => s.code === q.get('scheme')) ? q.get('scheme')! : DEFAULT_SCHEME,
-      rank: q.get('rank') === 'metric' ? 'metric' : 'score',
-    };
-    void this.load(at);
-  }
-
-  private href(patch: Partial<Selection>): string {
-    return `?${new URLSearchParams({ view: 'overview', ...this.sel!, ...patch })}`;
-  }
-
-  private select(patch: Partial<Selection>): void {
-    const reset = patch.region !== undefined || patch.metric !== undefined || patch.scheme !== undefined;
-    this.sel = { ...this.sel!, ...patch };
-    history.pushState(null, '', this.href({}));
-    if (reset) this.data = null;
-    void this.load(new Date());
-  }
-
-  private async load(at: Date): Promise<void> {
-    const sel = this.sel;
-    const ref = this.ref;
-    if (!sel || !ref || !sel.period) return;
-    const region = ref.regions.find((r) => r.code === sel.region)!;
-    const parent = scopeOf(ref.regions, region.code).code;
-    const item = itemsOf(ref.catalogue, ref.metrics).find((i) => i.key === sel.item);
-    const from = addMonths(sel.period, -11);
-    try {
+  // Everything on the page but the ranking's basis, which only changes what is shown.
+  private readonly data = this.page.load(
+    async (sel, { ref }): Promise<Data | typeof NOTHING> => {
+      if (!sel.period) return NOTHING;
+      const region = ref.regions.find((r) => r.code === sel.region)!;
+      const parent = scopeOf(ref.regions, region.code).code;
+      const item = itemsOf(ref.catalogue, ref.metrics).find((i) => i.key === sel.item);
+      const from = addMonths(sel.period, -11);
       const [tiles, ranking, movers, alerts, heat, multiples, scoreRanking, scores] = await Promise.all([
         getHeadline(sel.region, sel.period),
-        getTable<HorizontalRow>('/api/compare/horizontal', { metric: sel.metric, parent, period: sel.period }),
-        getTable<MoverRow>('/api/movers', { metric: sel.metric, region: parent, level: region.level === 'province' ? sel.movers : 'county', period: sel.period, limit: '8' }),
-        getTable<AlertRow>('/api/alerts', { region: sel.region, limit: '30' }),
-        getTable<HeatRow>('/api/heatmap', { metric: sel.metric, parent, from, to: sel.period }),
-        this.loadMultiples(item, sel.region, from, sel.period),
-        getTable<ScoreRank>('/api/scores/ranking', { scheme: sel.scheme, parent, period: sel.period }),
-        getTable<ScoreOutlook>('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: 'month' }),
+        getTable('/api/compare/horizontal', { metric: sel.metric, parent, period: sel.period }),
+        getTable('/api/movers', { metric: sel.metric, region: parent, level: region.level === 'province' ? sel.movers : 'county', period: sel.period, limit: '8' }),
+        getTable('/api/alerts', { region: sel.region, limit: '30' }),
+        getTable('/api/heatmap', { metric: sel.metric, parent, from, to: sel.period }),
+        loadMultiples(item, sel.region, from, sel.period),
+        getTable('/api/scores/ranking', { scheme: sel.scheme, parent, period: sel.period }),
+        getTable('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: 'month' }),
       ]);
-      if (sel !== this.sel) return; // a newer selection is loading
-      const score = scores.find((s) => s.period === sel.period) ?? null;
-      this.data = { tiles, ranking, movers, alerts, heat, multiples, scoreRanking, score };
-      this.updatedAt = at;
-      this.error = '';
-    } catch (err) {
-      this.error = errorText(err);
-    }
-  }
-
-  private async loadMultiples(item: Item | undefined, region: string, from: string, to: string): Promise<SeriesRow[]> {
-    if (!item) return [];
-    const series = await Promise.all(item.metrics.map((m) => getTable<VerticalRow>('/api/compare/vertical', { metric: m.code, region, from, to })));
-    return series.flatMap((rows, i) => rows.map((r) => ({ ...r, metric_name: item.metrics[i].name })));
-  }
+      return { tiles, ranking, movers, alerts, heat, multiples, scoreRanking, score: scores.find((s) => s.period === sel.period) ?? null };
+    },
+    ({ rank: _shown, ...loaded }) => Object.values(loaded),
+  );
 
   private panel<T>(title: string, testid: string, rows: T[] | undefined, empty: string, body: (rows: T[]) => unknown, wide = false, minHeight = 320) {
-    return html`<section class="panel ${wide ? 'wide' : ''}" data-testid=${testid} aria-label=${title} style="min-height:${minHeight}px">
+    return html`<section class="panel ${wide ? 'wide' : ''}" data-testid=${testid} aria-label=${title} aria-busy=${this.data.pending} style="min-height:${minHeight}px">
       <h2>${title}</h2>
-      ${loadState(rows, this.error, empty, body)}
+      ${loadState(rows, this.page.error, empty, body)}
     </section>`;
   }
 
   render() {
-    const { ref, sel, data } = this;
-    if (!ref || !sel) return pageLoading(this.error);
+    const { page } = this;
+    const { sel } = page;
+    if (!page.ref || !sel) return pageLoading(page.error);
+    const { ref, months, schemes } = page.ref;
+    const data = this.data.value;
     const region = ref.regions.find((r) => r.code === sel.region)!;
     const metric = ref.metrics.find((m) => m.code === sel.metric)!;
     const scope = scopeOf(ref.regions, region.code);
-    const peers: Region[] = childrenOf(ref.regions, scope.code);
+    const peers = childrenOf(ref.regions, scope.code);
     const peerLevel = levelName(peers[0]?.level ?? 'county');
     const items = itemsOf(ref.catalogue, ref.metrics);
     const item = items.find((i) => i.key === sel.item);
     const moverLevel = region.level === 'province' ? sel.movers : 'county';
-    const scheme = this.schemes.find((s) => s.code === sel.scheme);
+    const scheme = schemes.find((s) => s.code === sel.scheme);
     const byScore = sel.rank === 'score';
     return html`
       <div class="bar">
-        <si-breadcrumbs .trail=${trailOf(ref.regions, region.code)} .href=${(code: string) => this.href({ region: code })}
-          @navigate=${(e: CustomEvent<string>) => this.select({ region: e.detail })}></si-breadcrumbs>
-        <si-live-status .updatedAt=${this.updatedAt}></si-live-status>
+        <si-breadcrumbs .trail=${trailOf(ref.regions, region.code)} .href=${(code: string) => page.href({ region: code })}
+          @navigate=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-breadcrumbs>
+        <si-live-status .updatedAt=${page.updatedAt}></si-live-status>
       </div>
-      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
       <div class="filters">
         <label>指标
-          <select aria-label="指标" @change=${(e: Event) => this.select({ metric: (e.target as HTMLSelectElement).value })}>
+          <select aria-label="指标" @change=${(e: Event) => page.select({ metric: (e.target as HTMLSelectElement).value })}>
             ${ref.metrics.map((m) => html`<option value=${m.code} ?selected=${m.code === sel.metric}>${m.name}</option>`)}
           </select>
         </label>
-        ${schemeSelect(this.schemes, sel.scheme, (code) => this.select({ scheme: code }))}
+        ${schemeSelect(schemes, sel.scheme, (code) => page.select({ scheme: code }))}
         <label>排名依据
-          <select aria-label="排名依据" @change=${(e: Event) => this.select({ rank: (e.target as HTMLSelectElement).value as Selection['rank'] })}>
+          <select aria-label="排名依据" @change=${(e: Event) => page.select({ rank: (e.target as HTMLSelectElement).value as 'score' | 'metric' })}>
             <option value="score" ?selected=${byScore}>综合得分</option>
             <option value="metric" ?selected=${!byScore}>所选指标</option>
           </select>
         </label>
         <label>月份
-          <select aria-label="月份" @change=${(e: Event) => this.select({ period: (e.target as HTMLSelectElement).value })}>
-            ${this.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${p}</option>`)}
+          <select aria-label="月份" @change=${(e: Event) => page.select({ period: (e.target as HTMLSelectElement).value })}>
+            ${months.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${p}</option>`)}
           </select>
         </label>
       </div>
@@ -198,23 +150,23 @@ export class OverviewPage extends LitElement {
         ${headlineTiles(ref.metrics, data?.tiles ?? {})}
       </section>
       <div class="grid">
-        ${this.panel(`${scope.name} · 各${peerLevel}${byScore ? '综合得分' : metric.name}排名（${sel.period}）`, 'ranking', byScore ? data?.scoreRanking : data?.ranking,
+        ${this.panel<HorizontalRow | ScoreRankRow>(`${scope.name} · 各${peerLevel}${byScore ? '综合得分' : metric.name}排名（${sel.period}）`, 'ranking', byScore ? data?.scoreRanking : data?.ranking,
           `该月暂无各${peerLevel}${byScore ? '评分' : '数据'}`, (rows) =>
-          html`<si-region-ranking .rows=${rows} .metric=${byScore ? SCORE_AXIS : metric} highlight=${region.code}
-            .href=${(code: string) => this.href({ region: code })} @drill=${(e: CustomEvent<string>) => this.select({ region: e.detail })}></si-region-ranking>
+          html`<si-region-ranking .rows=${rows} .unit=${byScore ? '分' : metric.unit} highlight=${region.code}
+            .href=${(code: string) => page.href({ region: code })} @drill=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-ranking>
             <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。${byScore
               ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。`
               : `口径：${metric.definition}`}</div>`)}
-        <section class="panel" data-testid="movers" aria-label="本月变化最大">
+        <section class="panel" data-testid="movers" aria-label="本月变化最大" aria-busy=${this.data.pending}>
           <h2>本月变化最大的${levelName(moverLevel)}（环比）</h2>
           ${region.level === 'province'
             ? html`<label>范围
-                <select aria-label="变化范围" @change=${(e: Event) => this.select({ movers: (e.target as HTMLSelectElement).value as Selection['movers'] })}>
+                <select aria-label="变化范围" @change=${(e: Event) => page.select({ movers: (e.target as HTMLSelectElement).value as 'city' | 'county' })}>
                   <option value="county" ?selected=${sel.movers === 'county'}>全部县（区）</option>
                   <option value="city" ?selected=${sel.movers === 'city'}>各市</option>
                 </select></label>`
             : nothing}
-          ${loadState(data?.movers, this.error, '暂无上月可比数据', (rows) => html`<si-mover-list .rows=${rows} .metric=${metric}></si-mover-list>`)}
+          ${loadState(data?.movers, page.error, '暂无上月可比数据', (rows) => html`<si-mover-list .rows=${rows} .metric=${metric}></si-mover-list>`)}
         </section>
         ${this.panel(`预警（未解除）`, 'alerts', data?.alerts, '当前没有未解除的预警', () => html`<si-alert-list .rows=${data!.alerts}></si-alert-list>`)}
         ${this.panel(`各${peerLevel}×月份热力图 · ${metric.name}（格内数字为当月同级排名）`, 'heatmap', data?.heat, '暂无数据', () =>
@@ -222,11 +174,11 @@ export class OverviewPage extends LitElement {
         <section class="panel wide" data-testid="multiples" aria-label="二级项目指标">
           <h2>二级项目指标一览 · ${region.name}</h2>
           <label>二级项目
-            <select aria-label="二级项目" @change=${(e: Event) => this.select({ item: (e.target as HTMLSelectElement).value })}>
+            <select aria-label="二级项目" @change=${(e: Event) => page.select({ item: (e.target as HTMLSelectElement).value })}>
               ${items.map((i) => html`<option value=${i.key} ?selected=${i.key === sel.item}>${i.key}（${i.metrics.length}项）</option>`)}
             </select>
           </label>
-          ${loadState(data?.multiples, this.error, '该二级项目暂无可计算的指标数据', (rows) =>
+          ${loadState(data?.multiples, page.error, '该二级项目暂无可计算的指标数据', (rows) =>
             html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`)}></si-vega-chart>`)}
         </section>
       </div>

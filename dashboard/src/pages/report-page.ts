@@ -1,16 +1,15 @@
 // 评价报告: choose a region and a year; the report (Appendix B sections) is rendered by
-// the server, previewed here, opened for printing or exported as PDF. State in the URL.
+// the server, previewed here, opened for printing or exported as PDF. State in the URL; the
+// preview is rendered again when new data lands; a failed one (no data for the year) is not
+// left showing another year's report.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { errorText, getMonths, getReference, type Region } from '../api.js';
-import { pageLoading } from '../load-state.js';
+import { customElement } from 'lit/decorators.js';
+import { getMonths, getReference, getReport, reportUrl, yearsOf } from '../api.js';
+import { NOTHING, PageController, pick } from '../page-controller.js';
+import { notYet, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { levelName } from '../../../contracts/format.js';
-
-interface Selection {
-  region: string;
-  year: string;
-}
+import '../components/live-status.js';
 
 @customElement('si-report-page')
 export class ReportPage extends LitElement {
@@ -23,76 +22,54 @@ export class ReportPage extends LitElement {
     `,
   ];
 
-  @state() private regions: Region[] = [];
-  @state() private years: string[] = [];
-  @state() private sel: Selection | null = null;
-  @state() private error = '';
-  private readonly onPop = () => this.readUrl();
-
-  connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onPop);
-    void this.init();
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPop);
-  }
-
-  private async init(): Promise<void> {
-    try {
+  private readonly page = new PageController(this, {
+    view: 'report',
+    reference: async () => {
       const [ref, months] = await Promise.all([getReference(), getMonths()]);
-      this.regions = ref.regions;
-      this.years = [...new Set(months.months.map((m) => m.slice(0, 4)))];
-      this.readUrl();
-    } catch (err) {
-      this.error = errorText(err);
-    }
-  }
+      return { regions: ref.regions, years: yearsOf(months) };
+    },
+    read: (q, { regions, years }) => ({
+      region: pick(q.get('region'), regions.map((r) => r.code), regions.find((r) => r.level === 'province')?.code ?? ''),
+      year: pick(q.get('year'), years, years[0] ?? ''),
+    }),
+  });
 
-  private readUrl(): void {
-    const q = new URLSearchParams(location.search);
-    this.sel = {
-      region: this.regions.some((r) => r.code === q.get('region')) ? q.get('region')! : (this.regions.find((r) => r.level === 'province')?.code ?? ''),
-      year: this.years.includes(q.get('year') ?? '') ? q.get('year')! : (this.years[0] ?? ''),
-    };
-  }
-
-  private select(patch: Partial<Selection>): void {
-    this.sel = { ...this.sel!, ...patch };
-    history.pushState(null, '', `?${new URLSearchParams({ view: 'report', ...this.sel })}`);
-  }
+  private readonly report = this.page.load(async (sel) => (sel.year ? getReport(sel) : NOTHING));
 
   render() {
-    const sel = this.sel;
-    if (!sel) return pageLoading(this.error);
-    const query = new URLSearchParams({ region: sel.region, year: sel.year });
+    const { page } = this;
+    const { sel } = page;
+    if (!page.ref || !sel) return pageLoading(page.error);
+    const { regions, years } = page.ref;
+    const report = this.report.value;
     return html`
       <div class="bar">
         <div class="filters">
           <label>被评价地区
-            <select aria-label="被评价地区" @change=${(e: Event) => this.select({ region: (e.target as HTMLSelectElement).value })}>
-              ${this.regions.map((r) => html`<option value=${r.code} ?selected=${r.code === sel.region}>${r.name}（${levelName(r.level)}）</option>`)}
+            <select aria-label="被评价地区" @change=${(e: Event) => page.select({ region: (e.target as HTMLSelectElement).value })}>
+              ${regions.map((r) => html`<option value=${r.code} ?selected=${r.code === sel.region}>${r.name}（${levelName(r.level)}）</option>`)}
             </select>
           </label>
           <label>评价年度
-            <select aria-label="评价年度" @change=${(e: Event) => this.select({ year: (e.target as HTMLSelectElement).value })}>
-              ${this.years.map((y) => html`<option value=${y} ?selected=${y === sel.year}>${y}年</option>`)}
+            <select aria-label="评价年度" @change=${(e: Event) => page.select({ year: (e.target as HTMLSelectElement).value })}>
+              ${years.map((y) => html`<option value=${y} ?selected=${y === sel.year}>${y}年</option>`)}
             </select>
           </label>
         </div>
         ${sel.year
           ? html`<div class="actions">
-              <a class="button" href="/api/report?${query}" target="_blank" rel="noopener">打开打印版</a>
-              <a class="button primary" href="/api/report.pdf?${query}" download>导出 PDF</a>
+              <a class="button" href=${reportUrl(sel)} target="_blank" rel="noopener">打开打印版</a>
+              <a class="button primary" href=${reportUrl(sel, true)} download>导出 PDF</a>
             </div>`
           : nothing}
+        <si-live-status .updatedAt=${page.updatedAt}></si-live-status>
       </div>
-      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
-      ${sel.year
-        ? html`<iframe title="评价报告预览" src="/api/report?${query}"></iframe>`
-        : html`<div class="empty">暂无数据：采集器正在回填历史数据，请稍候。</div>`}
+      ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
+      ${!sel.year
+        ? html`<div class="empty">暂无数据：采集器正在回填历史数据，请稍候。</div>`
+        : report === undefined || this.report.failed
+          ? notYet(page.error)
+          : html`<iframe title="评价报告预览" aria-busy=${this.report.pending} .srcdoc=${report}></iframe>`}
     `;
   }
 }

@@ -2,32 +2,26 @@
 // projection, the first-level items, drill-down P1 → P2 → indicator, and the indicators that
 // lost the most points. Selection and drill-down live in the URL.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { ApiError, getTable, type Region, type Scheme, type ScoreIndicator, type ScoreItem, type ScoreTotal } from '../api.js';
+import { customElement } from 'lit/decorators.js';
+import type { ScorePeriodType } from '../../../contracts/query.js';
+import type { ScoreItemRow, ScoreTargetRow } from '../../../contracts/rows.js';
+import { getTable } from '../api.js';
 import { formatPoints } from '../../../contracts/format.js';
+import { PageController, pick } from '../page-controller.js';
+import { notYet, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
+import '../components/live-status.js';
 import '../components/score-bar.js';
 
-const PERIOD_TYPES = { month: '月度', ytd: '年初至今', year: '年度' } as const;
-type PeriodType = keyof typeof PERIOD_TYPES;
+const PERIOD_TYPES: Record<ScorePeriodType, string> = { month: '月度', ytd: '年初至今', year: '年度' };
 const STATUS = { scored: '', missing: '缺少数据', pending: '待人工评分' } as const;
-const TOP_LOST = 10;
-
-interface Selection {
-  scheme: string;
-  region: string;
-  period_type: PeriodType;
-  period: string;
-  p1: string;
-  p2: string;
-}
+const TOP_LOST = '10';
 
 @customElement('si-score-page')
 export class ScorePage extends LitElement {
   static styles = [
     pageStyles,
     css`
-      .filters { margin: 16px 0; }
       .panel { min-height: 0; }
       h2 { font-size: 1rem; }
       .empty, .loading { padding: 30px 0; }
@@ -50,89 +44,58 @@ export class ScorePage extends LitElement {
     `,
   ];
 
-  @state() private schemes: Scheme[] = [];
-  @state() private regions: Region[] = [];
-  @state() private totals: ScoreTotal[] = [];
-  @state() private sel: Selection | null = null;
-  @state() private items: ScoreItem[] | null = null;
-  @state() private indicators: ScoreIndicator[] | null = null;
-  @state() private error = '';
-
-  connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', () => void this.readUrl());
-    void this.init();
-  }
-
-  private async init(): Promise<void> {
-    try {
-      [this.schemes, this.regions] = await Promise.all([getTable<Scheme>('/api/schemes'), getTable<Region>('/api/regions')]);
-      await this.readUrl();
-    } catch (err) {
-      this.fail(err);
-    }
-  }
-
-  private fail(err: unknown): void {
-    this.error = err instanceof ApiError ? err.message : String(err);
-  }
-
-  private async readUrl(): Promise<void> {
-    const q = new URLSearchParams(location.search);
-    const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
-    const province = this.regions.find((r) => r.level === 'province');
-    await this.apply({
-      scheme: pick(q.get('scheme'), this.schemes.map((s) => s.code), this.schemes[0]?.code ?? ''),
-      region: pick(q.get('region'), this.regions.map((r) => r.code), province?.code ?? ''),
-      period_type: pick(q.get('period_type'), Object.keys(PERIOD_TYPES) as PeriodType[], 'month'),
+  private readonly page = new PageController(this, {
+    view: 'scores',
+    reference: async () => {
+      const [schemes, regions] = await Promise.all([getTable('/api/schemes'), getTable('/api/regions')]);
+      return { schemes, regions };
+    },
+    read: (q, { schemes, regions }) => ({
+      scheme: pick(q.get('scheme'), schemes.map((s) => s.code), schemes[0]?.code ?? ''),
+      region: pick(q.get('region'), regions.map((r) => r.code), regions.find((r) => r.level === 'province')?.code ?? ''),
+      period_type: pick(q.get('period_type'), Object.keys(PERIOD_TYPES) as ScorePeriodType[], 'month'),
       period: q.get('period') ?? '',
       p1: q.get('p1') ?? '',
       p2: q.get('p2') ?? '',
-    });
-  }
+    }),
+  });
 
-  /** Loads the period list for the selection, then the chosen period's scores. */
-  private async apply(sel: Selection): Promise<void> {
-    this.error = '';
-    try {
-      const totals = await getTable<ScoreTotal>('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: sel.period_type });
-      const periods = totals.map((t) => t.period);
-      if (!periods.includes(sel.period)) sel = { ...sel, period: periods.at(-1) ?? '' };
-      this.totals = totals;
-      this.sel = sel;
-      this.items = null;
-      this.indicators = null;
-      if (!sel.period) return;
-      const params = { scheme: sel.scheme, region: sel.region, period_type: sel.period_type, period: sel.period };
-      const [items, indicators] = await Promise.all([getTable<ScoreItem>('/api/scores/items', params), getTable<ScoreIndicator>('/api/scores/indicators', params)]);
-      if (sel !== this.sel) return; // a newer selection is loading
-      this.items = items;
-      this.indicators = indicators;
-    } catch (err) {
-      this.fail(err);
-    }
-  }
+  /** The periods with scores for the scheme, region and period type, with their totals. */
+  private readonly totals = this.page.load(
+    ({ scheme, region, period_type }) => getTable('/api/scores', { scheme, region, period_type }),
+    ({ scheme, region, period_type }) => [scheme, region, period_type],
+  );
 
-  private select(patch: Partial<Selection>): void {
-    const sel = { ...this.sel!, ...patch };
-    history.pushState(null, '', `?${new URLSearchParams({ view: 'scores', ...sel })}`);
-    void this.apply(sel);
-  }
+  /** The chosen period (the latest when none or an unknown one is chosen): its items, its
+   * indicators, and those that lost most (v_score_lost). Drill-down only changes what is shown. */
+  private readonly detail = this.page.load(
+    async (sel) => {
+      const totals = await this.totals.task.taskComplete;
+      const period = totals.some((t) => t.period === sel.period) ? sel.period : (totals.at(-1)?.period ?? '');
+      if (!period) return { period, items: [], indicators: [], lost: [] };
+      const params = { scheme: sel.scheme, region: sel.region, period_type: sel.period_type, period };
+      const [items, indicators, lost] = await Promise.all([
+        getTable('/api/scores/items', params),
+        getTable('/api/scores/indicators', params),
+        getTable('/api/scores/lost', { ...params, limit: TOP_LOST }),
+      ]);
+      return { period, items, indicators, lost };
+    },
+    ({ p1: _p1, p2: _p2, ...loaded }) => Object.values(loaded),
+  );
 
-  /** Drill-down only changes what is shown, not what is loaded. */
   private drill(p1: string, p2: string): void {
-    this.sel = { ...this.sel!, p1, p2 };
-    history.pushState(null, '', `?${new URLSearchParams({ view: 'scores', ...this.sel })}`);
+    this.page.select({ p1, p2 });
   }
 
-  private itemButton(item: ScoreItem, pressed: boolean, onClick: () => void, testid: string) {
+  private itemButton(item: ScoreItemRow, pressed: boolean, onClick: () => void, testid: string) {
     return html`<button class="item" data-testid=${testid} aria-pressed=${pressed ? 'true' : 'false'} @click=${onClick}>
       <span>${item.level === 'P1' ? item.p1 : item.p2}</span>
       <si-score-bar .points=${item.points} .max=${item.max_points}></si-score-bar>
     </button>`;
   }
 
-  private indicatorTable(rows: ScoreIndicator[], testid: string) {
+  private indicatorTable(rows: ScoreTargetRow[], testid: string) {
     if (!rows.length) return html`<div class="empty">无指标</div>`;
     return html`<table data-testid=${testid}>
       <thead><tr><th>指标</th><th>来源</th><th>指标值/评分</th><th>得分</th><th>满分</th><th>失分</th></tr></thead>
@@ -151,7 +114,7 @@ export class ScorePage extends LitElement {
     </table>`;
   }
 
-  private drillDown(sel: Selection, items: ScoreItem[], indicators: ScoreIndicator[]) {
+  private drillDown(sel: { p1: string; p2: string }, items: ScoreItemRow[], indicators: ScoreTargetRow[]) {
     const p1 = items.find((i) => i.level === 'P1' && i.code === sel.p1);
     const p2 = items.find((i) => i.level === 'P2' && i.code === sel.p2 && i.p1_code === sel.p1);
     const crumbs = html`<div class="crumbs">
@@ -169,42 +132,48 @@ export class ScorePage extends LitElement {
     )}`;
   }
 
-  private regionOptions(sel: Selection) {
-    return this.regions.map(
-      (r) => html`<option value=${r.code} ?selected=${r.code === sel.region}>${r.level === 'county' ? '\u3000\u3000' : r.level === 'city' ? '\u3000' : ''}${r.name}</option>`,
-    );
-  }
-
   render() {
-    const sel = this.sel;
-    if (!sel) return html`${this.error ? html`<div class="error" role="alert">${this.error}</div>` : html`<div class="loading">正在加载…</div>`}`;
-    const total = this.totals.find((t) => t.period === sel.period);
-    const scheme = this.schemes.find((s) => s.code === sel.scheme);
+    const { page } = this;
+    const { sel } = page;
+    if (!page.ref || !sel) return pageLoading(page.error);
+    const { schemes, regions } = page.ref;
+    const totals = this.totals.value ?? [];
+    const detail = this.detail.value;
+    const period = detail?.period ?? sel.period;
+    const total = totals.find((t) => t.period === period);
+    const scheme = schemes.find((s) => s.code === sel.scheme);
     return html`
-      ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
-      <div class="filters">
-        <label>评分方案
-          <select aria-label="评分方案" @change=${(e: Event) => this.select({ scheme: (e.target as HTMLSelectElement).value, p1: '', p2: '' })}>
-            ${this.schemes.map((s) => html`<option value=${s.code} ?selected=${s.code === sel.scheme}>${s.name}（${s.version}）</option>`)}
-          </select>
-        </label>
-        <label>地区
-          <select aria-label="地区" @change=${(e: Event) => this.select({ region: (e.target as HTMLSelectElement).value })}>${this.regionOptions(sel)}</select>
-        </label>
-        <label>期间类型
-          <select aria-label="期间类型" @change=${(e: Event) => this.select({ period_type: (e.target as HTMLSelectElement).value as PeriodType })}>
-            ${Object.entries(PERIOD_TYPES).map(([k, v]) => html`<option value=${k} ?selected=${k === sel.period_type}>${v}</option>`)}
-          </select>
-        </label>
-        <label>期间
-          <select aria-label="期间" @change=${(e: Event) => this.select({ period: (e.target as HTMLSelectElement).value })}>
-            ${[...this.totals].reverse().map((t) => html`<option value=${t.period} ?selected=${t.period === sel.period}>${t.period}</option>`)}
-          </select>
-        </label>
+      <div class="bar">
+        <div class="filters">
+          <label>评分方案
+            <select aria-label="评分方案" @change=${(e: Event) => page.select({ scheme: (e.target as HTMLSelectElement).value, p1: '', p2: '' })}>
+              ${schemes.map((s) => html`<option value=${s.code} ?selected=${s.code === sel.scheme}>${s.name}（${s.version}）</option>`)}
+            </select>
+          </label>
+          <label>地区
+            <select aria-label="地区" @change=${(e: Event) => page.select({ region: (e.target as HTMLSelectElement).value })}>
+              ${regions.map((r) => html`<option value=${r.code} ?selected=${r.code === sel.region}>${r.level === 'county' ? '\u3000\u3000' : r.level === 'city' ? '\u3000' : ''}${r.name}</option>`)}
+            </select>
+          </label>
+          <label>期间类型
+            <select aria-label="期间类型" @change=${(e: Event) => page.select({ period_type: (e.target as HTMLSelectElement).value as ScorePeriodType })}>
+              ${Object.entries(PERIOD_TYPES).map(([k, v]) => html`<option value=${k} ?selected=${k === sel.period_type}>${v}</option>`)}
+            </select>
+          </label>
+          <label>期间
+            <select aria-label="期间" @change=${(e: Event) => page.select({ period: (e.target as HTMLSelectElement).value })}>
+              ${[...totals].reverse().map((t) => html`<option value=${t.period} ?selected=${t.period === period}>${t.period}</option>`)}
+            </select>
+          </label>
+        </div>
+        <si-live-status .updatedAt=${page.updatedAt}></si-live-status>
       </div>
-      ${!total
-        ? html`<div class="empty">该地区此期间暂无评分</div>`
-        : html`<div class="grid">
+      ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
+      ${!detail
+        ? notYet(page.error)
+        : !total
+          ? html`<div class="empty">该地区此期间暂无评分</div>`
+          : html`<div class="grid" aria-busy=${this.detail.pending}>
             <section class="panel" data-testid="score-total">
               <h2>总分</h2>
               <div><span class="total" data-testid="total">${formatPoints(total.total)}</span> / ${formatPoints(total.max_total)}<span class="grade" data-testid="grade">${total.grade}</span></div>
@@ -218,12 +187,15 @@ export class ScorePage extends LitElement {
             </section>
             <section class="panel" data-testid="drill">
               <h2>得分构成</h2>
-              ${this.items && this.indicators ? this.drillDown(sel, this.items, this.indicators) : html`<div class="loading">正在加载…</div>`}
+              ${this.drillDown(sel, detail.items, detail.indicators)}
             </section>
           </div>
-          <section class="panel" style="margin-top:12px">
+          <section class="panel" style="margin-top:12px" aria-busy=${this.detail.pending}>
             <h2>失分最多的指标</h2>
-            ${this.indicators ? this.indicatorTable(this.indicators.filter((r) => r.points_lost > 0).slice(0, TOP_LOST), 'top-lost') : html`<div class="loading">正在加载…</div>`}
+            ${this.indicatorTable(detail.lost, 'top-lost')}
+            ${total.pending_entries
+              ? html`<div class="note" data-testid="pending">另有 ${total.pending_entries} 项人工评价指标待人工评分，计 ${formatPoints(total.pending_points)} 分未得（导入人工评分后计入）。</div>`
+              : nothing}
           </section>`}
     `;
   }

@@ -3,29 +3,17 @@
 // name, examples loaded, the result downloaded as CSV.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { ApiError } from '../api.js';
+import { Task, TaskStatus } from '@lit/task';
+import { errorText, getTable } from '../api.js';
 import '../components/sql-result-table.js';
 import '../components/sql-schema-browser.js';
-import {
-  deleteSaved,
-  downloadCsv,
-  getCatalog,
-  getExamples,
-  getSaved,
-  runSql,
-  saveQuery,
-  type CatalogObject,
-  type Example,
-  type SavedQuery,
-  type SqlResult,
-} from '../sql-api.js';
+import { PageController, pick } from '../page-controller.js';
+import { deleteSaved, downloadCsv, runSql, saveQuery, type SqlResult } from '../sql-api.js';
 import { defaultChoice, isNumeric, quickChartSpec, type ChartChoice, type Mark } from '../sql-chart.js';
 
 type Side = 'examples' | 'saved' | 'schema';
 const SIDE_LABEL: Record<Side, string> = { examples: '示例查询', saved: '已保存', schema: '表和视图' };
 const MARK_LABEL: Record<Mark, string> = { bar: '柱状图', line: '折线图', point: '散点图' };
-
-const message = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
 
 @customElement('si-sql-page')
 export class SqlPage extends LitElement {
@@ -56,60 +44,58 @@ export class SqlPage extends LitElement {
     h2 { font-size: 1rem; margin: 14px 0 6px; }
   `;
 
-  @state() private side: Side = 'examples';
-  @state() private examples: Example[] = [];
-  @state() private saved: SavedQuery[] = [];
-  @state() private catalog: CatalogObject[] = [];
+  // The side panel's tab is in the URL; its lists are reloaded when new data lands.
+  private readonly page = new PageController(this, {
+    view: 'sql',
+    reference: async () => null,
+    read: (q) => ({ side: pick(q.get('side'), Object.keys(SIDE_LABEL) as Side[], 'examples') }),
+  });
+
+  private readonly lists = this.page.load(async () => {
+    const [examples, saved, catalog] = await Promise.all([getTable('/api/sql/examples'), getTable('/api/sql/saved'), getTable('/api/sql/schema')]);
+    return { examples, saved, catalog };
+  }, () => []);
+
+  /** The query run, on request (Ctrl+Enter or 运行). */
+  private readonly result = new Task(this, {
+    task: ([sql]: readonly [string]) => runSql(sql),
+    autoRun: false,
+    onComplete: (result: SqlResult) => {
+      const keep = this.choice && [this.choice.x, this.choice.y].every((n) => result.columns.some((c) => c.name === n));
+      if (!keep) this.choice = defaultChoice(result.columns);
+    },
+  });
+
   @state() private sql = 'SELECT * FROM mart_metric_value LIMIT 100';
   @state() private name = '';
-  @state() private result: SqlResult | null = null;
   @state() private choice: ChartChoice | null = null;
-  @state() private running = false;
-  @state() private error = '';
+  /** Why saving, deleting or downloading failed; '' when it did not. */
+  @state() private actionError = '';
   @state() private note = '';
   @query('textarea') private editor!: HTMLTextAreaElement;
 
-  connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadSide();
+  private get running(): boolean {
+    return this.result.status === TaskStatus.PENDING;
   }
 
-  private async loadSide(): Promise<void> {
-    try {
-      [this.examples, this.saved, this.catalog] = await Promise.all([getExamples(), getSaved(), getCatalog()]);
-    } catch (err) {
-      this.error = message(err);
-    }
-  }
-
-  private async run(): Promise<void> {
+  private run(): void {
     if (this.running || !this.sql.trim()) return;
-    this.running = true;
-    this.error = '';
+    this.actionError = '';
     this.note = '';
-    try {
-      this.result = await runSql(this.sql);
-      const keep = this.choice && [this.choice.x, this.choice.y].every((n) => this.result!.columns.some((c) => c.name === n));
-      if (!keep) this.choice = defaultChoice(this.result.columns);
-    } catch (err) {
-      this.result = null;
-      this.error = message(err);
-    } finally {
-      this.running = false;
-    }
+    void this.result.run([this.sql]);
   }
 
   private onKey(e: KeyboardEvent): void {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      void this.run();
+      this.run();
     }
   }
 
   private load(sql: string, name = ''): void {
     this.sql = sql;
     this.name = name;
-    void this.run();
+    this.run();
   }
 
   private insert(text: string): void {
@@ -125,25 +111,25 @@ export class SqlPage extends LitElement {
   private async save(): Promise<void> {
     const name = this.name.trim();
     if (!name) {
-      this.error = '请先填写查询名称再保存';
+      this.actionError = '请先填写查询名称再保存';
       return;
     }
     try {
       await saveQuery(name, this.sql);
-      this.saved = await getSaved();
+      await this.lists.task.run();
       this.note = `已保存为「${name}」`;
-      this.error = '';
+      this.actionError = '';
     } catch (err) {
-      this.error = message(err);
+      this.actionError = errorText(err);
     }
   }
 
   private async removeSaved(name: string): Promise<void> {
     try {
       await deleteSaved(name);
-      this.saved = await getSaved();
+      await this.lists.task.run();
     } catch (err) {
-      this.error = message(err);
+      this.actionError = errorText(err);
     }
   }
 
@@ -151,23 +137,25 @@ export class SqlPage extends LitElement {
     try {
       await downloadCsv(this.sql, `${this.name.trim() || 'query'}.csv`);
     } catch (err) {
-      this.error = message(err);
+      this.actionError = errorText(err);
     }
   }
 
-  private renderSide() {
-    switch (this.side) {
+  private renderSide(side: Side) {
+    const lists = this.lists.value;
+    if (!lists) return html`<div class="note">${this.page.error ? '未能加载' : '正在加载…'}</div>`;
+    switch (side) {
       case 'examples':
-        return this.examples.map(
+        return lists.examples.map(
           (e) => html`<div class="item">
             <button class="load" @click=${() => this.load(e.query)}>${e.title}</button>
             <div class="desc">${e.description}</div>
           </div>`,
         );
       case 'saved':
-        return this.saved.length === 0
+        return lists.saved.length === 0
           ? html`<div class="note">还没有保存的查询：写好查询，填写名称，点“保存”。</div>`
-          : this.saved.map(
+          : lists.saved.map(
               (s) => html`<div class="item">
                 <button class="del" aria-label="删除 ${s.name}" @click=${() => this.removeSaved(s.name)}>删除</button>
                 <button class="load" @click=${() => this.load(s.query, s.name)}>${s.name}</button>
@@ -175,7 +163,7 @@ export class SqlPage extends LitElement {
               </div>`,
             );
       default:
-        return html`<si-sql-schema-browser .objects=${this.catalog} @insert-text=${(e: CustomEvent<string>) => this.insert(e.detail)}></si-sql-schema-browser>`;
+        return html`<si-sql-schema-browser .objects=${lists.catalog} @insert-text=${(e: CustomEvent<string>) => this.insert(e.detail)}></si-sql-schema-browser>`;
     }
   }
 
@@ -216,15 +204,17 @@ export class SqlPage extends LitElement {
   }
 
   render() {
-    const r = this.result;
+    const side = this.page.sel?.side ?? 'examples';
+    const r = this.result.value;
+    const error = this.actionError || (this.result.status === TaskStatus.ERROR ? errorText(this.result.error) : '') || this.page.error;
     return html`
       <aside aria-label="查询资料">
         <div class="tabs" role="group">
           ${(Object.keys(SIDE_LABEL) as Side[]).map(
-            (s) => html`<button aria-pressed=${String(this.side === s)} @click=${() => (this.side = s)}>${SIDE_LABEL[s]}</button>`,
+            (s) => html`<button aria-pressed=${String(side === s)} @click=${() => this.page.select({ side: s })}>${SIDE_LABEL[s]}</button>`,
           )}
         </div>
-        ${this.renderSide()}
+        ${this.renderSide(side)}
       </aside>
       <section>
         <div class="panel">
@@ -242,7 +232,7 @@ export class SqlPage extends LitElement {
             <button @click=${() => this.save()}>保存</button>
             <button ?disabled=${!r} @click=${() => this.download()}>下载 CSV</button>
           </div>
-          ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+          ${error ? html`<div class="error" role="alert">${error}</div>` : nothing}
           ${this.note ? html`<div class="note" role="status">${this.note}</div>` : nothing}
           ${r
             ? html`<div class="status" data-testid="sql-status">
