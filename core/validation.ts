@@ -57,11 +57,18 @@ export const houseMessages: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** Parses input with schema; on failure throws what `fail` makes of the issues' messages
- * (the first names the first bad entry). */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, fail: (messages: string[]) => Error, prefix = ''): z.output<S> {
+ * (the first names the first bad entry), each written by `text` (issueText unless a file
+ * names its entries its own way). */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  fail: (messages: string[]) => Error,
+  prefix = '',
+  text: (issue: z.core.$ZodIssue, input: unknown, prefix: string) => string = issueText,
+): z.output<S> {
   const result = schema.safeParse(input, { error: houseMessages, reportInput: true });
   if (result.success) return result.data;
-  throw fail(result.error.issues.map((issue) => issueText(issue, input, prefix)));
+  throw fail(result.error.issues.map((issue) => text(issue, input, prefix)));
 }
 
 // Schema pieces, each with one message for every way a value can miss it.
