@@ -25,7 +25,8 @@ const serverSchema = z.strictObject({
 const simulatorSchema = z.strictObject({ port: port(), seed: nonEmptyText(), casesPerDay: integerIn(1, 100_000) });
 
 const configSchema = z.strictObject(
-  { ...ingestConfigSchema.shape, server: serverSchema, simulator: simulatorSchema, console: consoleLimitsSchema, alerts: alertConfigSchema },
+  // In the order of config/default.json, so problems are listed as the file reads.
+  { server: serverSchema, source: ingestConfigSchema.shape.source, simulator: simulatorSchema, console: consoleLimitsSchema, collectors: ingestConfigSchema.shape.collectors, alerts: alertConfigSchema },
   { error: 'the configuration must be one JSON object' },
 );
 export type Config = z.output<typeof configSchema>;
