@@ -1,108 +1,76 @@
 // The `alerts` section of the config: threshold rules and the webhook. Validated at start;
 // a bad rule stops start-up with a message naming it (alerts.rules[i] and its id).
-import { ConfigError } from '../core/config.js';
+import { z } from 'zod';
+import { parseConfigWith } from '../core/config.js';
+import { httpUrlOrNull, integerIn, nonEmptyText, numberFrom, oneOf, textLike } from '../core/validation.js';
 
-export const RULE_KINDS = ['below', 'above', 'drop', 'upload_overdue'] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
 const LEVELS = ['province', 'city', 'county'] as const;
-
-export interface AlertRule {
-  id: string;
-  kind: RuleKind;
-  /** dim_metric code; null for upload_overdue. */
-  metric: string | null;
-  /** value (below/above), points in the metric's unit (drop) or days (upload_overdue). */
-  threshold: number;
-  levels: string[];
-  minDenominator: number;
-  label: string;
-}
-
-export interface WebhookConfig {
-  url: string | null;
-  timeoutMs: number;
-  maxAttempts: number;
-  retryDelayMs: number;
-}
-
-export interface AlertConfig {
-  lookbackMonths: number;
-  webhook: WebhookConfig;
-  rules: AlertRule[];
-}
-
-export const DEFAULT_ALERTS: AlertConfig = {
-  lookbackMonths: 2,
-  webhook: { url: null, timeoutMs: 5000, maxAttempts: 5, retryDelayMs: 2000 },
-  rules: [],
+const levels = (fallback: (typeof LEVELS)[number][]) => {
+  const error = `must be a non-empty list of ${LEVELS.join(', ')}`;
+  return z.array(oneOf(LEVELS), { error }).min(1, { error }).default(fallback);
+};
+const metric = (kind: string) => {
+  const error = `must name a metric for kind '${kind}'`;
+  return z.string({ error }).min(1, { error });
+};
+const common = {
+  id: textLike(/^[a-z0-9_]+$/, 'a snake_case name'),
+  minDenominator: numberFrom(0).default(0),
+  label: nonEmptyText('a non-empty Chinese name for the dashboard'),
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const beyond = <K extends 'below' | 'above'>(kind: K) =>
+  z.strictObject({ kind: z.literal(kind), metric: metric(kind), threshold: numberFrom(), levels: levels(['city', 'county']), ...common });
 
-function num(obj: Record<string, unknown>, key: string, where: string, fallback?: number, min = 0): number {
-  const v = obj[key] ?? fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new ConfigError(`${where}.${key} must be a number ≥ ${min}, got ${JSON.stringify(obj[key])}`);
-  return v;
-}
+// Each kind names its threshold for what it is; the stored rule calls it threshold.
+const ruleSchema = z
+  .discriminatedUnion('kind', [
+    /** value below/above threshold */
+    beyond('below'),
+    beyond('above'),
+    /** fell by more than `points` (in the metric's unit) from the month before */
+    z.strictObject({ kind: z.literal('drop'), metric: metric('drop'), points: numberFrom(0), levels: levels(['city', 'county']), ...common }),
+    /** an upload more than `days` overdue */
+    z.strictObject({ kind: z.literal('upload_overdue'), days: numberFrom(0), levels: levels(['county']), ...common }),
+  ])
+  .transform((r) => ({
+    id: r.id,
+    kind: r.kind,
+    /** dim_metric code; null for upload_overdue. */
+    metric: r.kind === 'upload_overdue' ? null : r.metric,
+    /** value (below/above), points in the metric's unit (drop) or days (upload_overdue). */
+    threshold: r.kind === 'upload_overdue' ? r.days : r.kind === 'drop' ? r.points : r.threshold,
+    levels: r.levels,
+    minDenominator: r.minDenominator,
+    label: r.label,
+  }));
+export type AlertRule = z.output<typeof ruleSchema>;
+export type RuleKind = AlertRule['kind'];
 
-function int(obj: Record<string, unknown>, key: string, where: string, fallback: number, min: number): number {
-  const v = num(obj, key, where, fallback, min);
-  if (!Number.isInteger(v)) throw new ConfigError(`${where}.${key} must be an integer ≥ ${min}, got ${JSON.stringify(obj[key])}`);
-  return v;
-}
+const webhookSchema = z.strictObject({
+  url: httpUrlOrNull(),
+  timeoutMs: integerIn(100).default(5000),
+  maxAttempts: integerIn(1).default(5),
+  retryDelayMs: integerIn(0).default(2000),
+});
+export type WebhookConfig = z.output<typeof webhookSchema>;
 
-function parseRule(raw: unknown, i: number, seen: Set<string>): AlertRule {
-  let where = `alerts.rules[${i}]`;
-  if (!isObject(raw)) throw new ConfigError(`${where} must be an object {id, kind, …}`);
-  const id = raw.id;
-  if (typeof id !== 'string' || !/^[a-z0-9_]+$/.test(id)) throw new ConfigError(`${where}.id must be a snake_case name, got ${JSON.stringify(id)}`);
-  where = `${where} (${id})`;
-  if (seen.has(id)) throw new ConfigError(`${where}: duplicate rule id`);
-  seen.add(id);
-  const kind = raw.kind as RuleKind;
-  if (!RULE_KINDS.includes(kind)) throw new ConfigError(`${where}.kind must be one of ${RULE_KINDS.join(', ')}, got ${JSON.stringify(raw.kind)}`);
-  const metric = kind === 'upload_overdue' ? null : raw.metric;
-  if (metric !== null && (typeof metric !== 'string' || metric === '')) throw new ConfigError(`${where}.metric must name a metric for kind '${kind}', got ${JSON.stringify(raw.metric)}`);
-  const thresholdKey = kind === 'upload_overdue' ? 'days' : kind === 'drop' ? 'points' : 'threshold';
-  const threshold = num(raw, thresholdKey, where, undefined, kind === 'below' || kind === 'above' ? -Infinity : 0);
-  const levels = raw.levels ?? (kind === 'upload_overdue' ? ['county'] : ['city', 'county']);
-  if (!Array.isArray(levels) || levels.length === 0 || levels.some((l) => !LEVELS.includes(l))) {
-    throw new ConfigError(`${where}.levels must be a non-empty list of ${LEVELS.join(', ')}, got ${JSON.stringify(raw.levels)}`);
-  }
-  const label = raw.label;
-  if (typeof label !== 'string' || label === '') throw new ConfigError(`${where}.label must be a non-empty Chinese name for the dashboard, got ${JSON.stringify(label)}`);
-  return { id, kind, metric, threshold, levels, minDenominator: num(raw, 'minDenominator', where, 0), label };
-}
+/** The `alerts` section; absent means no rules and no webhook. */
+export const alertConfigSchema = z
+  .strictObject({
+    lookbackMonths: integerIn(1).default(2),
+    webhook: webhookSchema.prefault({}),
+    rules: z
+      .array(ruleSchema, { error: 'must be a list of rules' })
+      .default([])
+      .superRefine((rules, ctx) => {
+        rules.forEach((r, i) => {
+          if (rules.findIndex((o) => o.id === r.id) < i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'is the id of an earlier rule too' });
+        });
+      }),
+  })
+  .prefault({});
+export type AlertConfig = z.output<typeof alertConfigSchema>;
 
-/** Parses the `alerts` section; absent means no rules and no webhook. */
-export function parseAlertConfig(raw: unknown): AlertConfig {
-  if (raw === undefined) return DEFAULT_ALERTS;
-  if (!isObject(raw)) throw new ConfigError('alerts must be an object {lookbackMonths, webhook, rules}');
-  const hook = raw.webhook ?? {};
-  if (!isObject(hook)) throw new ConfigError('alerts.webhook must be an object {url, timeoutMs, maxAttempts, retryDelayMs}');
-  const url = hook.url ?? null;
-  if (url !== null) {
-    let ok = typeof url === 'string';
-    try {
-      ok &&= ['http:', 'https:'].includes(new URL(url as string).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new ConfigError(`alerts.webhook.url must be an http(s) URL or null, got ${JSON.stringify(url)}`);
-  }
-  const d = DEFAULT_ALERTS.webhook;
-  const webhook: WebhookConfig = {
-    url: url as string | null,
-    timeoutMs: int(hook, 'timeoutMs', 'alerts.webhook', d.timeoutMs, 100),
-    maxAttempts: int(hook, 'maxAttempts', 'alerts.webhook', d.maxAttempts, 1),
-    retryDelayMs: int(hook, 'retryDelayMs', 'alerts.webhook', d.retryDelayMs, 0),
-  };
-  const rules = raw.rules ?? [];
-  if (!Array.isArray(rules)) throw new ConfigError('alerts.rules must be a list of rules');
-  const seen = new Set<string>();
-  return {
-    lookbackMonths: int(raw, 'lookbackMonths', 'alerts', DEFAULT_ALERTS.lookbackMonths, 1),
-    webhook,
-    rules: rules.map((r, i) => parseRule(r, i, seen)),
-  };
-}
+/** Parses the `alerts` section on its own. */
+export const parseAlertConfig = (raw: unknown): AlertConfig => parseConfigWith(alertConfigSchema, raw, 'alerts');

@@ -1,7 +1,9 @@
-// Row validation at the collectors' boundary: each check returns a reason or a clean
-// value; a row with any reason goes to quarantine with it.
-
+// Record validation at the collectors' boundary: each feed's record schema (zod), built once
+// per run since the known codes come from the database; a record failing it goes to
+// quarantine with its first problem as the reason, which names the field and shows the value.
+import { z } from 'zod';
 import { wallCst } from '../core/time.js';
+import type { ValidationContext } from './feed.js';
 
 export class Invalid extends Error {}
 
@@ -27,30 +29,60 @@ export function cstTimestamp(value: unknown, field: string): string {
   return wallCst(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s) - offset * 60_000);
 }
 
-export function optionalCstTimestamp(value: unknown, field: string): string | null {
-  return value === null || value === undefined ? null : cstTimestamp(value, field);
-}
+// Field schemas, each issue's message the whole reason ("<field> …: <value>"). Records
+// are the ingest hot path, so no field pipes through a transform: a timestamp is converted
+// in place by a check, as .overwrite() does, and the rows are made from the parsed record.
+type Reason = { error: (issue: { input?: unknown }) => string };
+const reason = (make: (value: string) => string): Reason => ({ error: (issue) => make(JSON.stringify(issue.input)) });
 
-export function text(value: unknown, field: string, pattern = /^.{1,64}$/): string {
-  if (typeof value !== 'string' || !pattern.test(value)) throw new Invalid(`${field} is missing or malformed: ${JSON.stringify(value)}`);
-  return value;
-}
+/** A timestamp, as cstTimestamp makes it. */
+export const cstTime = (field: string) =>
+  z.string(reason((v) => `${field} is not an ISO 8601 time: ${v}`)).check((payload) => {
+    try {
+      payload.value = cstTimestamp(payload.value, field);
+    } catch (err) {
+      payload.issues.push({ code: 'custom', message: (err as Error).message, input: payload.value });
+    }
+  });
 
-export function oneOf(value: unknown, field: string, allowed: ReadonlySet<string>): string {
-  if (typeof value !== 'string' || !allowed.has(value)) throw new Invalid(`unknown ${field} ${JSON.stringify(value)}`);
-  return value;
-}
+/** A timestamp or null (absent counts as null). */
+export const optionalCstTime = (field: string) => cstTime(field).nullable().default(null);
 
-export function integer(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new Invalid(`${field} must be an integer from ${min} to ${max}: ${JSON.stringify(value)}`);
-  }
-  return value;
-}
+export const text = (field: string, pattern = /^.{1,64}$/) => {
+  const r = reason((v) => `${field} is missing or malformed: ${v}`);
+  return z.string(r).regex(pattern, r);
+};
+
+/** One of the codes the database knows. */
+export const known = (field: string, codes: ReadonlySet<string>) => z.enum([...codes] as [string, ...string[]], reason((v) => `unknown ${field} ${v}`));
+
+export const integer = (field: string, min: number, max: number) => {
+  const r = reason((v) => `${field} must be an integer from ${min} to ${max}: ${v}`);
+  return z.int(r).min(min, r).max(max, r);
+};
 
 /** 'YYYY-MM' → first day of that month 'YYYY-MM-01'. */
-export function month(value: unknown, field: string): string {
-  const m = typeof value === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value) : null;
-  if (!m) throw new Invalid(`${field} must be a month 'YYYY-MM': ${JSON.stringify(value)}`);
-  return `${value}-01`;
+export const month = (field: string) => {
+  const r = reason((v) => `${field} must be a month 'YYYY-MM': ${v}`);
+  return z
+    .string(r)
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, r)
+    .overwrite((v) => `${v}-01`);
+};
+
+/** A feed's record schema for a run's context, built on the run's first record. */
+export function perRun<S extends z.ZodType>(build: (ctx: ValidationContext) => S): (ctx: ValidationContext) => S {
+  const built = new WeakMap<ValidationContext, S>();
+  return (ctx) => {
+    let schema = built.get(ctx);
+    if (!schema) built.set(ctx, (schema = build(ctx)));
+    return schema;
+  };
+}
+
+/** The record as the schema makes it, or throws Invalid with its first problem. */
+export function parseRecord<S extends z.ZodType>(schema: S, record: unknown): z.output<S> {
+  const result = schema.safeParse(record);
+  if (result.success) return result.data;
+  throw new Invalid(result.error.issues[0].message);
 }

@@ -1,15 +1,13 @@
 // Loads every scheme file in seeds/schemes/ into dim_scheme* at start (after the seeds,
 // so Appendix A and the metrics are there to check against). An invalid file stops the load.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { ROOT, SEEDS_DIR } from '../core/paths.js';
 import { readResult, toObjects } from '../warehouse/database.js';
 import { SchemeError, checkScheme, type LoadedScheme, type SchemeContext } from './scheme.js';
 
-// Resolved here, not from db/schema.ts, which imports this module.
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-export const SCHEMES_DIR = join(ROOT, 'seeds/schemes');
+export const SCHEMES_DIR = join(SEEDS_DIR, 'schemes');
 
 async function select<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
   return toObjects(readResult(await conn.runAndReadAll(sql))) as T[];

@@ -1,6 +1,9 @@
 // Scoring schemes (评分方案): JSON files in seeds/schemes/ that a province edits without
-// touching code. This module checks a file against Appendix A and the known metrics and
-// turns it into plain rows for dim_scheme*; the scores themselves are SQL (sql/50_scores.sql).
+// touching code. This module checks a file — its structure with a schema, then the sums, the
+// grade bands and Appendix A in plain code — and turns it into plain rows for dim_scheme*;
+// the scores themselves are SQL (sql/model/v_score_*.sql).
+import { z } from 'zod';
+import { numberFrom, oneOf, parseWith, shown, textLike, valueAt } from '../core/validation.js';
 
 export type Rule = 'linear' | 'deduction' | 'manual';
 export type Direction = 'higher_is_better' | 'lower_is_better';
@@ -76,40 +79,98 @@ export class SchemeError extends Error {
   }
 }
 
-type Json = Record<string, unknown>;
+// The file's structure. Points are non-negative; an indicator without entries is scored by hand.
+const named = () => {
+  const error = 'must be a non-empty string';
+  return z.string({ error }).refine((v) => v.trim() !== '', { error });
+};
+const points = () => numberFrom(0);
+const list = <T extends z.ZodType>(item: T) => {
+  const error = 'must be a non-empty list of objects';
+  return z.array(item, { error }).min(1, { error });
+};
+const metricCode = () => textLike(/^[a-z][a-z0-9_]*$/, 'a snake_case metric code');
+const direction = () => oneOf(['higher_is_better', 'lower_is_better']).optional();
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const entrySchema = z.discriminatedUnion('rule', [
+  z.strictObject({ rule: z.literal('linear'), points: points(), metric: metricCode(), direction: direction(), floor: numberFrom(), target: numberFrom() }),
+  z.strictObject({
+    rule: z.literal('deduction'),
+    points: points(),
+    metric: metricCode(),
+    direction: direction(),
+    target: numberFrom(),
+    per_point: z.number({ error: 'must be a number above 0' }).gt(0, { error: 'must be a number above 0' }),
+  }),
+  z.strictObject({ rule: z.literal('manual'), points: points() }),
+]);
+type Entry = z.output<typeof entrySchema>;
+
+const schemeFileSchema = z.strictObject(
+  {
+    code: textLike(/^[a-z][a-z0-9_]*$/, 'snake_case'),
+    name: named(),
+    version: named(),
+    description: z.string().default(''),
+    /** How the source document's clauses map to Appendix A, for readers of the file. */
+    mapping_notes: z.array(z.string()).optional(),
+    total_points: points(),
+    bonus_cap: points(),
+    grades: list(z.strictObject({ grade: named(), min: numberFrom(), max: numberFrom().nullable().default(null) })),
+    p1: list(
+      z.strictObject({
+        code: named(),
+        name: named(),
+        points: points(),
+        p2: list(
+          z.strictObject({
+            code: named(),
+            name: named(),
+            points: points(),
+            indicators: list(z.strictObject({ code: named(), points: points(), label: z.string().optional(), entries: list(entrySchema).optional() })),
+          }),
+        ),
+      }),
+    ),
+  },
+  { error: 'the file must hold one JSON object' },
+);
+type SchemeFile = z.output<typeof schemeFileSchema>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** How a problem names a list element: `p1[2] 3 服务质量`, `indicator 3.1.2`, `grades[0]`. */
+function label(list: string, index: number, node: unknown): string {
+  if (!isObject(node)) return `${list}[${index}]`;
+  const at = (key: string) => (node[key] !== undefined ? String(node[key]) : undefined);
+  if (list === 'indicators' && at('code')) return `indicator ${at('code')}`;
+  if (list === 'p1' || list === 'p2') return `${list}[${index}] ${at('code') ?? '?'} ${at('name') ?? ''}`.trim();
+  return `${list}[${index}]`;
+}
+
+/** A structural issue as `<where>: "<key>" <message>; got <value>`, where is the element
+ * holding the key (`p1[2] 3 服务质量 › p2[0] 3.1 …`), `scheme` at the top. */
+function structureProblem(issue: z.core.$ZodIssue, raw: unknown): string {
+  const path = issue.path;
+  if (path.length === 0 && !isObject(raw)) return issue.message;
+  const places: string[] = [];
+  let node = raw;
+  let i = 0;
+  for (; typeof path[i + 1] === 'number'; i += 2) {
+    const [key, index] = [String(path[i]), path[i + 1] as number];
+    node = isObject(node) && Array.isArray(node[key]) ? (node[key] as unknown[])[index] : undefined;
+    places.push(label(key, index, node));
+  }
+  const key = path.slice(i).map(String).join('.');
+  const value = issue.code === 'unrecognized_keys' ? null : shown(valueAt(raw, path, issue));
+  return `${places.join(' › ') || 'scheme'}: ${key ? `"${key}" ` : ''}${issue.message}${value === null ? '' : `; got ${value}`}`;
+}
+
 // Points are compared in hundredths, as they are stored (DECIMAL(9,2)).
 const cents = (n: number) => Math.round(n * 100);
-const sameSum = (parts: number[], whole: number) => cents(parts.reduce((a, b) => a + b, 0)) === cents(whole);
+const sum = (parts: number[]) => parts.reduce((a, b) => a + b, 0);
+const sameSum = (parts: number[], whole: number) => cents(sum(parts)) === cents(whole);
 const fmt = (n: number) => String(Number(n.toFixed(2)));
-
-/** Collects problems while walking a file, each prefixed with where it was found. */
-class Checker {
-  readonly problems: string[] = [];
-  fail(where: string, message: string): void {
-    this.problems.push(`${where}: ${message}`);
-  }
-  text(obj: Json, key: string, where: string): string {
-    const v = obj[key];
-    if (typeof v === 'string' && v.trim() !== '') return v;
-    this.fail(where, `"${key}" must be a non-empty string`);
-    return '';
-  }
-  number(obj: Json, key: string, where: string, opts: { optional?: boolean; min?: number } = {}): number | null {
-    const v = obj[key];
-    if ((v === undefined || v === null) && opts.optional) return null;
-    if (typeof v === 'number' && Number.isFinite(v) && (opts.min === undefined || v >= opts.min)) return v;
-    this.fail(where, `"${key}" must be a number${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}; got ${JSON.stringify(v)}`);
-    return null;
-  }
-  list(obj: Json, key: string, where: string): Json[] {
-    const v = obj[key];
-    if (Array.isArray(v) && v.length > 0 && v.every(isObject)) return v;
-    this.fail(where, `"${key}" must be a non-empty list of objects`);
-    return [];
-  }
-}
 
 function ruleDetail(rule: Rule, direction: Direction, floor: number | null, target: number | null, perPoint: number | null): string {
   if (rule === 'manual') return '人工评分：得分 = 分值 × 评分/100';
@@ -118,152 +179,102 @@ function ruleDetail(rule: Rule, direction: Direction, floor: number | null, targ
   return `扣分：目标 ${fmt(target!)}，每${side}1个单位（百分点）扣 ${fmt(perPoint!)} 分，扣完为止`;
 }
 
-function checkEntry(
-  c: Checker,
-  ctx: SchemeContext,
-  e: Json,
-  where: string,
-  warnings: string[],
-): Omit<EntryRow, 'scheme' | 'p1_code' | 'p2_code' | 'indicator_code' | 'name' | 'bonus' | 'ord'> | null {
-  const rule = e.rule;
-  if (rule !== 'linear' && rule !== 'deduction' && rule !== 'manual') {
-    c.fail(where, `"rule" must be linear, deduction or manual; got ${JSON.stringify(rule)}`);
-    return null;
+type Fail = (where: string, message: string) => void;
+type EntryPart = Omit<EntryRow, 'scheme' | 'p1_code' | 'p2_code' | 'indicator_code' | 'name' | 'bonus' | 'ord'>;
+
+/** An entry as its row: the direction, when not given, is the metric's. */
+function entryRow(e: Entry, where: string, ctx: SchemeContext, fail: Fail, warnings: string[]): EntryPart {
+  if (e.rule === 'manual') {
+    return { metric: null, source: 'manual', rule: 'manual', direction: 'higher_is_better', floor_value: null, target_value: null, per_point: null, max_points: e.points, rule_detail: ruleDetail('manual', 'higher_is_better', null, null, null) };
   }
-  const points = c.number(e, 'points', where, { min: 0 }) ?? 0;
-  if (rule === 'manual') {
-    if (e.metric !== undefined) c.fail(where, 'a manual entry takes no "metric"');
-    return { metric: null, source: 'manual', rule, direction: 'higher_is_better', floor_value: null, target_value: null, per_point: null, max_points: points, rule_detail: ruleDetail(rule, 'higher_is_better', null, null, null) };
-  }
-  const metric = c.text(e, 'metric', where);
-  if (metric && !/^[a-z][a-z0-9_]*$/.test(metric)) c.fail(where, `metric code "${metric}" is not a snake_case code`);
-  const known = ctx.metrics.get(metric);
-  if (metric && !known) warnings.push(metric);
+  const known = ctx.metrics.get(e.metric);
+  if (!known) warnings.push(e.metric);
   const direction = e.direction ?? (known && !known.higher_is_better ? 'lower_is_better' : 'higher_is_better');
-  if (direction !== 'higher_is_better' && direction !== 'lower_is_better') {
-    c.fail(where, `"direction" must be higher_is_better or lower_is_better; got ${JSON.stringify(direction)}`);
-    return null;
-  }
   if (known && known.higher_is_better !== (direction === 'higher_is_better')) {
-    c.fail(where, `"direction" ${direction} contradicts metric "${metric}" (${known.higher_is_better ? 'higher' : 'lower'} is better)`);
+    fail(where, `"direction" ${direction} contradicts metric "${e.metric}" (${known.higher_is_better ? 'higher' : 'lower'} is better)`);
   }
-  const target = c.number(e, 'target', where);
-  let floor: number | null = null;
-  let perPoint: number | null = null;
-  if (rule === 'linear') {
-    floor = c.number(e, 'floor', where);
-    if (floor !== null && target !== null && (direction === 'higher_is_better' ? target <= floor : target >= floor)) {
-      c.fail(where, `linear rule needs target ${direction === 'higher_is_better' ? 'above' : 'below'} floor (${direction}); got floor ${floor}, target ${target}`);
-    }
-  } else {
-    perPoint = c.number(e, 'per_point', where, { min: 0 });
-    if (perPoint === 0) c.fail(where, '"per_point" must be above 0');
+  const floor = e.rule === 'linear' ? e.floor : null;
+  const perPoint = e.rule === 'deduction' ? e.per_point : null;
+  if (floor !== null && (direction === 'higher_is_better' ? e.target <= floor : e.target >= floor)) {
+    fail(where, `linear rule needs target ${direction === 'higher_is_better' ? 'above' : 'below'} floor (${direction}); got floor ${floor}, target ${e.target}`);
   }
   return {
-    metric,
+    metric: e.metric,
     source: 'computed',
-    rule,
+    rule: e.rule,
     direction,
     floor_value: floor,
-    target_value: target,
+    target_value: e.target,
     per_point: perPoint,
-    max_points: points,
-    rule_detail: ruleDetail(rule, direction, floor, target, perPoint),
+    max_points: e.points,
+    rule_detail: ruleDetail(e.rule, direction, floor, e.target, perPoint),
   };
 }
 
-function checkBands(c: Checker, code: string, raw: Json[]): BandRow[] {
-  const bands = raw.map((b, i) => ({
-    scheme: code,
-    grade: c.text(b, 'grade', `grades[${i}]`),
-    min_points: c.number(b, 'min', `grades[${i}]`) ?? 0,
-    max_points: c.number(b, 'max', `grades[${i}]`, { optional: true }),
-    ord: i + 1,
-  }));
+/** The grade bands cover 0 … ∞ without gap or overlap. */
+function bandRows(code: string, grades: SchemeFile['grades'], fail: Fail): BandRow[] {
+  const bands = grades.map((b, i) => ({ scheme: code, grade: b.grade, min_points: b.min, max_points: b.max, ord: i + 1 }));
   const sorted = [...bands].sort((a, b) => a.min_points - b.min_points);
-  if (sorted.length && sorted[0].min_points !== 0) c.fail(`grade "${sorted[0].grade}"`, `the lowest band must start at 0; starts at ${sorted[0].min_points}`);
+  if (sorted[0].min_points !== 0) fail(`grade "${sorted[0].grade}"`, `the lowest band must start at 0; starts at ${sorted[0].min_points}`);
   sorted.forEach((band, i) => {
     const next = sorted[i + 1];
-    if (band.max_points !== null && band.max_points <= band.min_points) c.fail(`grade "${band.grade}"`, `max ${band.max_points} must be above min ${band.min_points}`);
+    if (band.max_points !== null && band.max_points <= band.min_points) fail(`grade "${band.grade}"`, `max ${band.max_points} must be above min ${band.min_points}`);
     if (!next) {
-      if (band.max_points !== null) c.fail(`grade "${band.grade}"`, 'the top band must have "max": null (no upper bound, bonus points can exceed the total)');
+      if (band.max_points !== null) fail(`grade "${band.grade}"`, 'the top band must have "max": null (no upper bound, bonus points can exceed the total)');
       return;
     }
-    if (band.max_points === null || band.max_points > next.min_points) c.fail(`grades "${band.grade}" and "${next.grade}"`, `bands overlap (${band.grade} up to ${band.max_points ?? '∞'}, ${next.grade} from ${next.min_points})`);
-    else if (band.max_points < next.min_points) c.fail(`grades "${band.grade}" and "${next.grade}"`, `gap between bands (${band.grade} below ${band.max_points}, ${next.grade} from ${next.min_points})`);
+    if (band.max_points === null || band.max_points > next.min_points) fail(`grades "${band.grade}" and "${next.grade}"`, `bands overlap (${band.grade} up to ${band.max_points ?? '∞'}, ${next.grade} from ${next.min_points})`);
+    else if (band.max_points < next.min_points) fail(`grades "${band.grade}" and "${next.grade}"`, `gap between bands (${band.grade} below ${band.max_points}, ${next.grade} from ${next.min_points})`);
   });
   return bands;
 }
 
-/** Checks a parsed scheme file; throws SchemeError naming every bad entry. */
+/** Checks a parsed scheme file; throws SchemeError naming every bad entry — every structural
+ * problem, or, the structure sound, every sum, band, code and direction that does not hold. */
 export function checkScheme(raw: unknown, file: string, ctx: SchemeContext): LoadedScheme {
-  const c = new Checker();
-  if (!isObject(raw)) throw new SchemeError(file, ['the file must hold one JSON object']);
-  const code = c.text(raw, 'code', 'scheme');
-  if (code && !/^[a-z][a-z0-9_]*$/.test(code)) c.fail('scheme', `"code" must be snake_case; got "${code}"`);
-  const scheme: SchemeRow = {
-    code,
-    name: c.text(raw, 'name', 'scheme'),
-    version: c.text(raw, 'version', 'scheme'),
-    description: typeof raw.description === 'string' ? raw.description : '',
-    total_points: c.number(raw, 'total_points', 'scheme', { min: 0 }) ?? 0,
-    bonus_cap: c.number(raw, 'bonus_cap', 'scheme', { min: 0 }) ?? 0,
-    file,
-  };
-  const bands = checkBands(c, code, c.list(raw, 'grades', 'scheme'));
+  const f = parseWith(schemeFileSchema, raw, (problems) => new SchemeError(file, problems), '', structureProblem);
+  const problems: string[] = [];
+  const fail: Fail = (where, message) => problems.push(`${where}: ${message}`);
+  const scheme: SchemeRow = { code: f.code, name: f.name, version: f.version, description: f.description, total_points: f.total_points, bonus_cap: f.bonus_cap, file };
+  const bands = bandRows(f.code, f.grades, fail);
   const items: ItemRow[] = [];
   const entries: EntryRow[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>();
-  const p1s = c.list(raw, 'p1', 'scheme');
 
-  p1s.forEach((p1, i) => {
-    const p1Where = `p1[${i}] ${String(p1.code ?? '?')} ${String(p1.name ?? '')}`.trim();
-    const p1Code = c.text(p1, 'code', p1Where);
-    const p1Points = c.number(p1, 'points', p1Where, { min: 0 }) ?? 0;
-    items.push({ scheme: code, level: 'P1', code: p1Code, parent_code: null, name: c.text(p1, 'name', p1Where), max_points: p1Points, ord: items.length + 1 });
-    const p2s = c.list(p1, 'p2', p1Where);
-    const p2Points: number[] = [];
-    p2s.forEach((p2, j) => {
-      const p2Where = `${p1Where} › p2[${j}] ${String(p2.code ?? '?')} ${String(p2.name ?? '')}`.trim();
-      const p2Code = c.text(p2, 'code', p2Where);
-      const declared = c.number(p2, 'points', p2Where, { min: 0 }) ?? 0;
-      p2Points.push(declared);
-      items.push({ scheme: code, level: 'P2', code: p2Code, parent_code: p1Code, name: c.text(p2, 'name', p2Where), max_points: declared, ord: items.length + 1 });
-      const baseIndicatorPoints: number[] = [];
-      c.list(p2, 'indicators', p2Where).forEach((ind) => {
-        const indCode = c.text(ind, 'code', p2Where);
-        const where = `${p2Where} › indicator ${indCode}`;
-        const appendix = ctx.indicators.get(indCode);
-        if (!appendix) return c.fail(where, `unknown indicator code "${indCode}" (not in Appendix A)`);
-        if (seen.has(indCode)) return c.fail(where, `indicator "${indCode}" appears more than once in the scheme`);
-        seen.add(indCode);
-        const points = c.number(ind, 'points', where, { min: 0 }) ?? 0;
+  f.p1.forEach((p1, i) => {
+    const p1Where = label('p1', i, p1);
+    items.push({ scheme: f.code, level: 'P1', code: p1.code, parent_code: null, name: p1.name, max_points: p1.points, ord: items.length + 1 });
+    p1.p2.forEach((p2, j) => {
+      const p2Where = `${p1Where} › ${label('p2', j, p2)}`;
+      items.push({ scheme: f.code, level: 'P2', code: p2.code, parent_code: p1.code, name: p2.name, max_points: p2.points, ord: items.length + 1 });
+      const basePoints: number[] = [];
+      p2.indicators.forEach((ind, k) => {
+        const where = `${p2Where} › ${label('indicators', k, ind)}`;
+        const appendix = ctx.indicators.get(ind.code);
+        if (!appendix) return fail(where, `unknown indicator code "${ind.code}" (not in Appendix A)`);
+        if (seen.has(ind.code)) return fail(where, `indicator "${ind.code}" appears more than once in the scheme`);
+        seen.add(ind.code);
         const bonus = appendix.category === 'E';
-        if (!bonus) baseIndicatorPoints.push(points);
-        // No entries: the indicator is scored by hand for its full points.
-        const rawEntries = ind.entries === undefined ? [{ rule: 'manual', points }] : c.list(ind, 'entries', where);
-        const parts = rawEntries.map((e, k) => checkEntry(c, ctx, e, `${where} › entries[${k}]`, warnings));
-        if (!sameSum(parts.map((p) => p?.max_points ?? 0), points)) {
-          c.fail(where, `entry points sum to ${fmt(parts.reduce((a, p) => a + (p?.max_points ?? 0), 0))}, but the indicator declares ${fmt(points)}`);
-        }
-        const name = typeof ind.label === 'string' && ind.label ? ind.label : appendix.name;
-        for (const part of parts) {
-          if (part) entries.push({ scheme: code, p1_code: p1Code, p2_code: p2Code, indicator_code: indCode, name, bonus, ...part, ord: entries.length + 1 });
-        }
+        if (!bonus) basePoints.push(ind.points);
+        const parts = (ind.entries ?? [{ rule: 'manual', points: ind.points }]).map((e, n) => entryRow(e, `${where} › entries[${n}]`, ctx, fail, warnings));
+        const partPoints = parts.map((p) => p.max_points);
+        if (!sameSum(partPoints, ind.points)) fail(where, `entry points sum to ${fmt(sum(partPoints))}, but the indicator declares ${fmt(ind.points)}`);
+        const name = ind.label || appendix.name;
+        for (const part of parts) entries.push({ scheme: f.code, p1_code: p1.code, p2_code: p2.code, indicator_code: ind.code, name, bonus, ...part, ord: entries.length + 1 });
       });
-      if (!sameSum(baseIndicatorPoints, declared)) {
-        c.fail(p2Where, `G indicator points sum to ${fmt(baseIndicatorPoints.reduce((a, b) => a + b, 0))}, but the item declares ${fmt(declared)}`);
-      }
+      if (!sameSum(basePoints, p2.points)) fail(p2Where, `G indicator points sum to ${fmt(sum(basePoints))}, but the item declares ${fmt(p2.points)}`);
     });
-    if (!sameSum(p2Points, p1Points)) c.fail(p1Where, `second-level items sum to ${fmt(p2Points.reduce((a, b) => a + b, 0))}, but the item declares ${fmt(p1Points)}`);
+    const p2Points = p1.p2.map((p2) => p2.points);
+    if (!sameSum(p2Points, p1.points)) fail(p1Where, `second-level items sum to ${fmt(sum(p2Points))}, but the item declares ${fmt(p1.points)}`);
   });
-  const p1Total = items.filter((i) => i.level === 'P1').map((i) => i.max_points);
-  if (!sameSum(p1Total, scheme.total_points)) c.fail('scheme', `first-level items sum to ${fmt(p1Total.reduce((a, b) => a + b, 0))}, but "total_points" is ${fmt(scheme.total_points)}`);
-  for (const [kind, codes] of [['P1', items.filter((i) => i.level === 'P1')], ['P2', items.filter((i) => i.level === 'P2')]] as const) {
-    const dup = codes.map((i) => i.code).find((x, k, all) => all.indexOf(x) !== k);
-    if (dup) c.fail('scheme', `${kind} code "${dup}" is used twice`);
+  const p1Points = f.p1.map((p1) => p1.points);
+  if (!sameSum(p1Points, f.total_points)) fail('scheme', `first-level items sum to ${fmt(sum(p1Points))}, but "total_points" is ${fmt(f.total_points)}`);
+  for (const level of ['P1', 'P2'] as const) {
+    const codes = items.filter((i) => i.level === level).map((i) => i.code);
+    const dup = codes.find((x, k) => codes.indexOf(x) !== k);
+    if (dup) fail('scheme', `${level} code "${dup}" is used twice`);
   }
-  if (c.problems.length) throw new SchemeError(file, c.problems);
+  if (problems.length) throw new SchemeError(file, problems);
   return { scheme, items, entries, bands, warnings: [...new Set(warnings)] };
 }

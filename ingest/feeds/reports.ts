@@ -1,7 +1,25 @@
 // 统计报表 monthly statistical report figures: one record per region, month and version,
 // stored one row per figure. A report is atomic: one bad figure rejects the record.
+import { z } from 'zod';
 import type { Feed } from '../feed.js';
-import { Invalid, cstTimestamp, integer, month, oneOf } from '../validate.js';
+import { cstTime, integer, known, month, parseRecord, perRun } from '../validate.js';
+
+const figure = { error: (issue: { path?: PropertyKey[]; input?: unknown }) => `figure ${String(issue.path?.at(-1))} must be a non-negative number: ${JSON.stringify(issue.input)}` };
+const figures = z
+  .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), z.number(figure).min(0, figure), {
+    error: (issue) => (issue.code === 'invalid_key' ? `figure name ${JSON.stringify(issue.input)} is not a metric code` : 'figures must be a non-empty object of metric: value'),
+  })
+  .refine((f) => Object.keys(f).length > 0, { error: 'figures must be a non-empty object of metric: value' });
+
+const record = perRun((ctx) =>
+  z.object({
+    region_code: known('region_code', ctx.counties),
+    period: month('period'),
+    version: integer('version', 1, 1000),
+    submitted_at: cstTime('submitted_at'),
+    figures,
+  }),
+);
 
 export const reportsFeed: Feed = {
   name: 'reports',
@@ -12,20 +30,7 @@ export const reportsFeed: Feed = {
   applyScript: new URL('./reports.apply.sql', import.meta.url).pathname,
   key: (r) => `${r.region_code}|${r.period}|${r.version}`,
   rows(r, ctx) {
-    const region = oneOf(r.region_code, 'region_code', ctx.counties);
-    const period = month(r.period, 'period');
-    const version = integer(r.version, 'version', 1, 1000);
-    const submitted = cstTimestamp(r.submitted_at, 'submitted_at');
-    const figures = r.figures;
-    if (typeof figures !== 'object' || figures === null || Array.isArray(figures) || Object.keys(figures).length === 0) {
-      throw new Invalid('figures must be a non-empty object of metric: value');
-    }
-    return Object.entries(figures).map(([metric, value]) => {
-      if (!/^[a-z][a-z0-9_]{0,63}$/.test(metric)) throw new Invalid(`figure name ${JSON.stringify(metric)} is not a metric code`);
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        throw new Invalid(`figure ${metric} must be a non-negative number: ${JSON.stringify(value)}`);
-      }
-      return [region, period, metric, value, version, submitted];
-    });
+    const c = parseRecord(record(ctx), r);
+    return Object.entries(c.figures).map(([metric, value]) => [c.region_code, c.period, metric, value, c.version, c.submitted_at]);
   },
 };

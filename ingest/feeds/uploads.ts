@@ -1,7 +1,21 @@
 // 联网数据上报 data upload obligations: one record per region, dataset and month, with
 // its deadline; uploaded_at stays null until the upload arrives (late ones included).
+import { z } from 'zod';
 import type { Feed } from '../feed.js';
-import { cstTimestamp, integer, month, oneOf, optionalCstTimestamp, text } from '../validate.js';
+import { cstTime, integer, known, month, optionalCstTime, parseRecord, perRun, text } from '../validate.js';
+
+const record = perRun((ctx) =>
+  z.object({
+    region_code: known('region_code', ctx.counties),
+    dataset: text('dataset', /^[a-z][a-z0-9_]{0,63}$/),
+    period: month('period'),
+    due_at: cstTime('due_at'),
+    uploaded_at: optionalCstTime('uploaded_at'),
+    /** null until the upload arrives */
+    row_count: integer('row_count', 0, Number.MAX_SAFE_INTEGER).nullable(),
+    updated_at: cstTime('updated_at'),
+  }),
+);
 
 export const uploadsFeed: Feed = {
   name: 'uploads',
@@ -12,17 +26,7 @@ export const uploadsFeed: Feed = {
   applyScript: new URL('./uploads.apply.sql', import.meta.url).pathname,
   key: (r) => `${r.region_code}|${r.dataset}|${r.period}`,
   rows(r, ctx) {
-    const uploaded = optionalCstTimestamp(r.uploaded_at, 'uploaded_at');
-    return [
-      [
-        oneOf(r.region_code, 'region_code', ctx.counties),
-        text(r.dataset, 'dataset', /^[a-z][a-z0-9_]{0,63}$/),
-        month(r.period, 'period'),
-        cstTimestamp(r.due_at, 'due_at'),
-        uploaded,
-        uploaded === null || r.row_count === null ? null : integer(r.row_count, 'row_count', 0, Number.MAX_SAFE_INTEGER),
-        cstTimestamp(r.updated_at, 'updated_at'),
-      ],
-    ];
+    const c = parseRecord(record(ctx), r);
+    return [[c.region_code, c.dataset, c.period, c.due_at, c.uploaded_at, c.uploaded_at === null ? null : c.row_count, c.updated_at]];
   },
 };
