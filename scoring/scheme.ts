@@ -1,6 +1,6 @@
 // Scoring schemes (评分方案): JSON files in seeds/schemes/ that a province edits without
 // touching code. This module checks a file against Appendix A and the known metrics and
-// turns it into plain rows for dim_scheme*; the scores themselves are SQL (sql/50_scores.sql).
+// turns it into plain rows for dim_scheme*; the scores themselves are SQL (sql/model/v_score_*.sql).
 
 export type Rule = 'linear' | 'deduction' | 'manual';
 export type Direction = 'higher_is_better' | 'lower_is_better';
