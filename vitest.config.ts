@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import AcrossTiers from './test/support/sequencer.js';
 
 // Four tiers, each a project (`vitest run --project unit`, or `npm run test:unit` …):
 // unit — pure modules, no database, server or build; sql — DuckDB on hand-made rows, no HTTP;
@@ -11,6 +12,7 @@ export default defineConfig({
     // DuckDB work is multi-threaded already; two files at a time suit a 2-core machine.
     // The tiers share these two workers when they run together.
     maxWorkers: 2,
+    sequence: { sequencer: AcrossTiers },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'sql', include: ['test/sql/**/*.test.ts'] } },
