@@ -1,5 +1,5 @@
 // Orchestrates alerts: writes the configured rules into cfg_alert_rule, and after each
-// collector refresh lets SQL decide what fires (alert_firing in sql/62_alerts.sql) and
+// collector refresh lets SQL decide what fires (alert_firing in sql/model/alert_firing.sql) and
 // store it (alerts/apply.sql); then hands new alerts to the webhook.
 // Emits 'alerts-changed' with the number of open alerts.
 import { EventEmitter } from 'node:events';

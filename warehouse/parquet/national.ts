@@ -1,13 +1,11 @@
-// Runnable example of a national level (docs/SCALE.md): two provinces' exports read as one,
-// aggregates only, rolled up to a national root by summing additive parts.
-// The seeds carry one province, so the second is the first relabelled (codes 37… → 41…,
-// names prefixed) — the mechanics are the same for real exports.
-//   npx tsx scale/national-example.ts [export dir, default data/export]
+// A second province for the national-level example (bin/national-example.ts, docs/SCALE.md):
+// the seeds carry one province, so the second is an export of the first relabelled (codes
+// 37… → 41…, names prefixed) — reading two exports as one works the same for real ones.
 import { join, resolve } from 'node:path';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../database.js';
 import { DIMENSIONS, PARTITIONED, provinceOf } from './export.js';
-import { assertExport, openParquetViews } from './views.js';
+import { assertExport } from './views.js';
 
 /** Copies an export with every region code's first two digits replaced (a second province). */
 export async function relabelExport(src: string, dst: string, from: string, to: string, namePrefix: string): Promise<void> {
@@ -34,29 +32,4 @@ export async function relabelExport(src: string, dst: string, from: string, to: 
   } finally {
     db.close();
   }
-}
-
-async function main(): Promise<void> {
-  const src = resolve(process.argv[2] ?? 'data/export');
-  const second = `${src}-province-41`;
-  await relabelExport(src, second, '37', '41', '乙省·');
-  const db = await openParquetViews([src, second], { aggregatesOnly: true, nation: { code: '000000', name: '全国' } });
-  try {
-    const rows = await db.rows(
-      `SELECT region_code, period, metric, numerator, denominator, round(value, 2) AS value
-       FROM v_metric_value WHERE region_code IN ('000000', '370000', '410000') AND period_type = 'year'
-         AND metric IN ('on_time_rate', 'online_rate', 'upload_timeliness', 'handling_days_median')
-       ORDER BY metric, period, region_code`,
-    );
-    console.table(rows);
-  } finally {
-    db.close();
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((err: Error) => {
-    console.error(err.message);
-    process.exit(1);
-  });
 }

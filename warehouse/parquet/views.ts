@@ -1,6 +1,6 @@
 // The system's SQL views over one or more exported Parquet layouts, in a DuckDB instance
 // standing in for a distributed engine: every stored table becomes a view over its Parquet
-// files, then the view files of sql/ (10 and up) run unchanged. Several export directories
+// files, then the model files of sql/pipeline.json run unchanged. Several export directories
 // (one per province) read as one national data set; pass aggregatesOnly to leave raw cases
 // where they are (a national level needs only the additive aggregates).
 import { existsSync } from 'node:fs';

@@ -17,9 +17,6 @@ let db: Database;
 
 const difference = (a: string, b: string) => differenceOf(db, a, b);
 
-/** Moves the evaluation moment (as_of_ts) to a fixed time, as if the clock had reached it. */
-const evaluateAt = (ts: string) => db.exec(`CREATE OR REPLACE MACRO as_of_ts() AS TIMESTAMP '${ts}'`);
-
 const queue = (select: string) => db.exclusive((c) => queueRecords(c, 'feed_record', select));
 
 async function collectAll(): Promise<void> {
@@ -58,7 +55,7 @@ beforeAll(async () => {
     await createRecordTable(c, 'feed_record');
   });
   // 15 February: cases accepted in January and February so far; January's reports and uploads.
-  await evaluateAt('2025-02-15 00:00:00');
+  await db.setClock('2025-02-15 00:00:00');
   await db.exclusive((c) => markAllStale(c));
   await queue(`SELECT 'cases' AS feed, * FROM gen_case_records(0, ${CASES}, DATE '2025-01-01', 59, TIMESTAMP '2025-01-01', TIMESTAMP '2025-02-15', 0, ${CASES})
                UNION ALL SELECT 'reports', * FROM gen_report_records(DATE '2025-01-01', 1)
@@ -66,7 +63,7 @@ beforeAll(async () => {
   await collectAll();
   // 20 March: later cases and the completions of earlier ones, January's report restated
   // (version 2, other figures), February's report, late uploads of January and February's.
-  await evaluateAt('2025-03-20 00:00:00');
+  await db.setClock('2025-03-20 00:00:00');
   await queue(`SELECT 'cases' AS feed, * FROM gen_case_records(0, ${CASES}, DATE '2025-01-01', 59, TIMESTAMP '2025-02-15', TIMESTAMP '2025-03-20', 0, ${CASES})
                WHERE updated_at > TIMESTAMP '2025-02-15'
                UNION ALL
