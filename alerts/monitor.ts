@@ -37,7 +37,7 @@ export class AlertMonitor extends EventEmitter {
     await this.db.transaction(async (c) => {
       await c.run('DELETE FROM cfg_alert_rule');
       for (const r of this.config.rules) {
-        await c.run('INSERT INTO cfg_alert_rule VALUES ($id, $kind, $metric, $threshold, string_split($levels, \',\'), $min, $label)', {
+        await c.run("INSERT INTO cfg_alert_rule VALUES ($id, $kind, $metric, $threshold, string_split($levels, ','), $min, $label)", {
           id: r.id,
           kind: r.kind,
           metric: r.metric,

@@ -61,7 +61,10 @@ export class WebhookNotifier {
       error = (err as Error).message;
     }
     if (error === null) {
-      await this.db.exec(`UPDATE ops_alert SET notified_at = now()::TIMESTAMP, notify_error = NULL WHERE list_contains(CAST(string_split($ids, ',') AS BIGINT[]), alert_id)`, { ids: ids.join(',') });
+      await this.db.exec(
+        `UPDATE ops_alert SET notified_at = now()::TIMESTAMP, notify_error = NULL WHERE list_contains(CAST(string_split($ids, ',') AS BIGINT[]), alert_id)`,
+        { ids: ids.join(',') },
+      );
       return;
     }
     await this.db.exec(
@@ -74,7 +77,9 @@ export class WebhookNotifier {
       return;
     }
     const delay = backoffDelay(attempt, this.config.retryDelayMs);
-    this.log(`[alerts] webhook ${this.config.url} failed (${error}); attempt ${attempt} of ${this.config.maxAttempts}, retrying ${ids.length} alert(s) in ${delay} ms`);
+    this.log(
+      `[alerts] webhook ${this.config.url} failed (${error}); attempt ${attempt} of ${this.config.maxAttempts}, retrying ${ids.length} alert(s) in ${delay} ms`,
+    );
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), delay);
     this.timer.unref();

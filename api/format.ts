@@ -26,7 +26,8 @@ function arrowType(duckType: string): { type: DataType; convert: (v: unknown) =>
   if (['BIGINT', 'HUGEINT', 'UBIGINT', 'UINTEGER'].includes(t)) return { type: new Int64(), convert: (v) => (v === null ? null : BigInt(v as number)) };
   if (t === 'DOUBLE' || t === 'FLOAT' || t.startsWith('DECIMAL')) return { type: new Float64(), convert: (v) => v };
   if (t === 'DATE') return { type: new DateDay(), convert: (v) => (v === null ? null : new Date(`${v}T00:00:00Z`)) };
-  if (t.startsWith('TIMESTAMP')) return { type: new TimestampMillisecond(), convert: (v) => (v === null ? null : Date.parse(`${String(v).replace(' ', 'T')}Z`)) };
+  if (t.startsWith('TIMESTAMP'))
+    return { type: new TimestampMillisecond(), convert: (v) => (v === null ? null : Date.parse(`${String(v).replace(' ', 'T')}Z`)) };
   return { type: new Utf8(), convert: (v) => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v)) };
 }
 
@@ -34,14 +35,23 @@ export function toArrow({ columns, rows }: QueryResult): Uint8Array {
   const vectors = Object.fromEntries(
     columns.map((col, i) => {
       const { type, convert } = arrowType(col.type);
-      return [col.name, vectorFromArray(rows.map((r) => convert(r[i])), type)];
+      return [
+        col.name,
+        vectorFromArray(
+          rows.map((r) => convert(r[i])),
+          type,
+        ),
+      ];
     }),
   );
   return tableToIPC(new Table(vectors), 'stream');
 }
 
 export function toCsv({ columns, rows }: QueryResult): string {
-  return toCsvText(columns.map((c) => c.name), rows);
+  return toCsvText(
+    columns.map((c) => c.name),
+    rows,
+  );
 }
 
 export function sendTable(c: Context, result: QueryResult, extra: Record<string, unknown> = {}, filename = 'data'): Response {

@@ -26,7 +26,14 @@ const simulatorSchema = z.strictObject({ port: port(), seed: nonEmptyText(), cas
 
 const configSchema = z.strictObject(
   // In the order of config/default.json, so problems are listed as the file reads.
-  { server: serverSchema, source: ingestConfigSchema.shape.source, simulator: simulatorSchema, console: consoleLimitsSchema, collectors: ingestConfigSchema.shape.collectors, alerts: alertConfigSchema },
+  {
+    server: serverSchema,
+    source: ingestConfigSchema.shape.source,
+    simulator: simulatorSchema,
+    console: consoleLimitsSchema,
+    collectors: ingestConfigSchema.shape.collectors,
+    alerts: alertConfigSchema,
+  },
   { error: 'the configuration must be one JSON object' },
 );
 export type Config = z.output<typeof configSchema>;

@@ -65,17 +65,22 @@ export async function queueMonth(db: Database, n: number, month: number): Promis
   const from = `TIMESTAMP '2025-06-01 00:00:00' + INTERVAL ${month - 1} MONTH`;
   const to = `TIMESTAMP '2025-06-01 00:00:00' + INTERVAL ${month} MONTH`;
   // Cases of the two months before this one, whose completions arrive now.
-  const earlier = month === 1
-    ? `gen_case_records(0, ${n}, ${HISTORY_START}, ${HISTORY_DAYS}, ${from}, ${to}, ${n - 3 * perMonth}, ${n})`
-    : `gen_case_records(${n + (month - 2) * perMonth}, ${perMonth}, CAST(${from} - INTERVAL 1 MONTH AS DATE), 30, ${from}, ${to}, ${n + (month - 2) * perMonth}, ${first})`;
+  const earlier =
+    month === 1
+      ? `gen_case_records(0, ${n}, ${HISTORY_START}, ${HISTORY_DAYS}, ${from}, ${to}, ${n - 3 * perMonth}, ${n})`
+      : `gen_case_records(${n + (month - 2) * perMonth}, ${perMonth}, CAST(${from} - INTERVAL 1 MONTH AS DATE), 30, ${from}, ${to}, ${n + (month - 2) * perMonth}, ${first})`;
   const fresh = `gen_case_records(${first}, ${perMonth}, CAST(${from} AS DATE), 30, ${from}, ${to}, ${first}, ${first + perMonth})`;
   const period = `CAST(${from} - INTERVAL 1 MONTH AS DATE)`;
   return db.exclusive(async (c) => {
-    await queueRecords(c, 'src.feed_record', `
+    await queueRecords(
+      c,
+      'src.feed_record',
+      `
       SELECT 'cases' AS feed, * FROM ${earlier} WHERE updated_at >= ${from} AND updated_at < ${to}
       UNION ALL SELECT 'cases', * FROM ${fresh} WHERE updated_at < ${to}
       UNION ALL SELECT 'reports', * FROM gen_report_records(${period}, 1)
-      UNION ALL SELECT 'uploads', * FROM gen_upload_records(${period}, 1, ${from}, ${to})`);
+      UNION ALL SELECT 'uploads', * FROM gen_upload_records(${period}, 1, ${from}, ${to})`,
+    );
     const reader = await c.runAndReadAll(`SELECT count(*) FILTER (WHERE feed = 'cases') FROM src.feed_record`);
     return Number(reader.getRowsJson()[0][0]);
   });

@@ -8,11 +8,13 @@ import { parseArgs } from 'node:util';
 import { ROOT } from '../core/paths.js';
 import type { SizeMessage, SizeOptions, SizeResult } from './size.js';
 
-const USAGE = 'usage: npm run bench -- [--sizes 1e6,1e7[,1e8]] [--batch 100000] [--load-seconds 15] [--rate 200] [--dir data/bench] [--port 8770] [--memory-limit 4GB]';
+const USAGE =
+  'usage: npm run bench -- [--sizes 1e6,1e7[,1e8]] [--batch 100000] [--load-seconds 15] [--rate 200] [--dir data/bench] [--port 8770] [--memory-limit 4GB]';
 
 function positive(name: string, text: string): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0 || !Number.isInteger(n)) throw new Error(`--${name} must be a positive whole number, got ${JSON.stringify(text)}\n${USAGE}`);
+  if (!Number.isFinite(n) || n <= 0 || !Number.isInteger(n))
+    throw new Error(`--${name} must be a positive whole number, got ${JSON.stringify(text)}\n${USAGE}`);
   return n;
 }
 
@@ -62,12 +64,39 @@ const fmtCases = (n: number) => (Math.log10(n) % 1 === 0 ? `10^${Math.log10(n)}`
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
 function table(results: SizeResult[]): string {
-  const head = ['cases', 'history gen s', 'ingest rows', 'ingest rows/s', 'batch', 'refresh s', 'full refresh s', 'API req/s', 'p50 ms', 'p99 ms', 'errors', 'rows written under load', 'bulk rows/s', 'peak RSS', 'DB file'];
+  const head = [
+    'cases',
+    'history gen s',
+    'ingest rows',
+    'ingest rows/s',
+    'batch',
+    'refresh s',
+    'full refresh s',
+    'API req/s',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'rows written under load',
+    'bulk rows/s',
+    'peak RSS',
+    'DB file',
+  ];
   const rows = results.map((r) => [
-    fmtCases(r.cases), r.history_s.toFixed(0), r.ingest_rows.toLocaleString('en'), Math.round(r.ingest_rows_per_s).toLocaleString('en'),
-    r.batch.toLocaleString('en'), r.refresh_s.toFixed(2), r.full_refresh_s.toFixed(2), r.api.rps.toFixed(0), String(r.api.p50_ms), String(r.api.p99_ms),
-    String(r.api.errors), r.rows_during_load.toLocaleString('en'),
-    Math.round(r.bulk_rows_per_s).toLocaleString('en'), mib(r.peak_rss_bytes), mib(r.db_bytes),
+    fmtCases(r.cases),
+    r.history_s.toFixed(0),
+    r.ingest_rows.toLocaleString('en'),
+    Math.round(r.ingest_rows_per_s).toLocaleString('en'),
+    r.batch.toLocaleString('en'),
+    r.refresh_s.toFixed(2),
+    r.full_refresh_s.toFixed(2),
+    r.api.rps.toFixed(0),
+    String(r.api.p50_ms),
+    String(r.api.p99_ms),
+    String(r.api.errors),
+    r.rows_during_load.toLocaleString('en'),
+    Math.round(r.bulk_rows_per_s).toLocaleString('en'),
+    mib(r.peak_rss_bytes),
+    mib(r.db_bytes),
   ]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
@@ -75,15 +104,23 @@ function table(results: SizeResult[]): string {
 
 async function main(): Promise<void> {
   const { sizes, base } = options();
-  console.log(`bench: sizes ${sizes.map(fmtCases).join(', ')}; ${cpus().length} cores, ${mib(totalmem())} RAM, Node ${process.versions.node}, DuckDB memory_limit ${base.memoryLimit}`);
+  console.log(
+    `bench: sizes ${sizes.map(fmtCases).join(', ')}; ${cpus().length} cores, ${mib(totalmem())} RAM, Node ${process.versions.node}, DuckDB memory_limit ${base.memoryLimit}`,
+  );
   const started = performance.now();
   const results: SizeResult[] = [];
   for (const cases of sizes) {
     results.push(await runSize({ ...base, cases }, started));
     // The machine may be shared: the load average says how much of it the figures had.
-    console.log(`${fmtCases(cases)} done; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+    console.log(
+      `${fmtCases(cases)} done; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (1, 5, 15 min)`,
+    );
   }
-  console.log(`\n${new Date().toISOString().slice(0, 10)}, ingest = a new month through the cases collector (validate, stage, cases.prepare.sql, cases.apply.sql) in batches of the given size;`);
+  console.log(
+    `\n${new Date().toISOString().slice(0, 10)}, ingest = a new month through the cases collector (validate, stage, cases.prepare.sql, cases.apply.sql) in batches of the given size;`,
+  );
   console.log(`refresh = the three feeds' runs' refreshes of the periods the month changed (marts and scores); full refresh = every period; bulk = a month of cases read from Parquet files of 10^6 cases into the stage, then the same prepare and apply scripts;
  API = ${base.rate} req/s of dashboard queries for ${base.loadSeconds} s while the collector writes.\n`);
   console.log(table(results));

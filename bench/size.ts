@@ -122,7 +122,9 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     loop.disable();
     loading = false;
     const rowsDuringLoad = await writing;
-    say(`API: p99 ${api.p99_ms} ms, max ${api.max_ms} ms; server event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`);
+    say(
+      `API: p99 ${api.p99_ms} ms, max ${api.max_ms} ms; server event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
+    );
     await new Promise((r) => server.close(r));
 
     // Bulk path: a month of cases from Parquet files of 1,000,000, through the same scripts.

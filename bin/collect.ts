@@ -11,7 +11,8 @@ import { Database } from '../warehouse/database.js';
 import { setUpDatabase } from '../app/setup.js';
 import { startSimulator } from '../demo/embedded.js';
 import { fraction, printProgress, progressLine, type Progress } from '../ingest/progress.js';
-import { Collector, cursorTime, type RunOptions } from '../ingest/runner.js';
+import { cursorTime } from '../ingest/cursor.js';
+import { Collector, type RunOptions } from '../ingest/runner.js';
 import { runOptions } from '../ingest/scheduler.js';
 import { buildJob, needsPlatform } from '../ingest/sources/index.js';
 import { cstTimestamp } from '../ingest/validate.js';
@@ -58,7 +59,10 @@ async function main(): Promise<number> {
   try {
     db = await Database.open(config.server.dbPath, { allowedDirectories: config.server.allowedDirectories });
   } catch (err) {
-    if (/lock/i.test((err as Error).message)) throw new Error(`database ${config.server.dbPath} is in use by another process (is the server running? it collects on schedule; stop it to collect by hand)`);
+    if (/lock/i.test((err as Error).message))
+      throw new Error(
+        `database ${config.server.dbPath} is in use by another process (is the server running? it collects on schedule; stop it to collect by hand)`,
+      );
     throw err;
   }
   const sim = needsPlatform(config, [name]) ? await startSimulator(config.simulator, 0) : null;

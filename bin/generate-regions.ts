@@ -21,5 +21,5 @@ for (const city of cities.filter((c) => c.provinceCode === provinceCode)) {
     lines.push(`${county.code},${county.name},county,${pad(city.code)}`);
   }
 }
-writeFileSync(new URL('../seeds/regions.csv', import.meta.url), lines.join('\n') + '\n');
+writeFileSync(new URL('../seeds/regions.csv', import.meta.url), `${lines.join('\n')}\n`);
 console.log(`seeds/regions.csv: ${lines.length - 1} regions of ${province.name}`);

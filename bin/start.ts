@@ -28,7 +28,10 @@ async function main(): Promise<void> {
     const years = Array.from({ length: new Date().getFullYear() - first + 1 }, (_, i) => first + i);
     const ctx = await manualContext(db);
     const sheet = (year: number) => assessmentSheet(config.simulator.seed, year, [...ctx.regions].sort(), [...ctx.manual].sort());
-    const rows = await importUnlessScored(db, years.map((y) => ({ name: `demo-assessments-${y}.csv`, csv: sheet(y) })));
+    const rows = await importUnlessScored(
+      db,
+      years.map((y) => ({ name: `demo-assessments-${y}.csv`, csv: sheet(y) })),
+    );
     if (rows) console.log(`[demo] imported ${rows} simulated assessment scores (实地核查法/抽样调查法) for ${years.join(', ')}`);
   }
   const jobs = names.map((n) => buildJob(config, n, sim?.url ?? null));
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
   await collector.recoverInterrupted();
   collector.on('retry', (r) => console.warn(`[collect] ${r.feed} run ${r.run_id} retry ${r.attempt}: ${r.error}`));
   collector.on('run-finished', (s) =>
-    console.log(`[collect] ${s.feed} run ${s.run_id} ${s.status}: ${s.rows_in} in, ${s.rows_written} written, ${s.rows_rejected} rejected${s.error ? ` — ${s.error}` : ''}`),
+    console.log(
+      `[collect] ${s.feed} run ${s.run_id} ${s.status}: ${s.rows_in} in, ${s.rows_written} written, ${s.rows_rejected} rejected${s.error ? ` — ${s.error}` : ''}`,
+    ),
   );
 
   const alerts = new AlertMonitor(db, config.alerts);
@@ -45,7 +50,9 @@ async function main(): Promise<void> {
 
   const app = await createApp(db, { console: config.console, events: [collector, alerts] });
   const server = serve({ fetch: app.fetch, port: config.server.port }, (info) =>
-    console.log(`dashboard and API on http://localhost:${info.port} (${jobs.map((j) => `${j.name} ← ${j.source.label}`).join('; ')}; db ${config.server.dbPath})`),
+    console.log(
+      `dashboard and API on http://localhost:${info.port} (${jobs.map((j) => `${j.name} ← ${j.source.label}`).join('; ')}; db ${config.server.dbPath})`,
+    ),
   );
 
   // Catch up every collector once now — side by side, so a source that is down (and

@@ -107,7 +107,10 @@ export async function prepareReadOnly(conn: DuckDBConnection, sql: string): Prom
     throw refuse(`${kind} statements are not allowed: the console is read-only and runs queries only`);
   }
   // PRAGMA x prepares as a SELECT on a pragma function but is not a plain query.
-  if (!plainSelect) throw refuse('only plain queries (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE) are allowed in the console; PRAGMA and other special statements are not');
+  if (!plainSelect)
+    throw refuse(
+      'only plain queries (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE) are allowed in the console; PRAGMA and other special statements are not',
+    );
   if (prepared.parameterCount > 0) throw refuse('the query has parameters ($1, ?); write the values into the query');
   return prepared;
 }

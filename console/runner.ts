@@ -64,7 +64,11 @@ export class ConsoleRunner {
         elapsed_ms: Math.round(performance.now() - started),
       };
     } catch (err) {
-      if (timedOut) throw new ConsoleError(408, `the query ran longer than the ${this.limits.timeoutMs / 1000} s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again`);
+      if (timedOut)
+        throw new ConsoleError(
+          408,
+          `the query ran longer than the ${this.limits.timeoutMs / 1000} s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again`,
+        );
       if (err instanceof ConsoleError) throw err;
       throw new ConsoleError(400, `the query failed: ${(err as Error).message}`);
     } finally {

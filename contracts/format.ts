@@ -11,7 +11,8 @@ export function levelName(level: RegionLevel): string {
 export function formatValue(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const digits = unit === '%' ? 1 : 2;
-  return unit === '%' ? `${value.toFixed(digits)}%` : `${value.toFixed(digits)} ${unit}`;
+  const shown = (Number(value.toFixed(digits)) || 0).toFixed(digits); // no "-0.0"
+  return unit === '%' ? `${shown}%` : `${shown} ${unit}`;
 }
 
 /** A change in the metric's unit: percentage points for rates. */

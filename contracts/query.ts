@@ -52,7 +52,8 @@ function periodsOf<K extends string>(form: (q: { period_type?: string }) => stri
     if (!expected) return; // a bad period type is reported by its own check
     for (const name of names) {
       const v = q[name];
-      if (typeof v === 'string' && !expected.pattern.test(v)) ctx.addIssue({ code: 'custom', path: [name], message: `must be a ${type} like ${expected.example}` });
+      if (typeof v === 'string' && !expected.pattern.test(v))
+        ctx.addIssue({ code: 'custom', path: [name], message: `must be a ${type} like ${expected.example}` });
     }
   };
 }
@@ -62,9 +63,7 @@ const period_type = oneOf(PERIOD_TYPES).default('month');
 const range = { from: z.string().optional(), to: z.string().optional() };
 
 /** One region's series of a metric over a range of periods. */
-export const seriesQuery = z
-  .object({ metric: required, region: required, period_type, ...range })
-  .superRefine(periodsOf((q) => q.period_type, ['from', 'to']));
+export const seriesQuery = z.object({ metric: required, region: required, period_type, ...range }).superRefine(periodsOf((q) => q.period_type, ['from', 'to']));
 
 export const horizontalQuery = z
   .object({ metric: required, parent: required, period_type, period: required })
@@ -76,9 +75,7 @@ export const moversQuery = z
   .object({ metric: required, region: required, level: oneOf(['city', 'county']), period: required, limit: limit(5, 200) })
   .superRefine(periodsOf(() => 'month', ['period']));
 
-export const heatmapQuery = z
-  .object({ metric: required, parent: required, ...range })
-  .superRefine(periodsOf(() => 'month', ['from', 'to']));
+export const heatmapQuery = z.object({ metric: required, parent: required, ...range }).superRefine(periodsOf(() => 'month', ['from', 'to']));
 
 export const peerSeriesQuery = z
   .object({ region: required, period_type: oneOf(['month', 'year']).default('month'), ...range })
@@ -104,9 +101,7 @@ export const scoreSeriesQuery = z
   .object({ ...scoreBase, period: z.string().optional(), metric: required, ...range })
   .superRefine(periodsOf(scorePeriodForm, ['period', 'from', 'to']));
 
-export const scoreLostQuery = z
-  .object({ ...scoreBase, period: required, limit: limit(1000, 1000) })
-  .superRefine(periodsOf(scorePeriodForm, ['period']));
+export const scoreLostQuery = z.object({ ...scoreBase, period: required, limit: limit(1000, 1000) }).superRefine(periodsOf(scorePeriodForm, ['period']));
 
 export const scoreRankingQuery = z
   .object({ scheme: required, parent: required, period_type: scoreBase.period_type, period: required })
@@ -134,7 +129,5 @@ export const reportVersionsQuery = z
   .superRefine(periodsOf(() => 'month', ['period']));
 
 /** The evaluation report of a region and a year, under a scheme (the standard one by default). */
-export const reportQuery = z
-  .object({ region: required, year: required, scheme: required.default('standard') })
-  .superRefine(periodsOf(() => 'year', ['year']));
+export const reportQuery = z.object({ region: required, year: required, scheme: required.default('standard') }).superRefine(periodsOf(() => 'year', ['year']));
 export type ReportQuery = z.input<typeof reportQuery>;

@@ -20,7 +20,7 @@ export function dayOf(ms: number): string {
 
 /** An instant as ISO 8601 with the CST offset, as agency systems send it. */
 export function isoCst(ms: number): string {
-  return new Date(ms + CST).toISOString().slice(0, 19) + '+08:00';
+  return `${new Date(ms + CST).toISOString().slice(0, 19)}+08:00`;
 }
 
 /** An instant as the store's CST wall-clock text 'YYYY-MM-DD HH:MM:SS'. */

@@ -18,5 +18,5 @@ export function assessmentSheet(seed: string, year: number, regions: string[], i
       lines.push(`${region},${year},${indicator},${score},${mode === '自我评价' ? '本单位自评小组' : '省绩效评价工作组'},${mode}`);
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -12,24 +12,21 @@ const IDENT = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 const column = () => textLike(IDENT, 'a lower-case column name');
 
 /** Where a collector reads from. */
-const sourceSchema = z.discriminatedUnion(
-  'type',
-  [
-    /** The platform's feed API; baseUrl null = source.baseUrl (or the embedded simulator), path null = the feed's own. */
-    z.strictObject({ type: z.literal('http').default('http'), baseUrl: httpUrlOrNull(), path: nonEmptyText().nullable().default(null) }),
-    /** A drop folder of report files (CSV, XLSX), moved to `archive` once loaded. */
-    z.strictObject({ type: z.literal('folder'), inbox: nonEmptyText().transform(projectPath), archive: nonEmptyText().transform(projectPath) }),
-    /** A table or view in PostgreSQL, read in (watermarkColumn, idColumn) order. */
-    z.strictObject({
-      type: z.literal('postgres'),
-      connectionString: textLike(/^postgres(ql)?:\/\//, "a 'postgres://user:password@host:port/database' URL"),
-      table: textLike(IDENT, 'a lower-case table or view name (schema.table)'),
-      watermarkColumn: column(),
-      idColumn: column(),
-      lookbackSeconds: integerIn(0, 86_400).default(300),
-    }),
-  ],
-);
+const sourceSchema = z.discriminatedUnion('type', [
+  /** The platform's feed API; baseUrl null = source.baseUrl (or the embedded simulator), path null = the feed's own. */
+  z.strictObject({ type: z.literal('http').default('http'), baseUrl: httpUrlOrNull(), path: nonEmptyText().nullable().default(null) }),
+  /** A drop folder of report files (CSV, XLSX), moved to `archive` once loaded. */
+  z.strictObject({ type: z.literal('folder'), inbox: nonEmptyText().transform(projectPath), archive: nonEmptyText().transform(projectPath) }),
+  /** A table or view in PostgreSQL, read in (watermarkColumn, idColumn) order. */
+  z.strictObject({
+    type: z.literal('postgres'),
+    connectionString: textLike(/^postgres(ql)?:\/\//, "a 'postgres://user:password@host:port/database' URL"),
+    table: textLike(IDENT, 'a lower-case table or view name (schema.table)'),
+    watermarkColumn: column(),
+    idColumn: column(),
+    lookbackSeconds: integerIn(0, 86_400).default(300),
+  }),
+]);
 export type SourceConfig = z.output<typeof sourceSchema>;
 
 const feedSchema = z.strictObject({
@@ -45,19 +42,29 @@ export type FeedConfig = z.output<typeof feedSchema>;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** An entry without `feed` is the feed of its name. */
 const withFeedNames = (feeds: unknown) =>
-  isObject(feeds) ? Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, isObject(f) && f.feed === undefined ? { ...f, feed: name } : f])) : feeds;
+  isObject(feeds)
+    ? Object.fromEntries(Object.entries(feeds).map(([name, f]) => [name, isObject(f) && f.feed === undefined ? { ...f, feed: name } : f]))
+    : feeds;
 
 const feedsSchema = z
   .preprocess(
     withFeedNames,
     z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), feedSchema, {
-      error: (iss) => (iss.code === 'invalid_key' ? 'is not a lower-case snake_case collector name' : 'must be an object of collector name: {feed, schedule, pageSize, source}'),
+      error: (iss) =>
+        iss.code === 'invalid_key'
+          ? 'is not a lower-case snake_case collector name'
+          : 'must be an object of collector name: {feed, schedule, pageSize, source}',
     }),
   )
   .superRefine((feeds, ctx) => {
     for (const [name, f] of Object.entries(feeds)) {
       if (f.source.type === 'folder' && f.feed !== 'reports') {
-        ctx.addIssue({ code: 'custom', path: [name, 'feed'], input: f.feed, message: "must be 'reports' for a folder source (it holds statistical report files)" });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name, 'feed'],
+          input: f.feed,
+          message: "must be 'reports' for a folder source (it holds statistical report files)",
+        });
       }
     }
   });

@@ -1,6 +1,6 @@
 // A one-line progress bar for long collector runs: on a terminal it redraws in place;
 // in a log (not a TTY) it prints one line per page.
-import { cursorTime } from './runner.js';
+import { cursorTime } from './cursor.js';
 
 export interface Progress {
   feed: string;

@@ -10,6 +10,7 @@ import { runScript, sqlText } from '../warehouse/pipeline.js';
 import { refreshMarts } from '../warehouse/refresh.js';
 import type { Feed, ValidationContext } from './feed.js';
 import { withRetry, type RetryPolicy, type Source, type SourcePage } from './source.js';
+import { cursorTime, later } from './cursor.js';
 import { Invalid } from './validate.js';
 
 /** A configured collector: its name (watermark, run log, quarantine), what it loads and from where. */
@@ -92,10 +93,14 @@ export class Collector extends EventEmitter {
       let mark = watermark;
       let pages = 0;
       for (;;) {
-        const page = await withRetry(() => job.source.page(cursor, opts.pageSize), this.retry, (err, attempt) => {
-          summary.retries++;
-          this.emit('retry', { feed: job.name, run_id: summary.run_id, attempt, error: err.message });
-        });
+        const page = await withRetry(
+          () => job.source.page(cursor, opts.pageSize),
+          this.retry,
+          (err, attempt) => {
+            summary.retries++;
+            this.emit('retry', { feed: job.name, run_id: summary.run_id, attempt, error: err.message });
+          },
+        );
         const { items, done } = opts.window ? clip(page, opts.window.to) : { items: page.items, done: !page.has_more };
         const { rows, rejected } = await stage(job.feed, items, ctx);
         rejected.push(...(page.rejected ?? []));
@@ -162,7 +167,15 @@ export class Collector extends EventEmitter {
   }
 
   /** One page in one transaction: rows, quarantine, run counts and the watermark (null: a window backfill leaves it). */
-  private async writeBatch(job: Job, s: RunSummary, records: number, rows: Value[][], rejected: Rejected[], cursor: string, watermark: string | null): Promise<void> {
+  private async writeBatch(
+    job: Job,
+    s: RunSummary,
+    records: number,
+    rows: Value[][],
+    rejected: Rejected[],
+    cursor: string,
+    watermark: string | null,
+  ): Promise<void> {
     const { feed } = job;
     const stage = async (c: DuckDBConnection) => {
       await c.run(`CREATE OR REPLACE TEMP TABLE ${feed.stageTable} AS SELECT ${feed.columns.join(', ')} FROM ${feed.rawTable} LIMIT 0`);
@@ -204,20 +217,6 @@ export function applyBatch(
   }, before);
 }
 
-/** The time part of an "ISO time|id" cursor, epoch ms (NaN when it has none). */
-export function cursorTime(cursor: string): number {
-  return Date.parse(cursor.split('|')[0]);
-}
-
-/** The later of two "time|id" cursors: a run that starts behind its watermark (a rewinding
- * source) must not move it back. Cursors without a time compare as given (the newer wins). */
-function later(next: string, mark: string | null): string {
-  if (mark === null) return next;
-  const [a, b] = [cursorTime(next), cursorTime(mark)];
-  if (Number.isNaN(a) || Number.isNaN(b) || a !== b) return Number.isNaN(a) || Number.isNaN(b) || a > b ? next : mark;
-  return next.slice(next.indexOf('|') + 1) >= mark.slice(mark.indexOf('|') + 1) ? next : mark;
-}
-
 /** A window's share of a page: records updated up to `to`; done once the page reaches past it. */
 function clip(page: SourcePage, to: number): { items: Record<string, unknown>[]; done: boolean } {
   const items = page.items.filter((r) => !(Date.parse(String(r.updated_at)) > to));
@@ -251,7 +250,11 @@ async function stage(feed: Feed, items: Record<string, unknown>[], ctx: Validati
 /** Quarantines rejected records; the same record rejected again (a re-run) is kept once. */
 async function quarantine(c: DuckDBConnection, feed: string, runId: number, rejected: Rejected[]): Promise<void> {
   await c.run('CREATE OR REPLACE TEMP TABLE stage_quarantine (natural_key VARCHAR, reason VARCHAR, payload VARCHAR)');
-  await appendTemp(c, 'stage_quarantine', rejected.map((r) => [r.key, r.reason, r.payload]));
+  await appendTemp(
+    c,
+    'stage_quarantine',
+    rejected.map((r) => [r.key, r.reason, r.payload]),
+  );
   await c.run(
     `INSERT INTO ops_quarantine
      SELECT DISTINCT $runId, $feed, s.natural_key, s.reason, s.payload, now()::TIMESTAMP FROM stage_quarantine s

@@ -10,8 +10,7 @@ export class Invalid extends Error {}
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const daysIn = (year: number, month: number) =>
-  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1];
+const daysIn = (year: number, month: number) => (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1]);
 
 /** An ISO 8601 time as a China Standard Time wall-clock string 'YYYY-MM-DD HH:MM:SS'
  * (the store's convention). A time without offset is taken as CST already. Called for
@@ -54,7 +53,11 @@ export const text = (field: string, pattern = /^.{1,64}$/) => {
 };
 
 /** One of the codes the database knows. */
-export const known = (field: string, codes: ReadonlySet<string>) => z.enum([...codes] as [string, ...string[]], reason((v) => `unknown ${field} ${v}`));
+export const known = (field: string, codes: ReadonlySet<string>) =>
+  z.enum(
+    [...codes] as [string, ...string[]],
+    reason((v) => `unknown ${field} ${v}`),
+  );
 
 export const integer = (field: string, min: number, max: number) => {
   const r = reason((v) => `${field} must be an integer from ${min} to ${max}: ${v}`);
@@ -75,7 +78,10 @@ export function perRun<S extends z.ZodType>(build: (ctx: ValidationContext) => S
   const built = new WeakMap<ValidationContext, S>();
   return (ctx) => {
     let schema = built.get(ctx);
-    if (!schema) built.set(ctx, (schema = build(ctx)));
+    if (!schema) {
+      schema = build(ctx);
+      built.set(ctx, schema);
+    }
     return schema;
   };
 }

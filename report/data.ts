@@ -106,8 +106,21 @@ export interface PeerScore {
 /** An indicator that lost points (v_score_lost), with its target and how it stands among peers. */
 export type LostPoints = Pick<
   LostRow,
-  'indicator_code' | 'name' | 'metric' | 'unit' | 'value' | 'target_value' | 'points' | 'max_points' | 'points_lost' | 'status'
-  | 'rule_detail' | 'peer_median' | 'peer_rank' | 'peers' | 'worse_than_median'
+  | 'indicator_code'
+  | 'name'
+  | 'metric'
+  | 'unit'
+  | 'value'
+  | 'target_value'
+  | 'points'
+  | 'max_points'
+  | 'points_lost'
+  | 'status'
+  | 'rule_detail'
+  | 'peer_median'
+  | 'peer_rank'
+  | 'peers'
+  | 'worse_than_median'
 >;
 
 export interface ReportScores {
@@ -167,8 +180,21 @@ async function loadScores(db: Database, scheme: string, code: string, year: stri
   // Unassessed manual indicators are not among them: they are reported as one sum (pending_points).
   const lost = await db.rows<LostPoints>(
     `SELECT ${selectList<LostPoints>({
-      indicator_code: true, name: true, metric: true, unit: true, value: true, target_value: true, points: true, max_points: true,
-      points_lost: true, status: true, rule_detail: true, peer_median: true, peer_rank: true, peers: true, worse_than_median: true,
+      indicator_code: true,
+      name: true,
+      metric: true,
+      unit: true,
+      value: true,
+      target_value: true,
+      points: true,
+      max_points: true,
+      points_lost: true,
+      status: true,
+      rule_detail: true,
+      peer_median: true,
+      peer_rank: true,
+      peers: true,
+      worse_than_median: true,
     })}
      FROM v_score_lost
      WHERE scheme = $scheme AND region_code = $code AND period_type = 'year' AND period = $year
@@ -186,10 +212,12 @@ export async function loadReport(db: Database, code: string, year: string, schem
      FROM dim_region r LEFT JOIN dim_region p ON p.code = r.parent_code WHERE r.code = $code`,
     { code },
   );
-  const months = (await db.rows<{ period: string }>(
-    `SELECT DISTINCT period FROM mart_metric_value WHERE region_code = $code AND period_type = 'month' AND period LIKE $y ORDER BY period`,
-    { code, y: `${year}-%` },
-  )).map((r) => r.period);
+  const months = (
+    await db.rows<{ period: string }>(
+      `SELECT DISTINCT period FROM mart_metric_value WHERE region_code = $code AND period_type = 'month' AND period LIKE $y ORDER BY period`,
+      { code, y: `${year}-%` },
+    )
+  ).map((r) => r.period);
   if (months.length === 0) throw new ReportNotFound(`${region.name}${year}年暂无指标数据`);
 
   const results = await db.rows<MetricResult>(

@@ -47,23 +47,38 @@ function scoreResults(sc: ReportScores, year: string, level: string, childLevel:
   const t = sc.total;
   if (!t) return [['综合得分与等级', `<p>${year}年度暂无评分数据。</p>`]];
   const prev = Number(year) - 1;
-  const change = t.prev_change === null ? '' : `（${t.prev_change > 0 ? '增加' : t.prev_change < 0 ? '减少' : '持平'}${t.prev_change ? ` ${formatPoints(Math.abs(t.prev_change))} 分` : ''}）`;
-  const itemRows = sc.items.map((i) => `<tr class="${i.level}"><td>${i.level === 'P1' ? esc(i.p1) : `　${esc(i.p2)}`}</td>
-      <td class="num">${formatPoints(i.points)}</td><td class="num">${formatPoints(i.max_points)}</td><td class="num">${formatPoints(i.prev_points)}</td></tr>`);
-  const parts: Block[] = [['综合得分与等级', `<table class="facts" data-testid="score-total">
+  const change =
+    t.prev_change === null
+      ? ''
+      : `（${t.prev_change > 0 ? '增加' : t.prev_change < 0 ? '减少' : '持平'}${t.prev_change ? ` ${formatPoints(Math.abs(t.prev_change))} 分` : ''}）`;
+  const itemRows = sc.items.map(
+    (i) => `<tr class="${i.level}"><td>${i.level === 'P1' ? esc(i.p1) : `　${esc(i.p2)}`}</td>
+      <td class="num">${formatPoints(i.points)}</td><td class="num">${formatPoints(i.max_points)}</td><td class="num">${formatPoints(i.prev_points)}</td></tr>`,
+  );
+  const parts: Block[] = [
+    [
+      '综合得分与等级',
+      `<table class="facts" data-testid="score-total">
       <tr><th>评分方案</th><td>${esc(t.scheme_name)}</td></tr>
       <tr><th>总分</th><td><strong data-testid="total">${formatPoints(t.total)}</strong> 分（满分 ${formatPoints(t.max_total)} 分；基础分 ${formatPoints(t.base_points)} 分，激励加分 ${formatPoints(t.bonus_points)} 分）</td></tr>
       <tr><th>评价等级</th><td><strong data-testid="grade">${esc(t.grade)}</strong>${t.next_grade ? `，距${esc(t.next_grade)}还差 ${formatPoints(t.points_to_next)} 分` : ''}</td></tr>
       <tr><th>与上年比较</th><td data-testid="prev">${t.prev_total === null ? `${prev}年无评分数据` : `${prev}年总分 ${formatPoints(t.prev_total)} 分（${esc(t.prev_grade)}）${change}`}</td></tr>
       <tr><th>与同级比较</th><td data-testid="peers">${t.rank === null ? '无同级地区（省级）' : `在同级${level}中排名第 ${t.rank} / ${t.peers}，同级总分中位数 ${formatPoints(t.peer_median)} 分`}</td></tr>
     </table>
-    ${t.pending_points > 0 ? `<p class="note">人工评价指标（实地核查法、抽样调查法）尚有 ${formatPoints(t.pending_points)} 分未评分，按0分计入；导入评分后总分相应提高。</p>` : ''}`],
-    ['各项目得分', `<table class="items"><thead><tr><th>一级项目 / 二级项目</th><th class="num">${year}年得分</th><th class="num">满分</th><th class="num">${prev}年得分</th></tr></thead>
-    <tbody>${itemRows.join('')}</tbody></table>`],
+    ${t.pending_points > 0 ? `<p class="note">人工评价指标（实地核查法、抽样调查法）尚有 ${formatPoints(t.pending_points)} 分未评分，按0分计入；导入评分后总分相应提高。</p>` : ''}`,
+    ],
+    [
+      '各项目得分',
+      `<table class="items"><thead><tr><th>一级项目 / 二级项目</th><th class="num">${year}年得分</th><th class="num">满分</th><th class="num">${prev}年得分</th></tr></thead>
+    <tbody>${itemRows.join('')}</tbody></table>`,
+    ],
   ];
   if (sc.children.length) {
-    parts.push([`所辖各${childLevel}得分排名`, `<table class="children"><thead><tr><th class="num">排名</th><th>地区</th><th class="num">总分</th><th>等级</th></tr></thead>
-    <tbody>${sc.children.map((c) => `<tr data-region="${esc(c.region_code)}"><td class="num">${c.rank}/${c.peers}</td><td>${esc(c.region_name)}</td><td class="num">${formatPoints(c.value)}</td><td>${esc(c.grade)}</td></tr>`).join('')}</tbody></table>`]);
+    parts.push([
+      `所辖各${childLevel}得分排名`,
+      `<table class="children"><thead><tr><th class="num">排名</th><th>地区</th><th class="num">总分</th><th>等级</th></tr></thead>
+    <tbody>${sc.children.map((c) => `<tr data-region="${esc(c.region_code)}"><td class="num">${c.rank}/${c.peers}</td><td>${esc(c.region_name)}</td><td class="num">${formatPoints(c.value)}</td><td>${esc(c.grade)}</td></tr>`).join('')}</tbody></table>`,
+    ]);
   }
   return parts;
 }
@@ -71,12 +86,14 @@ function scoreResults(sc: ReportScores, year: string, level: string, childLevel:
 /** A suggestion from an indicator that lost points: value against target, then its peers as context. */
 function lostSuggestion(l: LostPoints): string {
   const unit = l.unit ?? '';
-  const standing = l.status === 'missing'
-    ? '本年度缺少该指标数据，按0分计。建议核查数据报送环节，确保按期、完整报送。'
-    : `${l.metric ? `本年度为${formatValue(l.value, unit)}，目标值${formatValue(l.target_value, unit)}` : '人工评价'}，得 ${formatPoints(l.points)} / ${formatPoints(l.max_points)} 分。`;
-  const peers = l.peer_median === null
-    ? ''
-    : `同级中位数为${formatValue(l.peer_median, unit)}，本地区排名${l.peer_rank}/${l.peers}${l.worse_than_median ? '，差于同级中位数' : ''}。`;
+  const standing =
+    l.status === 'missing'
+      ? '本年度缺少该指标数据，按0分计。建议核查数据报送环节，确保按期、完整报送。'
+      : `${l.metric ? `本年度为${formatValue(l.value, unit)}，目标值${formatValue(l.target_value, unit)}` : '人工评价'}，得 ${formatPoints(l.points)} / ${formatPoints(l.max_points)} 分。`;
+  const peers =
+    l.peer_median === null
+      ? ''
+      : `同级中位数为${formatValue(l.peer_median, unit)}，本地区排名${l.peer_rank}/${l.peers}${l.worse_than_median ? '，差于同级中位数' : ''}。`;
   return `<li data-indicator="${esc(l.indicator_code)}"><strong>${esc(l.indicator_code)} ${esc(l.name)}</strong>：失 ${formatPoints(l.points_lost)} 分。${standing}${peers}
     计分规则：${esc(l.rule_detail)}。建议将其列为下一年度整改重点，逐月跟踪。</li>`;
 }
@@ -94,48 +111,77 @@ export async function renderReport(d: ReportData): Promise<string> {
   const below = d.shortfalls.filter((s) => s.region_code !== r.code);
 
   const body = [
-    section(0, `<table class="facts">
+    section(
+      0,
+      `<table class="facts">
       <tr><th>项目名称</th><td>${esc(r.name)}社会保险经办绩效评价（${d.year}年度）</td></tr>
       <tr><th>被评价单位</th><td>${esc(r.name)}社会保险经办机构（${levelName(r.level)}级${r.parent_name ? `，上级：${esc(r.parent_name)}` : ''}）</td></tr>
       <tr><th>评价期间</th><td>${period}（共${d.months.length}个月有数据）</td></tr>
       <tr><th>评价方式</th><td>${r.parent_name ? '上级对下级评价' : '自我评价'}，以信息系统监测数据为基础</td></tr>
       <tr><th>报告生成时间</th><td>${esc(new Date(d.generatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }))}（北京时间）</td></tr>
-    </table>`),
-    section(1, `<ul>
+    </table>`,
+    ),
+    section(
+      1,
+      `<ul>
       <li>《社会保险经办绩效评价规范》：评价指标体系（附录A）、评价方法（第7章）、评价结果与应用（第12章）及评价报告样式（附录B）；</li>
       <li>GB/T 27768-2011《社会保险服务 总则》；</li>
       <li>《人力资源社会保障部办公厅关于推进社会保险经办管理服务标准化规范化便利化的意见》（2022年）关于网上办、掌上办和法定办理时限的要求；</li>
       <li>经办机构业务系统的经办事项、统计报表和联网数据上报记录。</li>
-    </ul>`),
-    section(2, `<p>按照预先确定的标准，采用科学的程序和方法，对${esc(r.name)}${d.year}年度社会保险经办绩效进行综合分析和判断：
+    </ul>`,
+    ),
+    section(
+      2,
+      `<p>按照预先确定的标准，采用科学的程序和方法，对${esc(r.name)}${d.year}年度社会保险经办绩效进行综合分析和判断：
       反映职责履行及服务质量提供情况，通过与上年同期（纵向）和同级地区（横向）比较找出差距和薄弱环节，为改进经办管理服务提供依据。
-      评价结果可作为上级机构考核下级机构的重要依据，也可作为机构内部自评绩效考核的依据。</p>`),
-    section(3, `<p>评价对象为${esc(r.name)}${r.level === 'county' ? '' : `及其所辖${r.children}个下级地区（共${r.counties}个县（区））`}的社会保险经办机构，评价期间为${period}。</p>
+      评价结果可作为上级机构考核下级机构的重要依据，也可作为机构内部自评绩效考核的依据。</p>`,
+    ),
+    section(
+      3,
+      `<p>评价对象为${esc(r.name)}${r.level === 'county' ? '' : `及其所辖${r.children}个下级地区（共${r.counties}个县（区））`}的社会保险经办机构，评价期间为${period}。</p>
       <p>附录A评价指标体系共${d.catalogue.total}项指标（${d.catalogue.p1}个一级项目、${d.catalogue.p2}个二级项目）。本报告覆盖其中可由业务系统数据计算的${d.catalogue.computed}项指标，另列${d.results.filter((m) => !m.appendix_code).length}项经办效能监测指标；
-      其余${d.catalogue.manual}项需通过实地核查法、抽样调查法等取得，未纳入本报告。</p>`),
-    section(4, `<p>评价按“数据采集 → 校验入库（不合格记录隔离） → 汇总计算 → 纵横比较 → 形成报告”的程序进行。数据采集情况如下：</p>
+      其余${d.catalogue.manual}项需通过实地核查法、抽样调查法等取得，未纳入本报告。</p>`,
+    ),
+    section(
+      4,
+      `<p>评价按“数据采集 → 校验入库（不合格记录隔离） → 汇总计算 → 纵横比较 → 形成报告”的程序进行。数据采集情况如下：</p>
       <table><thead><tr><th>数据源</th><th class="num">采集次数</th><th class="num">失败次数</th><th class="num">接收记录</th><th class="num">入库记录</th><th class="num">隔离记录</th><th>首次采集</th><th>最近采集</th></tr></thead>
       <tbody>${d.runs.map((f) => `<tr><td>${esc({ cases: '经办事项', reports: '统计报表', uploads: '联网数据上报' }[f.feed] ?? f.feed)}</td><td class="num">${count(f.runs)}</td><td class="num">${count(f.failed)}</td><td class="num">${count(f.rows_in)}</td><td class="num">${count(f.rows_written)}</td><td class="num">${count(f.rows_rejected)}</td><td>${esc(f.first_run)}</td><td>${esc(f.last_run)}</td></tr>`).join('')}</tbody></table>
-      <p>校验不合格、已隔离待核的记录共${count(d.quarantined)}条，未计入指标。</p>`),
-    section(5, `<ul>
+      <p>校验不合格、已隔离待核的记录共${count(d.quarantined)}条，未计入指标。</p>`,
+    ),
+    section(
+      5,
+      `<ul>
       <li><strong>网络监测法</strong>：通过网络和经办机构的管理信息系统，对业务办理及数据上报情况进行即时核查（限时办结率、网上办理率、数据上报及时率等）。</li>
       <li><strong>统计分析法</strong>：运用经办机构的统计工作资料，分析计算纳入评估项目的绩效结果。各比率由分子、分母分别汇总后计算，市、省数据由所辖县（区）的分子、分母加总得出，不对比率求平均。</li>
       <li><strong>纵横比较法</strong>：与上年同期比较（纵向），与同一上级地区下的同级地区比较，给出同级中位数和排名（横向）。</li>
-    </ul>`),
-    section(6, blocks([
-      ...scoreResults(d.scores, d.year, levelName(r.level), levelName(r.level === 'province' ? 'city' : 'county')),
-      ['各项指标结果', `<table class="results"><thead><tr><th>附录A指标</th><th>计算指标</th><th class="num">${d.year}年</th><th class="num">分子/分母</th><th class="num">上年</th><th class="num">同比变化</th><th class="num">同级中位数</th><th class="num">同级排名</th></tr></thead>
+    </ul>`,
+    ),
+    section(
+      6,
+      blocks([
+        ...scoreResults(d.scores, d.year, levelName(r.level), levelName(r.level === 'province' ? 'city' : 'county')),
+        [
+          '各项指标结果',
+          `<table class="results"><thead><tr><th>附录A指标</th><th>计算指标</th><th class="num">${d.year}年</th><th class="num">分子/分母</th><th class="num">上年</th><th class="num">同比变化</th><th class="num">同级中位数</th><th class="num">同级排名</th></tr></thead>
       <tbody>${d.results.map(resultRow).join('')}</tbody></table>
       ${trend ? `<figure><figcaption>图1 各指标逐月值：${d.year}年与上年对比（纵向比较）</figcaption>${trend}</figure>` : ''}
-      ${gaps ? `<figure><figcaption>图2 各比率指标与同级中位数的差距（横向比较，单位：百分点，右侧为优于中位数）</figcaption>${gaps}</figure>` : ''}`],
-    ])),
-    section(7, `${d.scores.lost.length
-        ? `<p>按失分从多到少，以下指标最能提高评价等级：</p><ol class="lost">${d.scores.lost.map(lostSuggestion).join('')}</ol>`
-        : `<p>${d.scores.total ? '本年度可由数据计分的指标均已得满分。' : '本年度暂无评分数据。'}</p>`}
+      ${gaps ? `<figure><figcaption>图2 各比率指标与同级中位数的差距（横向比较，单位：百分点，右侧为优于中位数）</figcaption>${gaps}</figure>` : ''}`,
+        ],
+      ]),
+    ),
+    section(
+      7,
+      `${
+        d.scores.lost.length
+          ? `<p>按失分从多到少，以下指标最能提高评价等级：</p><ol class="lost">${d.scores.lost.map(lostSuggestion).join('')}</ol>`
+          : `<p>${d.scores.total ? '本年度可由数据计分的指标均已得满分。' : '本年度暂无评分数据。'}</p>`
+      }
       ${d.scores.total && d.scores.total.pending_points > 0 ? `<p>另有 ${formatPoints(d.scores.total.pending_points)} 分的人工评价指标尚未评分，建议组织实地核查、抽样调查并导入评分结果。</p>` : ''}
       ${own.length || below.length ? '<p>纵横比较的佐证：</p>' : `<p>本年度${r.parent_name ? '本地区及' : ''}所辖地区各项指标均不差于同级中位数，建议保持现有做法并关注逐月波动。</p>`}
       ${own.length ? `<p>以下指标差于同级中位数，差距从大到小排列：</p><ol>${own.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}
-      ${below.length ? `<p>所辖地区中排名靠后的指标：</p><ol>${below.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}`),
+      ${below.length ? `<p>所辖地区中排名靠后的指标：</p><ol>${below.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}`,
+    ),
   ].join('\n');
 
   return `<!doctype html>

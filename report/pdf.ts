@@ -11,7 +11,9 @@ const FOOTER = `<div style="width:100%;text-align:center;font-size:9px;color:#5b
 
 export function htmlToPdf(html: string): Promise<Uint8Array> {
   if (!chromiumAvailable()) {
-    return Promise.reject(new PdfUnavailable(`无法导出 PDF：未找到 Chromium（${chromiumPath()}）。请安装 Debian 的 chromium 软件包，或用环境变量 CHROMIUM_PATH 指定其路径。`));
+    return Promise.reject(
+      new PdfUnavailable(`无法导出 PDF：未找到 Chromium（${chromiumPath()}）。请安装 Debian 的 chromium 软件包，或用环境变量 CHROMIUM_PATH 指定其路径。`),
+    );
   }
   return oneAtATime.run(async () => {
     const { chromium } = await import('playwright-core');
@@ -19,7 +21,14 @@ export function htmlToPdf(html: string): Promise<Uint8Array> {
     try {
       const page = await browser.newPage();
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: FOOTER,
+      });
     } finally {
       await browser.close();
     }

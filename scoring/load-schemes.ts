@@ -21,7 +21,9 @@ export async function schemeContext(conn: DuckDBConnection): Promise<SchemeConte
 
 /** Reads and checks the scheme files of a folder; throws SchemeError on the first bad file. */
 export function readSchemes(dir: string, ctx: SchemeContext): LoadedScheme[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const loaded = files.map((f) => {
     const path = join(dir, f);
     const name = relative(ROOT, path);
@@ -35,7 +37,14 @@ export function readSchemes(dir: string, ctx: SchemeContext): LoadedScheme[] {
   });
   const codes = loaded.map((s) => s.scheme.code);
   const dup = codes.find((c, i) => codes.indexOf(c) !== i);
-  if (dup) throw new SchemeError(loaded.filter((s) => s.scheme.code === dup).map((s) => s.scheme.file).join(' and '), [`scheme code "${dup}" is used by two files`]);
+  if (dup)
+    throw new SchemeError(
+      loaded
+        .filter((s) => s.scheme.code === dup)
+        .map((s) => s.scheme.file)
+        .join(' and '),
+      [`scheme code "${dup}" is used by two files`],
+    );
   return loaded;
 }
 

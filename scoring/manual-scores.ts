@@ -110,7 +110,8 @@ export async function readSheet(data: Uint8Array, kind: SheetKind, ctx: ManualCo
     if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) fail('year', `"${yearText}" is not a year from 2000 to 2100`);
     const indicator = cell('indicator_code');
     if (!ctx.indicators.has(indicator)) fail('indicator_code', `unknown indicator code "${indicator}" (not in Appendix A)`);
-    else if (!ctx.manual.has(indicator)) fail('indicator_code', `indicator ${indicator} is computed from data in every loaded scheme; a manual score would not be used`);
+    else if (!ctx.manual.has(indicator))
+      fail('indicator_code', `indicator ${indicator} is computed from data in every loaded scheme; a manual score would not be used`);
     const scoreText = cell('score');
     const score = Number(scoreText);
     if (scoreText === '' || !Number.isFinite(score) || score < 0 || score > 100) fail('score', `"${scoreText}" is not a number from 0 to 100`);
@@ -138,8 +139,14 @@ export async function importManualScores(db: Database, data: Uint8Array, kind: S
   const scores = await readSheet(data, kind, await manualContext(db));
   const result = await db.transaction(async (conn) => {
     // Staged with the appender and applied in one statement: a province's sheet has thousands of rows.
-    await conn.run('CREATE OR REPLACE TEMP TABLE stage_manual_score (region_code VARCHAR, year INTEGER, indicator_code VARCHAR, mode VARCHAR, score DOUBLE, assessor VARCHAR)');
-    await appendTemp(conn, 'stage_manual_score', scores.map((r) => [r.region_code, r.year, r.indicator_code, r.mode, r.score, r.assessor]));
+    await conn.run(
+      'CREATE OR REPLACE TEMP TABLE stage_manual_score (region_code VARCHAR, year INTEGER, indicator_code VARCHAR, mode VARCHAR, score DOUBLE, assessor VARCHAR)',
+    );
+    await appendTemp(
+      conn,
+      'stage_manual_score',
+      scores.map((r) => [r.region_code, r.year, r.indicator_code, r.mode, r.score, r.assessor]),
+    );
     const counted = await conn.runAndReadAll(
       'SELECT count(*) FROM raw_manual_score r JOIN stage_manual_score s USING (region_code, year, indicator_code, mode)',
     );

@@ -185,7 +185,17 @@ type EntryPart = Omit<EntryRow, 'scheme' | 'p1_code' | 'p2_code' | 'indicator_co
 /** An entry as its row: the direction, when not given, is the metric's. */
 function entryRow(e: Entry, where: string, ctx: SchemeContext, fail: Fail, warnings: string[]): EntryPart {
   if (e.rule === 'manual') {
-    return { metric: null, source: 'manual', rule: 'manual', direction: 'higher_is_better', floor_value: null, target_value: null, per_point: null, max_points: e.points, rule_detail: ruleDetail('manual', 'higher_is_better', null, null, null) };
+    return {
+      metric: null,
+      source: 'manual',
+      rule: 'manual',
+      direction: 'higher_is_better',
+      floor_value: null,
+      target_value: null,
+      per_point: null,
+      max_points: e.points,
+      rule_detail: ruleDetail('manual', 'higher_is_better', null, null, null),
+    };
   }
   const known = ctx.metrics.get(e.metric);
   if (!known) warnings.push(e.metric);
@@ -196,7 +206,10 @@ function entryRow(e: Entry, where: string, ctx: SchemeContext, fail: Fail, warni
   const floor = e.rule === 'linear' ? e.floor : null;
   const perPoint = e.rule === 'deduction' ? e.per_point : null;
   if (floor !== null && (direction === 'higher_is_better' ? e.target <= floor : e.target >= floor)) {
-    fail(where, `linear rule needs target ${direction === 'higher_is_better' ? 'above' : 'below'} floor (${direction}); got floor ${floor}, target ${e.target}`);
+    fail(
+      where,
+      `linear rule needs target ${direction === 'higher_is_better' ? 'above' : 'below'} floor (${direction}); got floor ${floor}, target ${e.target}`,
+    );
   }
   return {
     metric: e.metric,
@@ -218,13 +231,19 @@ function bandRows(code: string, grades: SchemeFile['grades'], fail: Fail): BandR
   if (sorted[0].min_points !== 0) fail(`grade "${sorted[0].grade}"`, `the lowest band must start at 0; starts at ${sorted[0].min_points}`);
   sorted.forEach((band, i) => {
     const next = sorted[i + 1];
-    if (band.max_points !== null && band.max_points <= band.min_points) fail(`grade "${band.grade}"`, `max ${band.max_points} must be above min ${band.min_points}`);
+    if (band.max_points !== null && band.max_points <= band.min_points)
+      fail(`grade "${band.grade}"`, `max ${band.max_points} must be above min ${band.min_points}`);
     if (!next) {
       if (band.max_points !== null) fail(`grade "${band.grade}"`, 'the top band must have "max": null (no upper bound, bonus points can exceed the total)');
       return;
     }
-    if (band.max_points === null || band.max_points > next.min_points) fail(`grades "${band.grade}" and "${next.grade}"`, `bands overlap (${band.grade} up to ${band.max_points ?? '∞'}, ${next.grade} from ${next.min_points})`);
-    else if (band.max_points < next.min_points) fail(`grades "${band.grade}" and "${next.grade}"`, `gap between bands (${band.grade} below ${band.max_points}, ${next.grade} from ${next.min_points})`);
+    if (band.max_points === null || band.max_points > next.min_points)
+      fail(
+        `grades "${band.grade}" and "${next.grade}"`,
+        `bands overlap (${band.grade} up to ${band.max_points ?? '∞'}, ${next.grade} from ${next.min_points})`,
+      );
+    else if (band.max_points < next.min_points)
+      fail(`grades "${band.grade}" and "${next.grade}"`, `gap between bands (${band.grade} below ${band.max_points}, ${next.grade} from ${next.min_points})`);
   });
   return bands;
 }
@@ -235,7 +254,15 @@ export function checkScheme(raw: unknown, file: string, ctx: SchemeContext): Loa
   const f = parseWith(schemeFileSchema, raw, (problems) => new SchemeError(file, problems), '', structureProblem);
   const problems: string[] = [];
   const fail: Fail = (where, message) => problems.push(`${where}: ${message}`);
-  const scheme: SchemeRow = { code: f.code, name: f.name, version: f.version, description: f.description, total_points: f.total_points, bonus_cap: f.bonus_cap, file };
+  const scheme: SchemeRow = {
+    code: f.code,
+    name: f.name,
+    version: f.version,
+    description: f.description,
+    total_points: f.total_points,
+    bonus_cap: f.bonus_cap,
+    file,
+  };
   const bands = bandRows(f.code, f.grades, fail);
   const items: ItemRow[] = [];
   const entries: EntryRow[] = [];
@@ -252,8 +279,14 @@ export function checkScheme(raw: unknown, file: string, ctx: SchemeContext): Loa
       p2.indicators.forEach((ind, k) => {
         const where = `${p2Where} › ${label('indicators', k, ind)}`;
         const appendix = ctx.indicators.get(ind.code);
-        if (!appendix) return fail(where, `unknown indicator code "${ind.code}" (not in Appendix A)`);
-        if (seen.has(ind.code)) return fail(where, `indicator "${ind.code}" appears more than once in the scheme`);
+        if (!appendix) {
+          fail(where, `unknown indicator code "${ind.code}" (not in Appendix A)`);
+          return;
+        }
+        if (seen.has(ind.code)) {
+          fail(where, `indicator "${ind.code}" appears more than once in the scheme`);
+          return;
+        }
         seen.add(ind.code);
         const bonus = appendix.category === 'E';
         if (!bonus) basePoints.push(ind.points);
@@ -261,7 +294,8 @@ export function checkScheme(raw: unknown, file: string, ctx: SchemeContext): Loa
         const partPoints = parts.map((p) => p.max_points);
         if (!sameSum(partPoints, ind.points)) fail(where, `entry points sum to ${fmt(sum(partPoints))}, but the indicator declares ${fmt(ind.points)}`);
         const name = ind.label || appendix.name;
-        for (const part of parts) entries.push({ scheme: f.code, p1_code: p1.code, p2_code: p2.code, indicator_code: ind.code, name, bonus, ...part, ord: entries.length + 1 });
+        for (const part of parts)
+          entries.push({ scheme: f.code, p1_code: p1.code, p2_code: p2.code, indicator_code: ind.code, name, bonus, ...part, ord: entries.length + 1 });
       });
       if (!sameSum(basePoints, p2.points)) fail(p2Where, `G indicator points sum to ${fmt(sum(basePoints))}, but the item declares ${fmt(p2.points)}`);
     });

@@ -1,6 +1,6 @@
 // One long-lived DuckDB instance per process: a single serialized writer
 // (collectors, seeds, refresh) and a small pool of read connections (API).
-import { DuckDBInstance, DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,22 +21,14 @@ export interface QueryResult {
   rows: unknown[][];
 }
 
-const NUMERIC_AS_STRING = new Set<DuckDBTypeId>([
-  DuckDBTypeId.BIGINT,
-  DuckDBTypeId.UBIGINT,
-  DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UHUGEINT,
-  DuckDBTypeId.DECIMAL,
-]);
+const NUMERIC_AS_STRING = new Set<DuckDBTypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL]);
 
 /** Reads a result as plain JSON-able values: counts and sums as numbers, dates as ISO strings. */
 export function readResult(reader: DuckDBResultReader): QueryResult {
   const types = reader.columnTypes();
   const columns = reader.columnNames().map((name, i) => ({ name, type: types[i].toString() }));
   const numeric = types.map((t) => NUMERIC_AS_STRING.has(t.typeId));
-  const rows = reader.getRowsJson().map((row) =>
-    row.map((v, i) => (numeric[i] && v !== null ? Number(v) : v)),
-  ) as unknown[][];
+  const rows = reader.getRowsJson().map((row) => row.map((v, i) => (numeric[i] && v !== null ? Number(v) : v))) as unknown[][];
   return { columns, rows };
 }
 

@@ -39,10 +39,10 @@ async function loadSeeds(conn: DuckDBConnection): Promise<void> {
       .join(', ');
     const delim = seed.file.endsWith('.tsv') ? '\t' : ',';
     await conn.run(`DELETE FROM ${seed.table}`);
-    await conn.run(
-      `INSERT INTO ${seed.table} BY NAME SELECT * FROM read_csv($path, header = true, delim = $delim, quote = '"', columns = {${cols}})`,
-      { path, delim },
-    );
+    await conn.run(`INSERT INTO ${seed.table} BY NAME SELECT * FROM read_csv($path, header = true, delim = $delim, quote = '"', columns = {${cols}})`, {
+      path,
+      delim,
+    });
   }
 }
 

@@ -12,11 +12,30 @@ export function alertRoutes(db: Database, dims: Dims): Hono {
     sendTable(
       c,
       await db.query(
-        `SELECT ${select({
-          alert_id: true, rule_id: true, rule_label: true, kind: true, metric: true, region_code: true, region_name: true, level: true,
-          period: true, value: true, threshold: true, message: true, first_fired_at: true, last_fired_at: true, resolved_at: true,
-          open: true, notified_at: true, notify_attempts: true, notify_error: true,
-        }, 'a')}
+        `SELECT ${select(
+          {
+            alert_id: true,
+            rule_id: true,
+            rule_label: true,
+            kind: true,
+            metric: true,
+            region_code: true,
+            region_name: true,
+            level: true,
+            period: true,
+            value: true,
+            threshold: true,
+            message: true,
+            first_fired_at: true,
+            last_fired_at: true,
+            resolved_at: true,
+            open: true,
+            notified_at: true,
+            notify_attempts: true,
+            notify_error: true,
+          },
+          'a',
+        )}
          FROM v_alert a JOIN v_region_tree t ON t.code = a.region_code AND t.ancestor = $region
          WHERE $status = 'all' OR a.open
          ORDER BY a.open DESC, a.period DESC, t.depth, a.rule_id, a.region_code LIMIT $limit`,
@@ -29,7 +48,9 @@ export function alertRoutes(db: Database, dims: Dims): Hono {
   tableRoute(app, dims, '/api/alert-rules', async (_q, c, select) =>
     sendTable(
       c,
-      await db.query(`SELECT ${select({ rule_id: true, kind: true, metric: true, threshold: true, levels: true, min_denominator: true, label: true })} FROM cfg_alert_rule ORDER BY rule_id`),
+      await db.query(
+        `SELECT ${select({ rule_id: true, kind: true, metric: true, threshold: true, levels: true, min_denominator: true, label: true })} FROM cfg_alert_rule ORDER BY rule_id`,
+      ),
       {},
       'alert-rules',
     ),

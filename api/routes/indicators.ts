@@ -24,8 +24,20 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
   tableRoute(app, dims, '/api/compare/vertical', async ({ metric, region, period_type, from = '', to = '9999' }, c, select) => {
     const result = await db.martQuery(
       `SELECT ${select({
-        region_code: true, period_type: true, period: true, metric: true, numerator: true, denominator: true, value: true,
-        prev_value: true, mom_change: true, mom_improvement: true, yoy_value: true, yoy_change: true, yoy_improvement: true, trailing_12m: true,
+        region_code: true,
+        period_type: true,
+        period: true,
+        metric: true,
+        numerator: true,
+        denominator: true,
+        value: true,
+        prev_value: true,
+        mom_change: true,
+        mom_improvement: true,
+        yoy_value: true,
+        yoy_change: true,
+        yoy_improvement: true,
+        trailing_12m: true,
       })}
        FROM mart_compare_vertical
        WHERE metric = $metric AND region_code = $region AND period_type = $period_type AND period BETWEEN $from AND $to
@@ -38,10 +50,22 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
   // Horizontal: the children of a region ranked against each other for one period.
   tableRoute(app, dims, '/api/compare/horizontal', async ({ metric, parent, period_type, period }, c, select) => {
     const result = await db.martQuery(
-      `SELECT ${select({
-        region_code: true, region_name: 'r.name', period_type: true, period: true, metric: true, value: true,
-        rank: true, peers: true, peer_median: true, gap_to_median: true, worse_than_median: true,
-      }, 'h')}
+      `SELECT ${select(
+        {
+          region_code: true,
+          region_name: 'r.name',
+          period_type: true,
+          period: true,
+          metric: true,
+          value: true,
+          rank: true,
+          peers: true,
+          peer_median: true,
+          gap_to_median: true,
+          worse_than_median: true,
+        },
+        'h',
+      )}
        FROM mart_compare_horizontal h JOIN dim_region r ON r.code = h.region_code
        WHERE h.metric = $metric AND h.parent_code = $parent AND h.period_type = $period_type AND h.period = $period
        ORDER BY h.rank, h.region_code`,

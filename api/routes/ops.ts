@@ -13,9 +13,22 @@ export function opsRoutes(db: Database, dims: Dims): Hono {
       c,
       await db.query(
         `SELECT ${select({
-          feed: true, last_status: true, last_error: true, last_run_at: true, last_success_at: true, seconds_since_success: true,
-          watermark: true, data_lag_seconds: true, failed_since_success: true, rows_in: true, rows_written: true, rows_rejected: true,
-          rows_in_24h: true, rows_rejected_24h: true, retries: true, quarantined: true,
+          feed: true,
+          last_status: true,
+          last_error: true,
+          last_run_at: true,
+          last_success_at: true,
+          seconds_since_success: true,
+          watermark: true,
+          data_lag_seconds: true,
+          failed_since_success: true,
+          rows_in: true,
+          rows_written: true,
+          rows_rejected: true,
+          rows_in_24h: true,
+          rows_rejected_24h: true,
+          retries: true,
+          quarantined: true,
         })} FROM v_feed_health ORDER BY feed`,
       ),
       {},
@@ -27,8 +40,19 @@ export function opsRoutes(db: Database, dims: Dims): Hono {
       c,
       await db.query(
         `SELECT ${select({
-          run_id: true, feed: true, trigger: true, started_at: true, ended_at: true, status: true, rows_in: true, rows_written: true,
-          rows_rejected: true, watermark_from: true, watermark_to: true, error: true, retries: true,
+          run_id: true,
+          feed: true,
+          trigger: true,
+          started_at: true,
+          ended_at: true,
+          status: true,
+          rows_in: true,
+          rows_written: true,
+          rows_rejected: true,
+          watermark_from: true,
+          watermark_to: true,
+          error: true,
+          retries: true,
         })}
          FROM ops_run WHERE ($feed IS NULL OR feed = $feed) AND ($status IS NULL OR status = $status)
          ORDER BY run_id DESC LIMIT $limit`,
@@ -56,8 +80,16 @@ export function opsRoutes(db: Database, dims: Dims): Hono {
       c,
       await db.query(
         `SELECT ${select({
-          region_code: true, period_month: true, metric: true, version: true, value: true, submitted_at: true, run_id: true,
-          is_current: true, previous_version: true, previous_value: true,
+          region_code: true,
+          period_month: true,
+          metric: true,
+          version: true,
+          value: true,
+          submitted_at: true,
+          run_id: true,
+          is_current: true,
+          previous_version: true,
+          previous_value: true,
         })}
          FROM v_report_version
          WHERE ($region IS NULL OR region_code = $region) AND ($month IS NULL OR period_month = CAST($month AS DATE))

@@ -12,10 +12,21 @@ export function overviewRoutes(db: Database, dims: Dims): Hono {
   // Regions of one level under a region, ordered by the size of their 环比 change.
   tableRoute(app, dims, '/api/movers', async ({ metric, region, level, period, limit }, c, select) => {
     const result = await db.query(
-      `SELECT ${select({
-        region_code: true, region_name: true, level: true, parent_code: true, period: true, metric: true,
-        value: true, prev_value: true, mom_change: true, improvement: true,
-      }, 'm')}
+      `SELECT ${select(
+        {
+          region_code: true,
+          region_name: true,
+          level: true,
+          parent_code: true,
+          period: true,
+          metric: true,
+          value: true,
+          prev_value: true,
+          mom_change: true,
+          improvement: true,
+        },
+        'm',
+      )}
        FROM v_movers m JOIN v_region_tree t ON t.code = m.region_code AND t.ancestor = $region
        WHERE m.metric = $metric AND m.level = $level AND m.period_type = 'month' AND m.period = $period
        ORDER BY abs(m.mom_change) DESC, m.region_code LIMIT $limit`,
@@ -40,10 +51,23 @@ export function overviewRoutes(db: Database, dims: Dims): Hono {
   // One region, every metric, month by month, against the median of its sibling regions.
   tableRoute(app, dims, '/api/peer-series', async ({ region, period_type, from = '', to = '9999' }, c, select) => {
     const result = await db.query(
-      `SELECT ${select({
-        region_code: true, parent_code: true, period: true, metric: true, metric_name: 'm.name', unit: 'm.unit',
-        value: true, peer_median: true, gap_to_median: true, worse_than_median: true, rank: true, peers: true,
-      }, 'h')}
+      `SELECT ${select(
+        {
+          region_code: true,
+          parent_code: true,
+          period: true,
+          metric: true,
+          metric_name: 'm.name',
+          unit: 'm.unit',
+          value: true,
+          peer_median: true,
+          gap_to_median: true,
+          worse_than_median: true,
+          rank: true,
+          peers: true,
+        },
+        'h',
+      )}
        FROM mart_compare_horizontal h JOIN dim_metric m ON m.code = h.metric
        WHERE h.region_code = $region AND h.period_type = $period_type AND h.period BETWEEN $from AND $to
        ORDER BY m.appendix_code NULLS LAST, h.metric, h.period`,

@@ -13,7 +13,9 @@ export function referenceRoutes(db: Database, dims: Dims): Hono {
   tableRoute(app, dims, '/api/metrics', async (_q, c, select) =>
     sendTable(
       c,
-      await db.query(`SELECT ${select({ code: true, name: true, unit: true, higher_is_better: true, appendix_code: true, definition: true })} FROM dim_metric ORDER BY code`),
+      await db.query(
+        `SELECT ${select({ code: true, name: true, unit: true, higher_is_better: true, appendix_code: true, definition: true })} FROM dim_metric ORDER BY code`,
+      ),
       {},
       'metrics',
     ),
@@ -26,11 +28,18 @@ export function referenceRoutes(db: Database, dims: Dims): Hono {
       await db.query(`
         WITH catalogue AS (
           SELECT ${select({
-            code: 'i.code', p1: 'i.p1', p2: 'i.p2', name: 'i.name', category: 'i.category', methods: 'i.methods', description: 'i.description',
+            code: 'i.code',
+            p1: 'i.p1',
+            p2: 'i.p2',
+            name: 'i.name',
+            category: 'i.category',
+            methods: 'i.methods',
+            description: 'i.description',
             source: "CASE WHEN count(m.code) > 0 THEN 'computed' ELSE 'manual' END",
             metrics: 'list(m.code ORDER BY m.code) FILTER (WHERE m.code IS NOT NULL)',
             definition: "string_agg(m.definition, '；' ORDER BY m.code)",
-            import_path: "CASE WHEN count(m.code) = 0 THEN 'POST /api/manual-scores 或 npm run import-scores --（CSV/XLSX：地区、年度、指标、得分0–100、评价人、评价方式）→ raw_manual_score' END",
+            import_path:
+              "CASE WHEN count(m.code) = 0 THEN 'POST /api/manual-scores 或 npm run import-scores --（CSV/XLSX：地区、年度、指标、得分0–100、评价人、评价方式）→ raw_manual_score' END",
           })}
           FROM dim_indicator i LEFT JOIN dim_metric m ON m.appendix_code = i.code
           GROUP BY ALL

@@ -15,10 +15,36 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** An indicator entry with its target and the peers' median: the columns of v_score_indicator_target. */
 function targetColumns(select: Select<RowOf<'/api/scores/indicators'>>): string {
   return select({
-    scheme: true, region_code: true, period_type: true, period: true, indicator_code: true, p1: true, p2: true, name: true,
-    category: true, metric: true, source: true, value: true, max_points: true, points: true, points_lost: true, rule: true,
-    status: true, rule_detail: true, bonus: true, p1_code: true, p2_code: true, ord: true, target_value: true, floor_value: true,
-    direction: true, unit: true, peer_median: true, peer_rank: true, peers: true, worse_than_median: true,
+    scheme: true,
+    region_code: true,
+    period_type: true,
+    period: true,
+    indicator_code: true,
+    p1: true,
+    p2: true,
+    name: true,
+    category: true,
+    metric: true,
+    source: true,
+    value: true,
+    max_points: true,
+    points: true,
+    points_lost: true,
+    rule: true,
+    status: true,
+    rule_detail: true,
+    bonus: true,
+    p1_code: true,
+    p2_code: true,
+    ord: true,
+    target_value: true,
+    floor_value: true,
+    direction: true,
+    unit: true,
+    peer_median: true,
+    peer_rank: true,
+    peers: true,
+    worse_than_median: true,
   });
 }
 
@@ -28,7 +54,11 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
   /** A period named in a score query must have scores of its type. */
   async function scored(scheme: string, type: string, period: string | undefined): Promise<void> {
     if (period === undefined) return;
-    const found = await db.rows('SELECT 1 FROM mart_score_total WHERE scheme = $scheme AND period_type = $type AND period = $period LIMIT 1', { scheme, type, period });
+    const found = await db.rows('SELECT 1 FROM mart_score_total WHERE scheme = $scheme AND period_type = $type AND period = $period LIMIT 1', {
+      scheme,
+      type,
+      period,
+    });
     if (!found.length) throw new BadRequest(`unknown period '${period}' in parameter 'period': no ${type} scores for it`);
   }
 
@@ -36,11 +66,20 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
     sendTable(
       c,
       await db.query(`
-        SELECT ${select({
-          code: true, name: true, version: true, description: true, total_points: true, bonus_cap: true, file: true,
-          grades: `(SELECT list({grade: b.grade, min: CAST(b.min_points AS DOUBLE), max: CAST(b.max_points AS DOUBLE)} ORDER BY b.min_points DESC)
+        SELECT ${select(
+          {
+            code: true,
+            name: true,
+            version: true,
+            description: true,
+            total_points: true,
+            bonus_cap: true,
+            file: true,
+            grades: `(SELECT list({grade: b.grade, min: CAST(b.min_points AS DOUBLE), max: CAST(b.max_points AS DOUBLE)} ORDER BY b.min_points DESC)
                     FROM dim_grade_band b WHERE b.scheme = s.code)`,
-        }, 's')}
+          },
+          's',
+        )}
         FROM dim_scheme s ORDER BY s.code = 'standard' DESC, s.code`),
       {},
       'schemes',
@@ -52,12 +91,32 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
   tableRoute(app, dims, '/api/scores', async ({ scheme, region, period_type, period }, c, select) => {
     await scored(scheme, period_type, period);
     const result = await db.query(
-      `SELECT ${select({
-        scheme: true, region_code: true, period_type: true, period: true, base_points: true, bonus_points: true,
-        total: true, max_total: true, grade: true, projected_total: true, projected_grade: true, bonus_earned: true,
-        missing_entries: true, pending_entries: true, next_grade: true, points_to_next: true, projected_next_grade: true,
-        projected_points_to_next: true, missing_points: true, pending_points: true, region_name: 'r.name',
-      }, 't')}
+      `SELECT ${select(
+        {
+          scheme: true,
+          region_code: true,
+          period_type: true,
+          period: true,
+          base_points: true,
+          bonus_points: true,
+          total: true,
+          max_total: true,
+          grade: true,
+          projected_total: true,
+          projected_grade: true,
+          bonus_earned: true,
+          missing_entries: true,
+          pending_entries: true,
+          next_grade: true,
+          points_to_next: true,
+          projected_next_grade: true,
+          projected_points_to_next: true,
+          missing_points: true,
+          pending_points: true,
+          region_name: 'r.name',
+        },
+        't',
+      )}
        FROM v_score_gap t JOIN dim_region r ON r.code = t.region_code
        WHERE t.scheme = $scheme AND t.region_code = $region AND t.period_type = $period_type AND ($period IS NULL OR t.period = $period)
        ORDER BY t.period`,
@@ -71,8 +130,18 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
     await scored(scheme, period_type, period);
     const result = await db.query(
       `SELECT ${select({
-        scheme: true, region_code: true, period_type: true, period: true, level: true, p1: true, p2: true,
-        points: true, max_points: true, p1_code: true, code: true, ord: true,
+        scheme: true,
+        region_code: true,
+        period_type: true,
+        period: true,
+        level: true,
+        p1: true,
+        p2: true,
+        points: true,
+        max_points: true,
+        p1_code: true,
+        code: true,
+        ord: true,
       })}
        FROM mart_score_item
        WHERE scheme = $scheme AND region_code = $region AND period_type = $period_type AND period = $period
@@ -124,8 +193,21 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
   tableRoute(app, dims, '/api/scores/ranking', async ({ scheme, parent, period_type, period }, c, select) => {
     const result = await db.query(
       `SELECT ${select({
-        scheme: true, region_code: true, region_name: true, parent_code: true, period_type: true, period: true, value: true, grade: true,
-        max_total: true, projected_total: true, projected_grade: true, rank: true, peers: true, peer_median: true, gap_to_median: true,
+        scheme: true,
+        region_code: true,
+        region_name: true,
+        parent_code: true,
+        period_type: true,
+        period: true,
+        value: true,
+        grade: true,
+        max_total: true,
+        projected_total: true,
+        projected_grade: true,
+        rank: true,
+        peers: true,
+        peer_median: true,
+        gap_to_median: true,
         worse_than_median: true,
       })}
        FROM v_score_peer
@@ -143,7 +225,7 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
     let kind: SheetKind;
     let name = c.req.query('filename') ?? 'upload';
     if (type.startsWith('multipart/form-data')) {
-      const file = (await c.req.parseBody())['file'];
+      const file = (await c.req.parseBody()).file;
       if (!(file instanceof File)) throw new BadRequest("multipart upload needs a 'file' field holding a .csv or .xlsx sheet");
       name = file.name;
       if (!/\.(csv|xlsx)$/i.test(name)) throw new BadRequest(`file '${name}' must be a .csv or .xlsx sheet`);

@@ -17,7 +17,9 @@ const MAX_QUERY_CHARS = 100_000;
 const MAX_NAME_CHARS = 100;
 
 const QueryBody = z.object(
-  { query: z.string({ error: 'must be a string' }).regex(/\S/, 'must not be blank').max(MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters long`) },
+  {
+    query: z.string({ error: 'must be a string' }).regex(/\S/, 'must not be blank').max(MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters long`),
+  },
   { error: 'request body must be JSON like {"query": "..."}' },
 );
 const validBody = validJson(QueryBody, 'a non-empty string in the JSON body');
@@ -50,7 +52,12 @@ export function sqlRoutes(db: Database, dims: Dims, limits: ConsoleLimits): Hono
   tableRoute(app, dims, '/api/sql/examples', async (_q, c) => c.json({ data: examples }));
 
   tableRoute(app, dims, '/api/sql/saved', async (_q, c, select) =>
-    sendTable(c, await db.query(`SELECT ${select({ name: true, query: true, created_at: true, updated_at: true })} FROM console_saved_query ORDER BY name`), {}, 'saved-queries'),
+    sendTable(
+      c,
+      await db.query(`SELECT ${select({ name: true, query: true, created_at: true, updated_at: true })} FROM console_saved_query ORDER BY name`),
+      {},
+      'saved-queries',
+    ),
   );
 
   app.put('/sql/saved/:name', validName, validBody, async (c) => {

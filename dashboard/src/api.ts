@@ -31,7 +31,7 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
 }
 
 /** Parameters of an endpoint, optional altogether when none is required. */
-type Params<P extends TablePath> = {} extends QueryOf<P> ? [params?: QueryOf<P>] : [params: QueryOf<P>];
+type Params<P extends TablePath> = Record<never, never> extends QueryOf<P> ? [params?: QueryOf<P>] : [params: QueryOf<P>];
 
 /** The rows of a table endpoint, as its contract types them. */
 export async function getTable<P extends TablePath>(path: P, ...[params]: Params<P>): Promise<RowOf<P>[]> {

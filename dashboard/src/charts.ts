@@ -4,7 +4,10 @@ import type { HorizontalRow, MetricRow, VerticalRow } from '../../contracts/rows
 
 /** A column of the rows a chart draws, by name, so that a column renamed in its contract fails
  * to compile in the chart too. */
-export const columnOf = <R>() => (name: keyof R & string) => name;
+export const columnOf =
+  <R>() =>
+  (name: keyof R & string) =>
+    name;
 
 export const FONT = 'PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif';
 export const config = { font: FONT, axis: { labelFontSize: 12, titleFontSize: 13 }, view: { stroke: null } };

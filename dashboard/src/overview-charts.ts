@@ -71,7 +71,12 @@ function perMetric(rows: object[], title: string, spec: Record<string, unknown>,
 
 // Columns of both the small multiples' rows and the agency's peer series.
 const METRIC_NAME: keyof SeriesRow & keyof PeerSeriesRow = 'metric_name';
-const MONTH_AXIS = { field: 'period' satisfies keyof SeriesRow & keyof PeerSeriesRow, type: 'ordinal', title: null, axis: { labelAngle: -45, labelFontSize: 10 } } as const;
+const MONTH_AXIS = {
+  field: 'period' satisfies keyof SeriesRow & keyof PeerSeriesRow,
+  type: 'ordinal',
+  title: null,
+  axis: { labelAngle: -45, labelFontSize: 10 },
+} as const;
 
 /** Small multiples: every metric of a second-level item over the months. */
 export function smallMultiplesSpec(rows: SeriesRow[], title: string): TopLevelSpec {
@@ -108,7 +113,18 @@ export function peerTrendSpec(rows: PeerSeriesRow[], title: string): TopLevelSpe
           scale: { domain: [col('value'), col('peer_median')], range: ['#1f5fa8', '#e08a1e'] },
           legend: { orient: 'top', labelExpr: "datum.value === 'value' ? '本地区' : '同级中位数'" },
         },
-        strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: [col('value'), col('peer_median')], range: [[1, 0], [5, 3]] } },
+        strokeDash: {
+          field: 'series',
+          type: 'nominal',
+          legend: null,
+          scale: {
+            domain: [col('value'), col('peer_median')],
+            range: [
+              [1, 0],
+              [5, 3],
+            ],
+          },
+        },
         tooltip: [
           { field: col('metric_name'), title: '指标' },
           { field: col('period'), title: '月份' },

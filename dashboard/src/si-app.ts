@@ -75,7 +75,8 @@ export class SiApp extends LitElement {
       </header>
       <nav aria-label="页面">
         ${PAGES.map(
-          (p) => html`<a href="?view=${p.view}" aria-current=${p.view === this.view ? 'page' : 'false'} @click=${(e: Event) => this.go(e, p.view)}>${p.label}</a>`,
+          (p) =>
+            html`<a href="?view=${p.view}" aria-current=${p.view === this.view ? 'page' : 'false'} @click=${(e: Event) => this.go(e, p.view)}>${p.label}</a>`,
         )}
       </nav>
       <main>${staticHtml`<${unsafeStatic(page.element)}></${unsafeStatic(page.element)}>`}</main>

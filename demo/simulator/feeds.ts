@@ -2,7 +2,7 @@
 // one page at a time. The cursor of the last record read is the next "since", so a
 // client that stores it as its watermark resumes exactly where it stopped.
 import { HOUR, addDays, addMonths, dayOf, dayStart, isoCst, monthOf } from '../../core/time.js';
-import { World, type County, type SimCase } from './world.js';
+import type { World, County, SimCase } from './world.js';
 
 export interface Cursor {
   at: number; // epoch ms
@@ -85,9 +85,7 @@ function caseBody(c: SimCase, now: number): Record<string, unknown> {
 }
 
 export function casesPage(world: World, since: Cursor, now: number, limit: number): Page {
-  return paginate(since, now, limit, (day) =>
-    world.casesUpdatedOn(day, now).map(({ c, updated }) => ({ updated, id: c.case_id, body: caseBody(c, now) })),
-  );
+  return paginate(since, now, limit, (day) => world.casesUpdatedOn(day, now).map(({ c, updated }) => ({ updated, id: c.case_id, body: caseBody(c, now) })));
 }
 
 /** Records of every county for the months whose reports and uploads can change on `day`

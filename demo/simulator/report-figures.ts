@@ -17,10 +17,22 @@ export interface ReportCounty {
 // Average annual wage of employees in post (元, 2023), by city: coastal and capital
 // cities pay most, the south-west least (orders of magnitude as published by the province).
 const CITY_WAGE_2023: Record<string, number> = {
-  '370100': 118_000, '370200': 125_000, '370300': 96_000, '370400': 84_000,
-  '370500': 110_000, '370600': 104_000, '370700': 92_000, '370800': 88_000,
-  '370900': 85_000, '371000': 98_000, '371100': 90_000, '371300': 82_000,
-  '371400': 80_000, '371500': 78_000, '371600': 88_000, '371700': 75_000,
+  '370100': 118_000,
+  '370200': 125_000,
+  '370300': 96_000,
+  '370400': 84_000,
+  '370500': 110_000,
+  '370600': 104_000,
+  '370700': 92_000,
+  '370800': 88_000,
+  '370900': 85_000,
+  '371000': 98_000,
+  '371100': 90_000,
+  '371300': 82_000,
+  '371400': 80_000,
+  '371500': 78_000,
+  '371600': 88_000,
+  '371700': 75_000,
 };
 
 /** What stays the same for a county from month to month. */
@@ -104,7 +116,7 @@ export function reportFigures(seed: string, county: ReportCounty, period: string
 
   // Last year's wages: published once a year, the same in every month of a year.
   const prevEmployees = people(county.population * p.employeeShare * (1 + 0.01 * (year - 2024)));
-  const prevWage = p.wage2023 * Math.pow(1.055, year - 1 - 2023); // 元 per year
+  const prevWage = p.wage2023 * 1.055 ** (year - 1 - 2023); // 元 per year
   const prevWageMonth = prevWage / 12;
 
   // 基金征收: contribution bases and what is due and collected (employee pension 16% + 8%,
@@ -123,8 +135,8 @@ export function reportFigures(seed: string, county: ReportCounty, period: string
   const pensionFiscal = pensionExpense * (0.1 + r() * 0.05); // subsidy to the employee pension fund
   const medicalIncome = medicalCollected * 10_000 * 1.01;
   const medicalExpense = medicalIncome * (0.84 + r() * 0.12);
-  const subsidyYears = Math.pow(p.subsidyGrowth, year - 2024);
-  const residentIncome = (residentMedicalInsured * 1050 * Math.pow(1.04, year - 2024)) / 12;
+  const subsidyYears = p.subsidyGrowth ** (year - 2024);
+  const residentIncome = (residentMedicalInsured * 1050 * 1.04 ** (year - 2024)) / 12;
   const residentExpense = residentIncome * (0.9 + r() * 0.12);
   const medicalSubsidy = (residentMedicalInsured * p.medicalSubsidy * subsidyYears) / 12;
   const pensionSubsidy = residentPensionInsured * p.pensionSubsidy * subsidyYears;

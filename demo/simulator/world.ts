@@ -133,14 +133,9 @@ export class World {
       // Window and kiosk cases arrive in office hours; online ones around the clock.
       const accepted_at = start + (isOnline ? r() * 24 : 8.5 + r() * 8.5) * HOUR;
       const late = r() > 1 - (1 - county.onTime) * item.lateFactor;
-      const workdays = late
-        ? item.limit + 1 + Math.min(40, Math.floor(-Math.log(r() || 1e-9) * item.limit * 0.4))
-        : Math.floor(Math.pow(r(), 1.6) * (item.limit + 1));
+      const workdays = late ? item.limit + 1 + Math.min(40, Math.floor(-Math.log(r() || 1e-9) * item.limit * 0.4)) : Math.floor(r() ** 1.6 * (item.limit + 1));
       const doneDay = this.calendar.addWorkdays(day, workdays);
-      let completed_at =
-        workdays === 0
-          ? Math.min(accepted_at + (0.2 + r() * 3) * HOUR, start + 23.9 * HOUR)
-          : dayStart(doneDay) + (9 + r() * 8) * HOUR;
+      let completed_at = workdays === 0 ? Math.min(accepted_at + (0.2 + r() * 3) * HOUR, start + 23.9 * HOUR) : dayStart(doneDay) + (9 + r() * 8) * HOUR;
       if (completed_at <= accepted_at) completed_at = accepted_at + 600_000;
       const c: SimCase = {
         case_id: `${county.code}${day.replaceAll('-', '')}${String(i).padStart(5, '0')}`,

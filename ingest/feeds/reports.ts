@@ -4,10 +4,14 @@ import { z } from 'zod';
 import type { Feed } from '../feed.js';
 import { cstTime, integer, known, month, parseRecord, perRun } from '../validate.js';
 
-const figure = { error: (issue: { path?: PropertyKey[]; input?: unknown }) => `figure ${String(issue.path?.at(-1))} must be a non-negative number: ${JSON.stringify(issue.input)}` };
+const figure = {
+  error: (issue: { path?: PropertyKey[]; input?: unknown }) =>
+    `figure ${String(issue.path?.at(-1))} must be a non-negative number: ${JSON.stringify(issue.input)}`,
+};
 const figures = z
   .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), z.number(figure).min(0, figure), {
-    error: (issue) => (issue.code === 'invalid_key' ? `figure name ${JSON.stringify(issue.input)} is not a metric code` : 'figures must be a non-empty object of metric: value'),
+    error: (issue) =>
+      issue.code === 'invalid_key' ? `figure name ${JSON.stringify(issue.input)} is not a metric code` : 'figures must be a non-empty object of metric: value',
   })
   .refine((f) => Object.keys(f).length > 0, { error: 'figures must be a non-empty object of metric: value' });
 

@@ -31,8 +31,11 @@ export function buildJob(config: IngestConfig, name: string, platformUrl: string
 
 /** Whether one of these collectors reads the platform without a URL (so the embedded simulator is needed). */
 export function needsPlatform(config: IngestConfig, names: string[]): boolean {
-  return !config.source.baseUrl && names.some((n) => {
-    const s = config.collectors.feeds[n].source;
-    return s.type === 'http' && !s.baseUrl;
-  });
+  return (
+    !config.source.baseUrl &&
+    names.some((n) => {
+      const s = config.collectors.feeds[n].source;
+      return s.type === 'http' && !s.baseUrl;
+    })
+  );
 }

@@ -29,7 +29,11 @@ const types = {
   getTypeParser: ((oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-const quote = (ident: string) => ident.split('.').map((p) => `"${p}"`).join('.');
+const quote = (ident: string) =>
+  ident
+    .split('.')
+    .map((p) => `"${p}"`)
+    .join('.');
 
 // SQLSTATE classes worth retrying: connection problems, server shutting down or out of resources.
 const RETRYABLE = /^(08|53|57P|40001)/;
@@ -60,7 +64,12 @@ export class PostgresSource implements Source {
   async page(since: string, limit: number): Promise<SourcePage> {
     const bar = since.indexOf('|');
     const [at, after] = bar < 0 ? [since, ''] : [since.slice(0, bar), since.slice(bar + 1)];
-    const client = new pg.Client({ connectionString: this.cfg.connectionString, connectionTimeoutMillis: this.timeoutMs, statement_timeout: this.timeoutMs, types });
+    const client = new pg.Client({
+      connectionString: this.cfg.connectionString,
+      connectionTimeoutMillis: this.timeoutMs,
+      statement_timeout: this.timeoutMs,
+      types,
+    });
     try {
       await client.connect();
       await client.query("SET TimeZone = 'Asia/Shanghai'");

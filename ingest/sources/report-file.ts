@@ -14,7 +14,14 @@ export interface ReportFile {
 }
 
 // Chinese headers as they appear in report templates.
-const ALIASES: Record<string, string> = { 地区代码: 'region_code', 行政区划代码: 'region_code', 报告期: 'period', 统计期: 'period', 版本: 'version', 报送时间: 'submitted_at' };
+const ALIASES: Record<string, string> = {
+  地区代码: 'region_code',
+  行政区划代码: 'region_code',
+  报告期: 'period',
+  统计期: 'period',
+  版本: 'version',
+  报送时间: 'submitted_at',
+};
 const REQUIRED = ['region_code', 'period', 'version'];
 
 type Cell = string | number | null;
@@ -76,7 +83,8 @@ export async function readReportFile(path: string, submittedAt: string): Promise
   if (headerAt < 0) return { records: [], error: `${name} is empty` };
   const header = rows[headerAt].map((h) => (blank(h) ? '' : String(h).trim())).map((h) => ALIASES[h] ?? h.toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
-  if (missing.length) return { records: [], error: `${where(headerAt + 1)}: header lacks column(s) ${missing.join(', ')} (found ${header.filter(Boolean).join(', ')})` };
+  if (missing.length)
+    return { records: [], error: `${where(headerAt + 1)}: header lacks column(s) ${missing.join(', ')} (found ${header.filter(Boolean).join(', ')})` };
 
   const records: Record<string, unknown>[] = [];
   for (let i = headerAt + 1; i < rows.length; i++) {

@@ -48,7 +48,10 @@ export class ReportFolderSource implements Source {
 
   private async moveToArchive(name: string): Promise<void> {
     await mkdir(this.archive, { recursive: true });
-    const taken = await stat(join(this.archive, name)).then(() => true, () => false);
+    const taken = await stat(join(this.archive, name)).then(
+      () => true,
+      () => false,
+    );
     // A reloaded file keeps its earlier archived copy: the new one gets a time stamp.
     const target = taken ? `${name.slice(0, -extname(name).length || undefined)}.${isoCst(Date.now()).slice(0, 19).replace(/\D/g, '')}${extname(name)}` : name;
     const from = join(this.inbox, name);

@@ -17,7 +17,17 @@ let api: ServerType;
 let url: string;
 
 beforeAll(async () => {
-  const good = { id: 'G1', updated_at: '2025-03-03T10:00:00+08:00', case_id: 'G1', region_code: '370102', item: 'reg_enroll', channel: 'web', accepted_at: '2025-03-03T09:00:00+08:00', completed_at: '2025-03-03T10:00:00+08:00', limit_days: 5 };
+  const good = {
+    id: 'G1',
+    updated_at: '2025-03-03T10:00:00+08:00',
+    case_id: 'G1',
+    region_code: '370102',
+    item: 'reg_enroll',
+    channel: 'web',
+    accepted_at: '2025-03-03T09:00:00+08:00',
+    completed_at: '2025-03-03T10:00:00+08:00',
+    limit_days: 5,
+  };
   source = await startFeedServer({ cases: [good, { ...good, id: 'B1', case_id: 'B1', channel: 'fax' }] });
   db = await freshDb();
   await collectAll(db, source.url, ['cases']);
@@ -51,7 +61,9 @@ describe('collectors page', () => {
     expect(rows[0].split('\t').slice(5, 8)).toEqual(['2', '1', '1']); // read, written, quarantined
     expect(rows[1]).toMatch(/^uploads\t失败\t从未成功/);
     expect(await page.locator('[data-testid=runs] tbody tr').count()).toBe(2);
-    await expect.poll(() => page.locator('[data-testid=quarantine] tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/cases\t1\tB1\tunknown channel "fax"$/)]);
+    await expect
+      .poll(() => page.locator('[data-testid=quarantine] tbody tr').allInnerTexts())
+      .toEqual([expect.stringMatching(/cases\t1\tB1\tunknown channel "fax"$/)]);
 
     await page.selectOption('select[aria-label=采集任务]', 'uploads');
     await expect.poll(() => new URL(page.url()).searchParams.get('feed')).toBe('uploads');

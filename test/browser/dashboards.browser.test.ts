@@ -33,7 +33,11 @@ interface LostRow {
 }
 
 /** The indicators that lost points, most first, without the unassessed manual ones. */
-const topLost = (rows: LostRow[], n: number) => rows.filter((r) => r.status !== 'pending' && r.points_lost > 0).slice(0, n).map((r) => r.indicator_code);
+const topLost = (rows: LostRow[], n: number) =>
+  rows
+    .filter((r) => r.status !== 'pending' && r.points_lost > 0)
+    .slice(0, n)
+    .map((r) => r.indicator_code);
 
 interface PeerRow {
   metric: string;
@@ -55,7 +59,13 @@ describe('agency view', () => {
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(annual.length);
     const online = annual.find((r) => r.metric === 'online_rate')!;
     const cells = await page.locator('[data-testid=annual] tr[data-metric=online_rate] td').allTextContents();
-    expect(cells).toEqual(['网上办理率', `${online.value.toFixed(1)}%`, `${online.peer_median.toFixed(1)}%`, expect.stringMatching(/个百分点$/), `${online.rank}/${online.peers}`]);
+    expect(cells).toEqual([
+      '网上办理率',
+      `${online.value.toFixed(1)}%`,
+      `${online.peer_median.toFixed(1)}%`,
+      expect.stringMatching(/个百分点$/),
+      `${online.rank}/${online.peers}`,
+    ]);
 
     // The focused metric month by month, as the API has it for 2025.
     const months = (await api<PeerRow>('/api/peer-series?region=370102&period_type=month&from=2025-01&to=2025-12')).filter((r) => r.metric === 'online_rate');
@@ -101,9 +111,13 @@ describe('agency scores', () => {
     expect(await page.locator('[data-testid=lift] tbody tr').first().locator('[data-testid=points-lost]').textContent()).toBe(points(first.points_lost));
 
     // The focused metric month by month against the scheme's target.
-    const series = await api<{ period: string; target_value: number }>('/api/scores/indicator-series?scheme=standard&region=370102&metric=online_rate&from=2025-01&to=2025-12');
+    const series = await api<{ period: string; target_value: number }>(
+      '/api/scores/indicator-series?scheme=standard&region=370102&metric=online_rate&from=2025-01&to=2025-12',
+    );
     expect(series.length).toBeGreaterThan(0);
-    await expect.poll(() => page.locator(`[data-testid=focus] tr[data-period="${series[0].period}"] [data-testid=target]`).textContent()).toBe(`${series[0].target_value.toFixed(1)}%`);
+    await expect
+      .poll(() => page.locator(`[data-testid=focus] tr[data-period="${series[0].period}"] [data-testid=target]`).textContent())
+      .toBe(`${series[0].target_value.toFixed(1)}%`);
     await page.screenshot({ path: join(ARTIFACTS, 'agency-scores.png'), fullPage: true });
     await page.close();
   });
@@ -114,9 +128,9 @@ describe('evaluation report', () => {
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${suite.server.url}/?view=report&region=370100&year=2025`);
     const frame = page.frameLocator('iframe[title=评价报告预览]');
-    await expect.poll(() => frame.locator('h2').allTextContents(), { timeout: 20_000 }).toEqual([
-      '一、评价项目', '二、评价依据', '三、评价目的', '四、评价范围', '五、评价过程', '六、评价方法', '七、评价结果', '八、意见建议',
-    ]);
+    await expect
+      .poll(() => frame.locator('h2').allTextContents(), { timeout: 20_000 })
+      .toEqual(['一、评价项目', '二、评价依据', '三、评价目的', '四、评价范围', '五、评价过程', '六、评价方法', '七、评价结果', '八、意见建议']);
     // 评价结果: one row per metric with a 2025 value for 济南市, the value as the API gives it.
     const year = await api<{ metric: string; value: number }>('/api/compare/vertical?metric=on_time_rate&region=370100&period_type=year&from=2025&to=2025');
     const row = frame.locator('[data-section=评价结果] tr[data-metric=on_time_rate]');
@@ -128,8 +142,12 @@ describe('evaluation report', () => {
     expect(await frame.locator('[data-section=评价结果] [data-testid=total]').textContent()).toBe(points(score.total));
     expect(await frame.locator('[data-section=评价结果] [data-testid=grade]').textContent()).toBe(score.grade);
     const lost = await api<LostRow>('/api/scores/indicators?scheme=standard&region=370100&period_type=year&period=2025');
-    expect(await frame.locator('[data-section=意见建议] li[data-indicator]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-indicator')))).toEqual(topLost(lost, 5));
-    const ranking = await api<{ region_code: string; rank: number; peers: number }>('/api/scores/ranking?scheme=standard&parent=370000&period_type=year&period=2025');
+    expect(await frame.locator('[data-section=意见建议] li[data-indicator]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-indicator')))).toEqual(
+      topLost(lost, 5),
+    );
+    const ranking = await api<{ region_code: string; rank: number; peers: number }>(
+      '/api/scores/ranking?scheme=standard&parent=370000&period_type=year&period=2025',
+    );
     const own = ranking.find((r) => r.region_code === '370100')!;
     expect(await frame.locator('[data-section=评价结果] [data-testid=peers]').textContent()).toContain(`排名第 ${own.rank} / ${own.peers}`);
     // 评价过程 lists the three feeds collected; 意见建议 names at least one shortfall or says there is none.
@@ -169,7 +187,10 @@ describe('evaluation report', () => {
     expect(await get('/api/report?region=370100&year=2019')).toEqual([404, '济南市2019年暂无指标数据']);
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     try {
-      expect(await get('/api/report.pdf?region=370100&year=2025')).toEqual([503, expect.stringMatching(/^无法导出 PDF：未找到 Chromium（\/nonexistent\/chromium）/)]);
+      expect(await get('/api/report.pdf?region=370100&year=2025')).toEqual([
+        503,
+        expect.stringMatching(/^无法导出 PDF：未找到 Chromium（\/nonexistent\/chromium）/),
+      ]);
     } finally {
       delete process.env.CHROMIUM_PATH;
     }
@@ -222,7 +243,9 @@ describe('leadership overview', () => {
     const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.goto(`${suite.server.url}/?period=2025-05`);
     const cities = (await api<{ code: string; parent_code: string }>('/api/regions')).filter((r) => r.parent_code === '370000');
-    const totals = await Promise.all(cities.map(async (c) => (await api<ScoreRow & { region_name: string }>(`/api/scores?scheme=standard&region=${c.code}&period=2025-05`))[0]));
+    const totals = await Promise.all(
+      cities.map(async (c) => (await api<ScoreRow & { region_name: string }>(`/api/scores?scheme=standard&region=${c.code}&period=2025-05`))[0]),
+    );
     totals.sort((a, b) => b.total - a.total || a.region_code.localeCompare(b.region_code));
     await expect.poll(() => rankingRows(page).locator('td:nth-child(2)').allTextContents(), { timeout: 20_000 }).toEqual(totals.map((t) => t.region_name));
     expect(await rankingRows(page).locator('[data-testid=grade]').allTextContents()).toEqual(totals.map((t) => t.grade));

@@ -29,7 +29,7 @@ describe('score card', () => {
   it('shows total and grade and drills down from the total to an indicator', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 1000 } });
     await page.goto(`${api.url}/?view=scores&scheme=jiaxing&region=${A}&period_type=month&period=2025-03`);
-    // Jiaxing, 历下区, March 2025: 85 points, exactly the lower edge of 合格 (test/scores.test.ts).
+    // Jiaxing, 历下区, March 2025: 85 points, exactly the lower edge of 合格 (test/sql/scores.test.ts).
     await expect.poll(() => page.locator('[data-testid=total]').textContent(), { timeout: 20_000 }).toBe('85');
     expect(await page.locator('[data-testid=grade]').textContent()).toBe('合格');
     await page.locator('[data-testid=p1-item]').first().waitFor();

@@ -108,8 +108,11 @@ describe('alert evaluation', () => {
   it('delivers the alerts to the webhook, retrying after a failure, and logs the failure', async () => {
     await expect.poll(() => hook.bodies.length, { timeout: 5000 }).toBe(1);
     expect(hook.bodies[0].alerts.map((a) => `${a.rule_id}:${a.region_code}:${a.period}`).sort()).toEqual([
-      'on_time_below_95:370100:2025-03', 'on_time_below_95:370102:2025-03', 'online_rate_drop_5:370100:2025-03',
-      'online_rate_drop_5:370103:2025-03', 'upload_overdue_5d:370102:2025-02',
+      'on_time_below_95:370100:2025-03',
+      'on_time_below_95:370102:2025-03',
+      'online_rate_drop_5:370100:2025-03',
+      'online_rate_drop_5:370103:2025-03',
+      'upload_overdue_5d:370102:2025-02',
     ]);
     expect(logs[0]).toMatch(/webhook .* failed \(HTTP 500\); attempt 1 of 3, retrying 5 alert\(s\) in 50 ms/);
     await expect.poll(async () => (await db.rows('SELECT count(*)::INT AS n FROM ops_alert WHERE notified_at IS NOT NULL'))[0]).toEqual({ n: 5 });
@@ -186,4 +189,3 @@ describe('a webhook that never answers', () => {
     db2.close();
   });
 });
-

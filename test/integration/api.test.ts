@@ -49,7 +49,11 @@ describe('parameter validation', () => {
     ['/api/values?metric=online_rate&region=999999', 'region', "unknown region '999999' in parameter 'region'"],
     ['/api/values?metric=online_rate&region=370000&period_type=week', 'period_type', "parameter 'period_type' must be one of month, quarter, year; got 'week'"],
     ['/api/values?metric=online_rate&region=370000&from=2025-13', 'from', "parameter 'from' must be a month like 2025-06; got '2025-13'"],
-    ['/api/compare/horizontal?metric=online_rate&parent=370000&period_type=quarter&period=2025-03', 'period', "parameter 'period' must be a quarter like 2025-Q2; got '2025-03'"],
+    [
+      '/api/compare/horizontal?metric=online_rate&parent=370000&period_type=quarter&period=2025-03',
+      'period',
+      "parameter 'period' must be a quarter like 2025-Q2; got '2025-03'",
+    ],
     ['/api/runs?limit=0', 'limit', "parameter 'limit' must be an integer from 1 to 10000; got '0'"],
   ])('%s → 400 naming %s', async (path, _param, message) => {
     const res = await get(path);
@@ -92,7 +96,10 @@ describe('formats', () => {
   it('returns CSV on request', async () => {
     const res = await get(`${path}&format=csv`);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const lines = (await res.text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = (await res.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('region_code,region_name,period_type,period,metric,value,rank,peers,peer_median,gap_to_median,worse_than_median');
     expect(lines[1]).toBe('370102,历下区,month,2025-03,upload_timeliness,100,1,3,50,50,false');
     // 槐荫区 uploaded nothing on time, against a median of 50 %: worse than the median.
@@ -110,7 +117,13 @@ describe('catalogue', () => {
     const reg = data.find((r: { code: string }) => r.code === '2.1.2');
     expect(reg).toMatchObject({ name: '限时办结率', source: 'computed', metrics: ['reg_on_time_rate'] });
     expect(data.find((r: { code: string }) => r.code === '5.1.3')).toMatchObject({ name: '服务用语', source: 'manual', metrics: null });
-    expect(data.filter((r: { category: string }) => r.category === 'E').map((r: { code: string }) => r.code)).toEqual(['1.4.1', '1.4.2', '1.4.3', '1.4.4', '1.5.4']);
+    expect(data.filter((r: { category: string }) => r.category === 'E').map((r: { code: string }) => r.code)).toEqual([
+      '1.4.1',
+      '1.4.2',
+      '1.4.3',
+      '1.4.4',
+      '1.5.4',
+    ]);
   });
 });
 

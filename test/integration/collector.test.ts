@@ -22,8 +22,7 @@ async function counts(db: Database) {
   return row;
 }
 
-const metricSnapshot = (db: Database) =>
-  db.rows('SELECT * FROM mart_metric_value ORDER BY region_code, period_type, period, metric');
+const metricSnapshot = (db: Database) => db.rows('SELECT * FROM mart_metric_value ORDER BY region_code, period_type, period, metric');
 
 describe('collector re-run over the same window', () => {
   it('leaves raw rows, aggregates and indicator values unchanged', async () => {
@@ -55,7 +54,17 @@ describe('collector re-run over the same window', () => {
   });
 
   it('keeps aggregates exact when a case arrives open and later completed', async () => {
-    const open = { id: 'X1', updated_at: '2025-03-03T09:00:00+08:00', case_id: 'X1', region_code: '370102', item: 'reg_enroll', channel: 'web', accepted_at: '2025-03-03T09:00:00+08:00', completed_at: null, limit_days: 5 };
+    const open = {
+      id: 'X1',
+      updated_at: '2025-03-03T09:00:00+08:00',
+      case_id: 'X1',
+      region_code: '370102',
+      item: 'reg_enroll',
+      channel: 'web',
+      accepted_at: '2025-03-03T09:00:00+08:00',
+      completed_at: null,
+      limit_days: 5,
+    };
     const source = await startFeedServer({ cases: [open] });
     cleanups.push(() => source.close());
     const db = await freshDb();
@@ -76,7 +85,17 @@ describe('collector re-run over the same window', () => {
 
 describe('quarantine', () => {
   it('rejects malformed rows with their reasons while the good rows land', async () => {
-    const good = { id: 'G1', updated_at: '2025-03-03T10:00:00+08:00', case_id: 'G1', region_code: '370102', item: 'reg_enroll', channel: 'web', accepted_at: '2025-03-03T09:00:00+08:00', completed_at: '2025-03-03T10:00:00+08:00', limit_days: 5 };
+    const good = {
+      id: 'G1',
+      updated_at: '2025-03-03T10:00:00+08:00',
+      case_id: 'G1',
+      region_code: '370102',
+      item: 'reg_enroll',
+      channel: 'web',
+      accepted_at: '2025-03-03T09:00:00+08:00',
+      completed_at: '2025-03-03T10:00:00+08:00',
+      limit_days: 5,
+    };
     const records = [
       good,
       { ...good, id: 'G2', case_id: 'G2' },
@@ -132,8 +151,27 @@ describe('history coverage', () => {
     // judged; January's completions are; deadlines are judged only from 2025-02-06, the 20th
     // working day after 01-01 (the longest statutory limit), by when every case due was
     // accepted inside the collected history.
-    const x = { id: 'X1', updated_at: '2025-01-06T10:00:00+08:00', case_id: 'X1', region_code: '370102', item: 'pension_claim', channel: 'window', accepted_at: '2024-12-20T09:00:00+08:00', completed_at: '2025-01-06T10:00:00+08:00', limit_days: 20 };
-    const y = { ...x, id: 'Y1', case_id: 'Y1', updated_at: '2025-02-10T10:00:00+08:00', accepted_at: '2025-02-10T09:00:00+08:00', completed_at: '2025-02-10T10:00:00+08:00', item: 'reg_enroll', limit_days: 5 };
+    const x = {
+      id: 'X1',
+      updated_at: '2025-01-06T10:00:00+08:00',
+      case_id: 'X1',
+      region_code: '370102',
+      item: 'pension_claim',
+      channel: 'window',
+      accepted_at: '2024-12-20T09:00:00+08:00',
+      completed_at: '2025-01-06T10:00:00+08:00',
+      limit_days: 20,
+    };
+    const y = {
+      ...x,
+      id: 'Y1',
+      case_id: 'Y1',
+      updated_at: '2025-02-10T10:00:00+08:00',
+      accepted_at: '2025-02-10T09:00:00+08:00',
+      completed_at: '2025-02-10T10:00:00+08:00',
+      item: 'reg_enroll',
+      limit_days: 5,
+    };
     const source = await startFeedServer({ cases: [x, y] });
     cleanups.push(() => source.close());
     const db = await freshDb();

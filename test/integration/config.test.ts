@@ -6,7 +6,11 @@ import { ROOT } from '../../core/paths.js';
 describe('collect CLI', () => {
   it('refuses a bad command line with a usage message and exit code 2, before touching the database', () => {
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'bin/collect.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DB_PATH: '/nonexistent/never-opened.duckdb' } });
+      spawnSync(process.execPath, ['--import', 'tsx', 'bin/collect.ts', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DB_PATH: '/nonexistent/never-opened.duckdb' },
+      });
     const cases = [
       [['claims'], "unknown collector 'claims' (configured: cases, reports, uploads, report_files, agency_cases)"],
       [['cases', '--from', '2025-02-30'], "--from must be a date YYYY-MM-DD or an ISO 8601 time, got '2025-02-30'"],

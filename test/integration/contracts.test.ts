@@ -62,7 +62,10 @@ beforeAll(async () => {
     ('370102', DATE '2025-03-01', 'insured', 1000, 1, TIMESTAMP '2025-04-10 09:00:00', 0),
     ('370102', DATE '2025-03-01', 'insured', 1100, 2, TIMESTAMP '2025-05-06 15:00:00', 0)`);
   await refreshMarts(db);
-  const monitor = new AlertMonitor(db, parseAlertConfig({ rules: [{ id: 'upload_overdue_5d', kind: 'upload_overdue', days: 5, label: '数据上报逾期超过5天' }] }));
+  const monitor = new AlertMonitor(
+    db,
+    parseAlertConfig({ rules: [{ id: 'upload_overdue_5d', kind: 'upload_overdue', days: 5, label: '数据上报逾期超过5天' }] }),
+  );
   await monitor.install();
   await monitor.evaluate();
   monitor.close();

@@ -23,7 +23,8 @@ describe('demo assessments', () => {
 
   it('score every manual indicator of every region, once', async () => {
     const ctx = await manualContext(db);
-    const sheets = (years: number[]) => years.map((y) => ({ name: `demo-${y}.csv`, csv: assessmentSheet('demo', y, [...ctx.regions].sort(), [...ctx.manual].sort()) }));
+    const sheets = (years: number[]) =>
+      years.map((y) => ({ name: `demo-${y}.csv`, csv: assessmentSheet('demo', y, [...ctx.regions].sort(), [...ctx.manual].sort()) }));
     expect(await importUnlessScored(db, sheets([2025]))).toBe(ctx.regions.size * ctx.manual.size);
     expect(await importUnlessScored(db, sheets([2025, 2026]))).toBe(0); // scores exist: left alone
     await refreshMarts(db);

@@ -130,8 +130,7 @@ describe('a source down for hours', () => {
       expect(runs.map((r) => r.status)).toEqual(['failed', 'ok']);
     }
     expect(await d.rows('SELECT count(*)::INT AS n FROM raw_upload')).toEqual([{ n: 4 }]);
-    const health = async () =>
-      d.rows('SELECT feed, last_status, failed_since_success, rows_in, watermark FROM v_feed_health ORDER BY feed');
+    const health = async () => d.rows('SELECT feed, last_status, failed_since_success, rows_in, watermark FROM v_feed_health ORDER BY feed');
     expect(await health()).toEqual([
       { feed: 'cases', last_status: 'failed', failed_since_success: 2, rows_in: 0, watermark: null },
       { feed: 'uploads', last_status: 'ok', failed_since_success: 0, rows_in: 4, watermark: '2025-03-08T10:00:00+08:00|370105|insured|2025-02' },
@@ -244,13 +243,17 @@ describe('late data', () => {
     const collector = new Collector(d, FAST_RETRY);
     await collector.run(job(src.url, 'uploads'), opts);
     const timeliness = () =>
-      d.rows("SELECT numerator, denominator FROM mart_metric_value WHERE metric = 'upload_timeliness' AND region_code = '370102' AND period_type = 'month' AND period = '2025-03'");
+      d.rows(
+        "SELECT numerator, denominator FROM mart_metric_value WHERE metric = 'upload_timeliness' AND region_code = '370102' AND period_type = 'month' AND period = '2025-03'",
+      );
     expect(await timeliness()).toEqual([{ numerator: 0, denominator: 1 }]); // missing at the deadline 03-06
 
     // Uploaded on 03-15, nine days late: the next run picks it up; it stays late.
     src.set('uploads', [{ ...obligation, updated_at: at(15, 11), uploaded_at: at(15, 11), row_count: 100 }]);
     expect(await collector.run(job(src.url, 'uploads'), opts)).toMatchObject({ status: 'ok', rows_in: 1, rows_written: 1 });
-    expect(await d.rows('SELECT uploaded_at::VARCHAR AS uploaded_at, row_count FROM raw_upload')).toEqual([{ uploaded_at: '2025-03-15 11:00:00', row_count: 100 }]);
+    expect(await d.rows('SELECT uploaded_at::VARCHAR AS uploaded_at, row_count FROM raw_upload')).toEqual([
+      { uploaded_at: '2025-03-15 11:00:00', row_count: 100 },
+    ]);
     expect(await timeliness()).toEqual([{ numerator: 0, denominator: 1 }]);
   });
 });

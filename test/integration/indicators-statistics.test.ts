@@ -184,7 +184,9 @@ describe('restated report', () => {
     // Version 1 would give 950 / 1000 and 48 / 50.
     expect(await value('registration_rate', A)).toBe(96);
     expect(await value('pension_collection_rate', A)).toBe(98);
-    const versions = await db.rows("SELECT DISTINCT version FROM raw_report WHERE region_code = '370102' AND period_month = DATE '2025-03-01' ORDER BY version");
+    const versions = await db.rows(
+      "SELECT DISTINCT version FROM raw_report WHERE region_code = '370102' AND period_month = DATE '2025-03-01' ORDER BY version",
+    );
     expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
   });
 });
@@ -263,7 +265,28 @@ describe('catalogue', () => {
     const app = await createApp(db);
     const { data } = await (await app.request('/api/catalogue')).json();
     const byCode = new Map<string, { source: string; metrics: string[] }>(data.map((r: { code: string }) => [r.code, r]));
-    const computed = ['1.1.1', '1.1.2', '1.1.3', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '1.3.1', '1.3.2', '1.3.3', '1.3.4', '1.3.5', '1.3.6', '1.4.1', '1.4.2', '1.4.3', '2.1.3', '2.4.1', '2.4.2', '3.5.2'];
+    const computed = [
+      '1.1.1',
+      '1.1.2',
+      '1.1.3',
+      '1.2.1',
+      '1.2.2',
+      '1.2.3',
+      '1.2.4',
+      '1.3.1',
+      '1.3.2',
+      '1.3.3',
+      '1.3.4',
+      '1.3.5',
+      '1.3.6',
+      '1.4.1',
+      '1.4.2',
+      '1.4.3',
+      '2.1.3',
+      '2.4.1',
+      '2.4.2',
+      '3.5.2',
+    ];
     for (const code of computed) expect(byCode.get(code)?.source, code).toBe('computed');
     expect(byCode.get('3.5.2')?.metrics).toEqual(['upload_accuracy', 'upload_timeliness']);
     expect(byCode.get('1.4.4')?.source).toBe('manual');
@@ -280,7 +303,11 @@ describe('simulated platform', () => {
       const url = `http://127.0.0.1:${(sim.address() as { port: number }).port}`;
       const runs = await collectAll(simDb, url, undefined, { since: '2025-01-01T00:00:00+08:00|', pageSize: 5000 });
       expect(runs.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
-      const codes = readFileSync(join(SEEDS_DIR, 'metrics.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+      const codes = readFileSync(join(SEEDS_DIR, 'metrics.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]);
       expect(codes).toHaveLength(30);
       const filled = await simDb.rows<{ metric: string }>('SELECT DISTINCT metric FROM mart_metric_value WHERE value IS NOT NULL');
       expect(codes.filter((c) => !filled.some((f) => f.metric === c))).toEqual([]);

@@ -22,7 +22,10 @@ const csv = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n'))
 const HEADER = '地区代码,年度,指标编码,得分,评价人,评价方式';
 const stored = async () => (await db.rows<{ n: number }>('SELECT count(*) AS n FROM raw_manual_score'))[0].n;
 const points = async (indicator: string) =>
-  db.rows("SELECT points FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = '370102' AND period_type = 'year' AND period = '2025' AND indicator_code = $1", [indicator]);
+  db.rows(
+    "SELECT points FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = '370102' AND period_type = 'year' AND period = '2025' AND indicator_code = $1",
+    [indicator],
+  );
 
 describe('manual-score import', () => {
   it('stores a good CSV sheet, scores it, and replaces rather than duplicates on re-import', async () => {
@@ -97,7 +100,11 @@ describe('POST /api/manual-scores', () => {
   });
 
   it('answers a bad raw CSV body with a 400 listing the rows', async () => {
-    const res = await app.request('/api/manual-scores', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: `${HEADER}\n370102,2025,5.1.1,abc,王五,上级评价\n` });
+    const res = await app.request('/api/manual-scores', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: `${HEADER}\n370102,2025,5.1.1,abc,王五,上级评价\n`,
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       error: 'the sheet has 1 error(s); nothing was stored',

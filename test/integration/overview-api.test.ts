@@ -55,7 +55,13 @@ describe('overview endpoints', () => {
   it('gives a region every metric against its peers’ median', async () => {
     const rows = await data('/api/peer-series?region=370102&from=2025-03&to=2025-03');
     expect(rows.find((r: { metric: string }) => r.metric === 'on_time_rate')).toMatchObject({
-      metric_name: '限时办结率', period: '2025-03', value: 75, peer_median: 87.5, gap_to_median: -12.5, rank: 2, peers: 2,
+      metric_name: '限时办结率',
+      period: '2025-03',
+      value: 75,
+      peer_median: 87.5,
+      gap_to_median: -12.5,
+      rank: 2,
+      peers: 2,
     });
   });
 
@@ -79,7 +85,9 @@ describe('evaluation report HTML', () => {
     const headings = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual(['一、评价项目', '二、评价依据', '三、评价目的', '四、评价范围', '五、评价过程', '六、评价方法', '七、评价结果', '八、意见建议']);
     // 济南市 2025 限时办结率: 7 of 8 cases due were on time (历下区 3/4, 市中区 4/4).
-    expect(html).toMatch(/<tr data-metric="on_time_rate">\s*<td>（监测指标）<\/td>\s*<td>限时办结率<\/td>\s*<td class="num">87\.5%<\/td>\s*<td class="num">7 \/ 8<\/td>/);
+    expect(html).toMatch(
+      /<tr data-metric="on_time_rate">\s*<td>（监测指标）<\/td>\s*<td>限时办结率<\/td>\s*<td class="num">87\.5%<\/td>\s*<td class="num">7 \/ 8<\/td>/,
+    );
     // Suggestions name the county furthest below its peers: 历下区 75 % against a median of 87.5 %.
     expect(html).toContain('<strong>历下区限时办结率</strong>为75.0%，差于同级中位数87.5%（差距12.5个百分点，同级排名2/2）');
     // 评价过程: the two feeds collected, with their record counts.

@@ -41,11 +41,19 @@ afterAll(() => {
 
 describe('Parquet export', () => {
   it('writes raw facts and aggregates partitioned by province and month', async () => {
-    for (const path of ['raw_case/province=370000/month=2025-01', 'raw_case/province=370000/month=2025-03', 'agg_case_day/province=370000/month=2025-02',
-      'agg_case_duration_month/province=370000/month=2025-03', 'raw_upload/province=370000/month=2025-02', 'dim/dim_region.parquet']) {
+    for (const path of [
+      'raw_case/province=370000/month=2025-01',
+      'raw_case/province=370000/month=2025-03',
+      'agg_case_day/province=370000/month=2025-02',
+      'agg_case_duration_month/province=370000/month=2025-03',
+      'raw_upload/province=370000/month=2025-02',
+      'dim/dim_region.parquet',
+    ]) {
       expect(existsSync(join(out, path)), path).toBe(true);
     }
-    const [row] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM read_parquet('${out}/raw_case/**/*.parquet', hive_partitioning = true) WHERE month = '2025-02'`);
+    const [row] = await db.rows<{ n: number }>(
+      `SELECT count(*) AS n FROM read_parquet('${out}/raw_case/**/*.parquet', hive_partitioning = true) WHERE month = '2025-02'`,
+    );
     const [direct] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM raw_case WHERE strftime(accepted_at, '%Y-%m') = '2025-02'`);
     expect(row.n).toBe(direct.n);
     expect(row.n).toBeGreaterThan(1500);
@@ -67,9 +75,12 @@ describe('Parquet export', () => {
     const nation = await openParquetViews([out, `${out}-41`], { aggregatesOnly: true, nation: { code: '000000', name: '全国' } });
     try {
       const [province] = await db.rows<Record<string, number>>(
-        "SELECT numerator, denominator, value FROM v_metric_value WHERE region_code = '370000' AND metric = 'on_time_rate' AND period = '2025'");
-      const part = (region: string) => nation.rows<Record<string, number>>(
-        `SELECT numerator, denominator, value FROM v_metric_value WHERE region_code = '${region}' AND metric = 'on_time_rate' AND period = '2025'`);
+        "SELECT numerator, denominator, value FROM v_metric_value WHERE region_code = '370000' AND metric = 'on_time_rate' AND period = '2025'",
+      );
+      const part = (region: string) =>
+        nation.rows<Record<string, number>>(
+          `SELECT numerator, denominator, value FROM v_metric_value WHERE region_code = '${region}' AND metric = 'on_time_rate' AND period = '2025'`,
+        );
       const [national] = await part('000000');
       // The second province is a relabelled copy: the nation holds twice the parts, same ratio.
       expect(national.numerator).toBe(2 * province.numerator);

@@ -45,7 +45,11 @@ describe('shipped schemes', () => {
 
   it('name a metric not computed yet as a warning, scoring it as missing', () => {
     const raw = jiaxing();
-    const entry = raw.p1.flatMap((p1: any) => p1.p2).flatMap((p2: any) => p2.indicators).flatMap((i: any) => i.entries ?? []).find((e: any) => e.metric === 'online_rate');
+    const entry = raw.p1
+      .flatMap((p1: any) => p1.p2)
+      .flatMap((p2: any) => p2.indicators)
+      .flatMap((i: any) => i.entries ?? [])
+      .find((e: any) => e.metric === 'online_rate');
     entry.metric = 'planned_metric';
     expect(checkScheme(raw, 'test.json', ctx).warnings).toEqual(['planned_metric']);
   });
@@ -76,7 +80,9 @@ describe('validation names the bad entry', () => {
   it('an indicator code not in Appendix A', () => {
     const raw = jiaxing();
     raw.p1[0].p2[1].indicators[0].code = '3.5.9';
-    expect(problems(raw)).toContain('p1[0] J1 基层社会保障业务工作平台建设 › p2[1] J1.2 信息化推进与管理 › indicator 3.5.9: unknown indicator code "3.5.9" (not in Appendix A)');
+    expect(problems(raw)).toContain(
+      'p1[0] J1 基层社会保障业务工作平台建设 › p2[1] J1.2 信息化推进与管理 › indicator 3.5.9: unknown indicator code "3.5.9" (not in Appendix A)',
+    );
   });
 
   it('overlapping and gapped grade bands', () => {

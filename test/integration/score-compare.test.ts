@@ -1,6 +1,6 @@
 // Scores compared and better/worse decided in SQL (sql/model/v_score_peer, v_score_gap, v_score_lost, v_compare_*) over the small region set of test/scores.test.ts
 // (test/support/score-fixture.ts): 历下区 A and 市中区 B, both under 济南市 370100, March 2025.
-// Totals from test/scores.test.ts: standard A month 71 (合格), year to date 69.5; B 2.4 (不合格).
+// Totals from test/sql/scores.test.ts: standard A month 71 (合格), year to date 69.5; B 2.4 (不合格).
 // Jiaxing A month 85 (合格, band 85–95), year to date 84.5 (基本合格, band 76–85).
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,20 +28,41 @@ const get = async (path: string) => {
 describe('points to the next grade band (v_score_gap)', () => {
   it('standard: A 71 → 良好 at 80 needs 9; its projection 69.5 needs 10.5', async () => {
     const [row] = (await get(`/api/scores?scheme=standard&region=${A}&period=2025-03`)).body.data;
-    expect(row).toMatchObject({ total: 71, grade: '合格', next_grade: '良好', points_to_next: 9, projected_total: 69.5, projected_next_grade: '良好', projected_points_to_next: 10.5 });
+    expect(row).toMatchObject({
+      total: 71,
+      grade: '合格',
+      next_grade: '良好',
+      points_to_next: 9,
+      projected_total: 69.5,
+      projected_next_grade: '良好',
+      projected_points_to_next: 10.5,
+    });
   });
 
   it('jiaxing, at the band edge: 85 is 合格 (next 95: 10 to go); the projection 84.5 is 基本合格, 0.5 short of 合格', async () => {
     const [row] = (await get(`/api/scores?scheme=jiaxing&region=${A}&period=2025-03`)).body.data;
-    expect(row).toMatchObject({ total: 85, grade: '合格', next_grade: '优秀（优胜）', points_to_next: 10, projected_grade: '基本合格', projected_next_grade: '合格', projected_points_to_next: 0.5 });
+    expect(row).toMatchObject({
+      total: 85,
+      grade: '合格',
+      next_grade: '优秀（优胜）',
+      points_to_next: 10,
+      projected_grade: '基本合格',
+      projected_next_grade: '合格',
+      projected_points_to_next: 0.5,
+    });
   });
 
   it('the points of unassessed manual indicators: none for A, all manual points for B', async () => {
-    const [{ manual }] = await db.rows<{ manual: number }>("SELECT SUM(max_points) AS manual FROM dim_scheme_entry WHERE scheme = 'standard' AND source = 'manual'");
+    const [{ manual }] = await db.rows<{ manual: number }>(
+      "SELECT SUM(max_points) AS manual FROM dim_scheme_entry WHERE scheme = 'standard' AND source = 'manual'",
+    );
     const pending = await db.rows<{ region_code: string; pending_points: number }>(
       "SELECT region_code, pending_points FROM v_score_gap WHERE scheme = 'standard' AND period_type = 'month' AND period = '2025-03' ORDER BY region_code",
     );
-    expect(pending).toEqual([{ region_code: A, pending_points: 0 }, { region_code: B, pending_points: manual }]);
+    expect(pending).toEqual([
+      { region_code: A, pending_points: 0 },
+      { region_code: B, pending_points: manual },
+    ]);
   });
 });
 
@@ -55,7 +76,10 @@ describe('totals among peers (v_score_peer)', () => {
   });
 
   it('refuses an unknown parent or scheme by name', async () => {
-    expect(await get('/api/scores/ranking?scheme=standard&parent=999&period=2025-03')).toEqual({ status: 400, body: { error: "unknown region '999' in parameter 'parent'" } });
+    expect(await get('/api/scores/ranking?scheme=standard&parent=999&period=2025-03')).toEqual({
+      status: 400,
+      body: { error: "unknown region '999' in parameter 'parent'" },
+    });
     expect((await get('/api/scores/ranking?scheme=x&parent=370100&period=2025-03')).body.error).toMatch(/^unknown scheme 'x' in parameter 'scheme'/);
     expect(await get('/api/scores/ranking?scheme=standard&parent=370100')).toEqual({ status: 400, body: { error: "missing required parameter 'period'" } });
   });
@@ -65,7 +89,18 @@ describe('indicator scores against target and peers (v_score_indicator_target)',
   it('4.1.1 网上办理率 of A in March: 50% against the target 60% (floor 20%: 3 of 4 points) and the peers’ median (50 + 10) / 2 = 30%', async () => {
     const { body } = await get(`/api/scores/indicators?scheme=standard&region=${A}&period=2025-03&item=4.1`);
     const row = body.data.find((r: { indicator_code: string }) => r.indicator_code === '4.1.1');
-    expect(row).toMatchObject({ value: 50, target_value: 60, floor_value: 20, unit: '%', points: 3, max_points: 4, points_lost: 1, peer_median: 30, peer_rank: 1, peers: 2 });
+    expect(row).toMatchObject({
+      value: 50,
+      target_value: 60,
+      floor_value: 20,
+      unit: '%',
+      points: 3,
+      max_points: 4,
+      points_lost: 1,
+      peer_median: 30,
+      peer_rank: 1,
+      peers: 2,
+    });
   });
 
   it('gives one metric month by month: A’s 网上办理率 in February (20%: 0 points) and March', async () => {
@@ -131,7 +166,10 @@ describe('better or worse than the median, by the metric’s direction (v_compar
   });
 
   it('marks a rise in the online rate an improvement (A: 20% in February, 50% in March)', async () => {
-    const [row] = await db.rows("SELECT mom_change, mom_improvement, yoy_improvement FROM v_compare_vertical WHERE region_code = $1 AND metric = 'online_rate' AND period = '2025-03'", [A]);
+    const [row] = await db.rows(
+      "SELECT mom_change, mom_improvement, yoy_improvement FROM v_compare_vertical WHERE region_code = $1 AND metric = 'online_rate' AND period = '2025-03'",
+      [A],
+    );
     expect(row).toEqual({ mom_change: 30, mom_improvement: 30, yoy_improvement: null });
   });
 });

@@ -25,7 +25,12 @@ describe('scores API', () => {
   it('lists the schemes with their grade bands', async () => {
     const { body } = await get('/api/schemes');
     expect(body.data.map((s: { code: string }) => s.code)).toEqual(['standard', 'jiaxing']);
-    expect(body.data[1].grades.map((g: { grade: string; min: number }) => `${g.grade}≥${g.min}`)).toEqual(['优秀（优胜）≥95', '合格≥85', '基本合格≥76', '不合格≥0']);
+    expect(body.data[1].grades.map((g: { grade: string; min: number }) => `${g.grade}≥${g.min}`)).toEqual([
+      '优秀（优胜）≥95',
+      '合格≥85',
+      '基本合格≥76',
+      '不合格≥0',
+    ]);
   });
 
   it('gives totals, items and the indicators that lost the most points first', async () => {
@@ -33,7 +38,9 @@ describe('scores API', () => {
     expect(scores.body.data).toHaveLength(1);
     expect(scores.body.data[0]).toMatchObject({ total: 85, grade: '合格', region_name: '历下区' });
     const items = await get(`/api/scores/items?scheme=jiaxing&region=${A}&period=2025-03`);
-    expect(items.body.data.filter((r: { level: string }) => r.level === 'P1').map((r: { p1: string; max_points: number }) => r.max_points)).toEqual([25, 20, 25, 15, 15]);
+    expect(items.body.data.filter((r: { level: string }) => r.level === 'P1').map((r: { p1: string; max_points: number }) => r.max_points)).toEqual([
+      25, 20, 25, 15, 15,
+    ]);
     const worst = await get(`/api/scores/indicators?scheme=jiaxing&region=${A}&period=2025-03&limit=3`);
     // 3 points lost each by 5.3.1 (scored 0) and 1.2.2 (missing), in scheme order; then 2 points.
     expect(worst.body.data.map((r: { indicator_code: string; points_lost: number }) => [r.indicator_code, r.points_lost])).toEqual([
@@ -56,7 +63,17 @@ describe('scores API', () => {
   it('serves CSV on request', async () => {
     const res = await app.request(`/api/scores?scheme=standard&region=${B}&period=2025-03&format=csv`);
     const [header, row] = (await res.text()).replace('\ufeff', '').trim().split('\r\n');
-    expect(header.split(',').slice(0, 9)).toEqual(['scheme', 'region_code', 'period_type', 'period', 'base_points', 'bonus_points', 'total', 'max_total', 'grade']);
+    expect(header.split(',').slice(0, 9)).toEqual([
+      'scheme',
+      'region_code',
+      'period_type',
+      'period',
+      'base_points',
+      'bonus_points',
+      'total',
+      'max_total',
+      'grade',
+    ]);
     expect(row.split(',').slice(0, 9)).toEqual(['standard', B, 'month', '2025-03', '2.4', '0', '2.4', '100', '不合格']);
   });
 

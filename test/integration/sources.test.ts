@@ -25,7 +25,10 @@ afterEach(async () => {
 async function setup(): Promise<{ db: Database; dir: string; inbox: string; archive: string; job: Job }> {
   const db = await freshDb();
   const dir = mkdtempSync(join(tmpdir(), 'si-drop-'));
-  cleanups.push(() => db.close(), () => rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(
+    () => db.close(),
+    () => rmSync(dir, { recursive: true, force: true }),
+  );
   const inbox = join(dir, 'inbox');
   const archive = join(dir, 'archive');
   return { db, dir, inbox, archive, job: { name: 'report_files', feed: FEEDS.reports, source: new ReportFolderSource(inbox, archive) } };
@@ -120,7 +123,7 @@ describe('report drop folder', () => {
     expect(q.map((r) => r.reason).sort()).toEqual([
       'bad.xlsx sheet 月报 row 3: unknown region_code "379999"',
       'bad.xlsx sheet 月报 row 4: figure insured must be a non-negative number: "abc"',
-      "bad.xlsx sheet 月报 row 6: period must be a month 'YYYY-MM': \"2025-4\"",
+      'bad.xlsx sheet 月报 row 6: period must be a month \'YYYY-MM\': "2025-4"',
       'bad.xlsx sheet 月报 row 7: version must be an integer from 1 to 1000: undefined',
       'bad.xlsx sheet 月报 row 8: figure insured must be a non-negative number: "#DIV/0!"',
       expect.stringMatching(/^broken\.xlsx is not a readable XLSX file: /),
@@ -158,12 +161,20 @@ describe.skipIf(!pgBin)('PostgreSQL source', () => {
     const job: Job = {
       name: 'agency_cases',
       feed: FEEDS.cases,
-      source: new PostgresSource({ connectionString: server.url, table: 'public.service_case', watermarkColumn: 'updated_at', idColumn: 'case_id', lookbackSeconds: 600 }),
+      source: new PostgresSource({
+        connectionString: server.url,
+        table: 'public.service_case',
+        watermarkColumn: 'updated_at',
+        idColumn: 'case_id',
+        lookbackSeconds: 600,
+      }),
     };
     const collector = new Collector(db, NO_RETRY);
     const first = await collector.run(job, opts);
     expect(first).toMatchObject({ status: 'ok', rows_in: 4, rows_written: 3, rows_rejected: 1 });
-    expect(await db.rows('SELECT case_id, channel, accepted_at::VARCHAR AS accepted_at, completed_at::VARCHAR AS completed_at FROM raw_case ORDER BY case_id')).toEqual([
+    expect(
+      await db.rows('SELECT case_id, channel, accepted_at::VARCHAR AS accepted_at, completed_at::VARCHAR AS completed_at FROM raw_case ORDER BY case_id'),
+    ).toEqual([
       { case_id: 'C1', channel: 'web', accepted_at: '2025-03-03 09:00:00', completed_at: '2025-03-03 11:30:00' },
       { case_id: 'C2', channel: 'window', accepted_at: '2025-03-03 10:00:00', completed_at: null },
       { case_id: 'C4', channel: 'mobile', accepted_at: '2025-03-04 09:00:00', completed_at: null },

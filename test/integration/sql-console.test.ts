@@ -16,7 +16,13 @@ import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 // Four cases a month per county, all due the next working day after a Monday acceptance;
 // `onTime` of them completed the same day, the rest a week late. So the month's 限时办结率
 // is onTime / 4: 4 → 100 %, 3 → 75 %, 2 → 50 %, 1 → 25 %.
-const MONDAYS: Record<string, string> = { '2025-01': '2025-01-06', '2025-02': '2025-02-10', '2025-03': '2025-03-10', '2025-04': '2025-04-07', '2025-05': '2025-05-12' };
+const MONDAYS: Record<string, string> = {
+  '2025-01': '2025-01-06',
+  '2025-02': '2025-02-10',
+  '2025-03': '2025-03-10',
+  '2025-04': '2025-04-07',
+  '2025-05': '2025-05-12',
+};
 const ON_TIME: Record<string, Record<string, number>> = {
   '370102': { '2025-01': 4, '2025-02': 3, '2025-03': 2, '2025-04': 1, '2025-05': 1 }, // falls Feb, Mar, Apr; flat in May
   '370103': { '2025-01': 4, '2025-02': 3, '2025-03': 4, '2025-04': 2, '2025-05': 1 }, // March rises: never three falls
@@ -100,7 +106,7 @@ describe('read-only guard', () => {
     ['LOAD parquet', 'INSTALL/LOAD (extensions) statements are not allowed'],
     ['BEGIN TRANSACTION', 'BEGIN/COMMIT/ROLLBACK statements are not allowed'],
     ['CALL checkpoint()', 'CALL statements are not allowed'],
-    ["SELECT 1; DELETE FROM raw_case", "parameter 'query' holds 2 statements; run one statement at a time"],
+    ['SELECT 1; DELETE FROM raw_case', "parameter 'query' holds 2 statements; run one statement at a time"],
     ["SELECT nextval('seq_run_id')", 'function nextval() is not allowed in the console: it changes database state'],
   ])('refuses %s with a 400 and leaves the database unchanged', async (query, reason) => {
     const before = await fingerprint();
@@ -189,14 +195,16 @@ describe('formats', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
     expect(JSON.parse(decodeURIComponent(res.headers.get('x-sql-columns')!))).toEqual(json.columns);
     const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
-    const arrowRows = table.toArray().map((r) =>
-      Object.fromEntries(
-        Object.entries(r.toJSON() as Record<string, unknown>).map(([k, v]) => [
-          k,
-          typeof v === 'bigint' ? Number(v) : k === 'day' ? new Date(v as number).toISOString().slice(0, 10) : v,
-        ]),
-      ),
-    );
+    const arrowRows = table
+      .toArray()
+      .map((r) =>
+        Object.fromEntries(
+          Object.entries(r.toJSON() as Record<string, unknown>).map(([k, v]) => [
+            k,
+            typeof v === 'bigint' ? Number(v) : k === 'day' ? new Date(v as number).toISOString().slice(0, 10) : v,
+          ]),
+        ),
+      );
     expect(arrowRows).toEqual(json.data);
   });
 
@@ -227,11 +235,17 @@ describe('schema browser', () => {
     });
     // The comment right above the CREATE, not the file's header.
     expect(byName.v_online_rate.description).toMatch(/^网上办理率 \(Appendix A 4\.1\.1 网上经办与查询, part b\)/);
-    expect(byName.raw_case).toMatchObject({ kind: 'table', description: 'Service cases as received. Natural key: case_id. A case arrives open and again when completed.' });
+    expect(byName.raw_case).toMatchObject({
+      kind: 'table',
+      description: 'Service cases as received. Natural key: case_id. A case arrives open and again when completed.',
+    });
     expect(byName.dim_indicator.description).toBe('Appendix A of the standard, one row per indicator');
     expect(byName.console_saved_query.kind).toBe('table');
     // The marts, in their in-memory catalog, are listed like the stored tables.
-    expect(byName.mart_metric_value).toMatchObject({ kind: 'table', description: expect.stringMatching(/^v_metric_value 的物化表.*All computed metrics in one long table/) });
+    expect(byName.mart_metric_value).toMatchObject({
+      kind: 'table',
+      description: expect.stringMatching(/^v_metric_value 的物化表.*All computed metrics in one long table/),
+    });
   });
 });
 

@@ -26,8 +26,12 @@ beforeAll(async () => {
     // 20,000 cases accepted over January and February 2025, served as of 20 March: each
     // arrives open, then completed in a later batch; 1% are restated a day after completion.
     await createRecordTable(c, 'feed_record');
-    await queueRecords(c, 'feed_record', `SELECT 'cases' AS feed, *
-      FROM gen_case_records(0, ${CASES}, DATE '2025-01-01', 59, TIMESTAMP '2025-01-01', TIMESTAMP '2025-03-20', 0, ${CASES})`);
+    await queueRecords(
+      c,
+      'feed_record',
+      `SELECT 'cases' AS feed, *
+      FROM gen_case_records(0, ${CASES}, DATE '2025-01-01', 59, TIMESTAMP '2025-01-01', TIMESTAMP '2025-03-20', 0, ${CASES})`,
+    );
   });
   await collectCases();
 });

@@ -47,7 +47,14 @@ beforeAll(async () => {
   await db.exclusive(async (c) => {
     for (const [id, item, channel, accepted, completed, limit] of CASES) {
       await c.run('INSERT INTO raw_case VALUES ($1, $2, $3, $4, CAST($5 AS TIMESTAMP), CAST($6 AS TIMESTAMP), $7, CAST($8 AS TIMESTAMP), 0)', [
-        id, A, item, channel, accepted, completed, limit, completed ?? accepted,
+        id,
+        A,
+        item,
+        channel,
+        accepted,
+        completed,
+        limit,
+        completed ?? accepted,
       ]);
     }
     await runScript(c, sqlText(join(ROOT, 'ingest/feeds/cases.rebuild.sql')));

@@ -11,8 +11,16 @@ import { ROOT } from '../../core/paths.js';
 import { difference as differenceOf, freshDb } from '../support/db.js';
 
 const CASES = 12_000;
-const MARTS = ['mart_case_period', 'mart_report_period', 'mart_metric_value', 'mart_compare_vertical',
-  'mart_compare_horizontal', 'mart_score_indicator', 'mart_score_item', 'mart_score_total'];
+const MARTS = [
+  'mart_case_period',
+  'mart_report_period',
+  'mart_metric_value',
+  'mart_compare_vertical',
+  'mart_compare_horizontal',
+  'mart_score_indicator',
+  'mart_score_item',
+  'mart_score_total',
+];
 let db: Database;
 
 const difference = (a: string, b: string) => differenceOf(db, a, b);
@@ -93,8 +101,10 @@ describe('incremental refresh of the marts', () => {
 
   it('recomputes the periods from ops_refresh onward and leaves earlier ones as they are', async () => {
     const value = async (period: string) =>
-      (await db.rows<{ value: number }>(`SELECT value FROM mart_metric_value
-        WHERE region_code = '370000' AND metric = 'on_time_rate' AND period_type = 'month' AND period = '${period}'`))[0].value;
+      (
+        await db.rows<{ value: number }>(`SELECT value FROM mart_metric_value
+        WHERE region_code = '370000' AND metric = 'on_time_rate' AND period_type = 'month' AND period = '${period}'`)
+      )[0].value;
     const january = await value('2025-01');
     const march = await value('2025-03');
     await db.exec("UPDATE mart_metric_value SET value = -1 WHERE region_code = '370000' AND metric = 'on_time_rate' AND period IN ('2025-01', '2025-03')");
@@ -103,7 +113,9 @@ describe('incremental refresh of the marts', () => {
     expect(await value('2025-01')).toBe(-1); // before the range: not recomputed
     expect(await value('2025-03')).toBe(march);
     expect(january).not.toBe(-1);
-    const [state] = await db.rows<{ marts_from: string; scores_from: string }>('SELECT CAST(marts_from AS VARCHAR) AS marts_from, CAST(scores_from AS VARCHAR) AS scores_from FROM ops_refresh');
+    const [state] = await db.rows<{ marts_from: string; scores_from: string }>(
+      'SELECT CAST(marts_from AS VARCHAR) AS marts_from, CAST(scores_from AS VARCHAR) AS scores_from FROM ops_refresh',
+    );
     expect(state).toEqual({ marts_from: '2025-03-20', scores_from: '2025-03-20' });
     await db.exec(`UPDATE mart_metric_value SET value = ${january} WHERE value = -1`);
   });

@@ -63,8 +63,12 @@ describe('Jiaxing scheme (100 points over 25/20/25/15/15; bands 95/85/76)', () =
   });
 
   it('missing values score 0 and are flagged: no data = missing, no manual score = pending', async () => {
-    expect(await entries('jiaxing', B, '3.5.2')).toEqual([{ metric: 'upload_timeliness', value: null, points: 0, max_points: 2, points_lost: 2, status: 'missing' }]);
-    expect(await entries('jiaxing', A, '1.2.2')).toEqual([{ metric: 'pension_collection_rate', value: null, points: 0, max_points: 3, points_lost: 3, status: 'missing' }]);
+    expect(await entries('jiaxing', B, '3.5.2')).toEqual([
+      { metric: 'upload_timeliness', value: null, points: 0, max_points: 2, points_lost: 2, status: 'missing' },
+    ]);
+    expect(await entries('jiaxing', A, '1.2.2')).toEqual([
+      { metric: 'pension_collection_rate', value: null, points: 0, max_points: 3, points_lost: 3, status: 'missing' },
+    ]);
     expect(await entries('jiaxing', B, '2.1.1')).toEqual([{ metric: null, value: null, points: 0, max_points: 3, points_lost: 3, status: 'pending' }]);
   });
 
@@ -73,7 +77,15 @@ describe('Jiaxing scheme (100 points over 25/20/25/15/15; bands 95/85/76)', () =
     // manual G points 83 − 3 (5.3.1) − 0.5 (3.3.3 at 75%) − 2 (2.2.4) = 77.5; base 83;
     // bonus 1.4.4 = 2 (1.4.1 missing), under the cap of 3 → 85.
     // Year to date online rate 35% → 2 × 15/60 = 0.5 instead of 1 → 84.5.
-    expect(await total('jiaxing', A)).toEqual({ base_points: 83, bonus_points: 2, total: 85, max_total: 100, grade: '合格', projected_total: 84.5, projected_grade: '基本合格' });
+    expect(await total('jiaxing', A)).toEqual({
+      base_points: 83,
+      bonus_points: 2,
+      total: 85,
+      max_total: 100,
+      grade: '合格',
+      projected_total: 84.5,
+      projected_grade: '基本合格',
+    });
     // B: 1.6 (2.1.2) and nothing else.
     expect(await total('jiaxing', B)).toMatchObject({ base_points: 1.6, bonus_points: 0, total: 1.6, grade: '不合格' });
   });
@@ -108,7 +120,15 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
   it('caps the E bonus: 1.4.4 and 1.5.4 earn 2 + 2, the total takes 3', async () => {
     // Data 2.25 + 1.5 + 3 = 6.75; manual G 64.5 − 1.5 (5.3.1) − 0.25 (3.3.3) − 1.5 (2.2.4) = 61.25; base 68.
     // Year to date: online 35% → 4 × 15/40 = 1.5 → 69.5.
-    expect(await total('standard', A)).toEqual({ base_points: 68, bonus_points: 3, total: 71, max_total: 100, grade: '合格', projected_total: 69.5, projected_grade: '合格' });
+    expect(await total('standard', A)).toEqual({
+      base_points: 68,
+      bonus_points: 3,
+      total: 71,
+      max_total: 100,
+      grade: '合格',
+      projected_total: 69.5,
+      projected_grade: '合格',
+    });
     const bonus = await db.rows(
       "SELECT SUM(points) AS earned FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' AND category = 'E'",
       [A],
@@ -118,7 +138,10 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
   });
 
   it('follows Appendix A: 5 first-level and 23 second-level items, 68 indicators, P1 = Σ P2', async () => {
-    const levels = await db.rows("SELECT level, count(*) AS n, SUM(max_points) AS max FROM mart_score_item WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' GROUP BY level ORDER BY level", [A]);
+    const levels = await db.rows(
+      "SELECT level, count(*) AS n, SUM(max_points) AS max FROM mart_score_item WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' GROUP BY level ORDER BY level",
+      [A],
+    );
     expect(levels).toEqual([
       { level: 'P1', n: 5, max: 100 },
       { level: 'P2', n: 23, max: 100 },

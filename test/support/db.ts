@@ -11,8 +11,6 @@ export async function freshDb(extraDirectories: string[] = []): Promise<Database
 
 /** Rows in one relation and not the other, both ways (0 when they are equal as multisets). */
 export async function difference(db: Database, a: string, b: string): Promise<number> {
-  const [row] = await db.rows<{ n: number }>(
-    `SELECT count(*) AS n FROM ((FROM ${a} EXCEPT ALL FROM ${b}) UNION ALL (FROM ${b} EXCEPT ALL FROM ${a}))`,
-  );
+  const [row] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM ((FROM ${a} EXCEPT ALL FROM ${b}) UNION ALL (FROM ${b} EXCEPT ALL FROM ${a}))`);
   return row.n;
 }

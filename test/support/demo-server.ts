@@ -60,7 +60,11 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
     },
     stopApi: async () => {
       await shut(api.server);
-      return { start: async () => void (api = await listen(app.fetch, Number(new URL(api.url).port))) };
+      return {
+        start: async () => {
+          api = await listen(app.fetch, Number(new URL(api.url).port));
+        },
+      };
     },
     close: async () => {
       await shut(api.server);

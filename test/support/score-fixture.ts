@@ -32,7 +32,9 @@ export async function scoreFixture(): Promise<ScoreFixture> {
   for (const [region, period, metric, numerator, denominator, value] of VALUES) {
     await db.exec(`INSERT INTO mart_metric_value VALUES ($1, 'month', $2, $3, $4, $5, $6)`, [region, period, metric, numerator, denominator, value]);
   }
-  const manualIndicators = (await db.rows<{ code: string }>("SELECT indicator_code AS code FROM dim_scheme_entry WHERE scheme = 'standard' AND source = 'manual' ORDER BY ord")).map((r) => r.code);
+  const manualIndicators = (
+    await db.rows<{ code: string }>("SELECT indicator_code AS code FROM dim_scheme_entry WHERE scheme = 'standard' AND source = 'manual' ORDER BY ord")
+  ).map((r) => r.code);
   // 5.3.1 is also self-assessed at 100; the 上级评价 of 0 takes precedence.
   const lines = ['region,year,indicator,score,assessor,mode', `${A},2025,5.3.1,100,历下区经办机构,自我评价`];
   for (const code of manualIndicators) lines.push(`${A},2025,${code},${SPECIAL[code] ?? 100},省社保局评估组,上级评价`);

@@ -50,11 +50,28 @@ describe('collector configuration', () => {
 
   it('fills in what an entry leaves out: the feed of its name, enabled, page size, an HTTP source, the look-back', () => {
     const raw = withFeed('uploads', { schedule: '* * * * *' });
-    raw.collectors.feeds.pg = { feed: 'cases', schedule: '* * * * *', source: { type: 'postgres', connectionString: 'postgres://h/db', table: 't', watermarkColumn: 'u', idColumn: 'i' } };
+    raw.collectors.feeds.pg = {
+      feed: 'cases',
+      schedule: '* * * * *',
+      source: { type: 'postgres', connectionString: 'postgres://h/db', table: 't', watermarkColumn: 'u', idColumn: 'i' },
+    };
     delete raw.collectors.retry;
     const { collectors } = parseConfig(raw);
-    expect(collectors.feeds.uploads).toEqual({ feed: 'uploads', enabled: true, schedule: '* * * * *', pageSize: 5000, source: { type: 'http', baseUrl: null, path: null } });
-    expect(collectors.feeds.pg.source).toEqual({ type: 'postgres', connectionString: 'postgres://h/db', table: 't', watermarkColumn: 'u', idColumn: 'i', lookbackSeconds: 300 });
+    expect(collectors.feeds.uploads).toEqual({
+      feed: 'uploads',
+      enabled: true,
+      schedule: '* * * * *',
+      pageSize: 5000,
+      source: { type: 'http', baseUrl: null, path: null },
+    });
+    expect(collectors.feeds.pg.source).toEqual({
+      type: 'postgres',
+      connectionString: 'postgres://h/db',
+      table: 't',
+      watermarkColumn: 'u',
+      idColumn: 'i',
+      lookbackSeconds: 300,
+    });
     expect(collectors.retry).toEqual({ attempts: 5, baseDelayMs: 1000, maxDelayMs: 30000 });
   });
 
@@ -65,18 +82,28 @@ describe('collector configuration', () => {
     [{ feed: 'cases', schedule: '* * * * *', enabled: 'yes' }, 'collectors.feeds.x.enabled must be true or false, got "yes"'],
     [{ feed: 'cases', schedule: '* * * * *', pagesize: 10 }, 'collectors.feeds.x has unknown key "pagesize"'],
     [{ feed: 'cases', schedule: '* * * * *', source: { type: 'ftp' } }, 'collectors.feeds.x.source.type must be one of http, folder, postgres, got "ftp"'],
-    [{ feed: 'cases', schedule: '* * * * *', source: { type: 'http', baseUrl: 'ftp://x' } }, 'collectors.feeds.x.source.baseUrl must be an http(s) URL or null, got "ftp://x"'],
+    [
+      { feed: 'cases', schedule: '* * * * *', source: { type: 'http', baseUrl: 'ftp://x' } },
+      'collectors.feeds.x.source.baseUrl must be an http(s) URL or null, got "ftp://x"',
+    ],
     [
       { feed: 'cases', schedule: '* * * * *', source: { type: 'folder', inbox: 'in', archive: 'out' } },
       'collectors.feeds.x.feed must be \'reports\' for a folder source (it holds statistical report files), got "cases"',
     ],
-    [{ feed: 'reports', schedule: '* * * * *', source: { type: 'folder', inbox: 'in' } }, 'collectors.feeds.x.source.archive must be a non-empty string, got nothing'],
     [
-      { feed: 'cases', schedule: '* * * * *', source: { type: 'postgres', connectionString: 'mysql://h/db', table: 't', watermarkColumn: 'u', idColumn: 'i' } },
-      "collectors.feeds.x.source.connectionString must be a 'postgres://user:password@host:port/database' URL, got \"mysql://h/db\"",
+      { feed: 'reports', schedule: '* * * * *', source: { type: 'folder', inbox: 'in' } },
+      'collectors.feeds.x.source.archive must be a non-empty string, got nothing',
     ],
     [
-      { feed: 'cases', schedule: '* * * * *', source: { type: 'postgres', connectionString: 'postgres://h/db', table: 'cases; DROP TABLE x', watermarkColumn: 'u', idColumn: 'i' } },
+      { feed: 'cases', schedule: '* * * * *', source: { type: 'postgres', connectionString: 'mysql://h/db', table: 't', watermarkColumn: 'u', idColumn: 'i' } },
+      'collectors.feeds.x.source.connectionString must be a \'postgres://user:password@host:port/database\' URL, got "mysql://h/db"',
+    ],
+    [
+      {
+        feed: 'cases',
+        schedule: '* * * * *',
+        source: { type: 'postgres', connectionString: 'postgres://h/db', table: 'cases; DROP TABLE x', watermarkColumn: 'u', idColumn: 'i' },
+      },
       'collectors.feeds.x.source.table must be a lower-case table or view name (schema.table), got "cases; DROP TABLE x"',
     ],
     [{ feed: 'cases', schedule: '* * * * *', pageSize: 0 }, 'collectors.feeds.x.pageSize must be an integer from 1 to 50000, got 0'],
@@ -86,7 +113,9 @@ describe('collector configuration', () => {
   });
 
   it('rejects a collector name that is not snake_case, and a bad retry policy', () => {
-    expect(messageOf(() => parseConfig(withFeed('Cases-2', { feed: 'cases', schedule: '* * * * *' })))).toBe('collectors.feeds.Cases-2 is not a lower-case snake_case collector name');
+    expect(messageOf(() => parseConfig(withFeed('Cases-2', { feed: 'cases', schedule: '* * * * *' })))).toBe(
+      'collectors.feeds.Cases-2 is not a lower-case snake_case collector name',
+    );
     const raw = base();
     raw.collectors.retry.attempts = 0;
     expect(messageOf(() => parseConfig(raw))).toBe('collectors.retry.attempts must be an integer from 1 to 100, got 0');
@@ -106,9 +135,14 @@ describe('collector configuration', () => {
 });
 
 describe('environment overrides', () => {
-  it('replace the file\'s port, database, platform URL and simulator port; empty ones count as unset', () => {
+  it("replace the file's port, database, platform URL and simulator port; empty ones count as unset", () => {
     const config = parseConfig(base(), { PORT: '9000', DB_PATH: 'data/other.duckdb', SOURCE_URL: 'http://platform:8080', SIM_PORT: '' });
-    expect([config.server.port, config.server.dbPath, config.source.baseUrl, config.simulator.port]).toEqual([9000, join(ROOT, 'data/other.duckdb'), 'http://platform:8080/', 8788]);
+    expect([config.server.port, config.server.dbPath, config.source.baseUrl, config.simulator.port]).toEqual([
+      9000,
+      join(ROOT, 'data/other.duckdb'),
+      'http://platform:8080/',
+      8788,
+    ]);
     expect(parseConfig(base(), { DB_PATH: ':memory:' }).server.dbPath).toBe(':memory:');
   });
 
@@ -126,7 +160,7 @@ const RULES = [
 ];
 
 describe('alert configuration', () => {
-  it('stores each kind\'s threshold as threshold, with default levels; absent means no rules and no webhook', () => {
+  it("stores each kind's threshold as threshold, with default levels; absent means no rules and no webhook", () => {
     expect(parseAlertConfig({ rules: RULES }).rules.map((r) => [r.id, r.metric, r.threshold, r.levels, r.minDenominator])).toEqual([
       ['on_time_below_95', 'on_time_rate', 95, ['city', 'county'], 0],
       ['upload_overdue_5d', null, 5, ['county'], 0],
@@ -136,7 +170,10 @@ describe('alert configuration', () => {
   });
 
   it.each([
-    [{ rules: [RULES[0], { ...RULES[1], kind: 'sometimes' }] }, 'alerts.rules[1] (upload_overdue_5d).kind must be one of below, above, drop, upload_overdue, got "sometimes"'],
+    [
+      { rules: [RULES[0], { ...RULES[1], kind: 'sometimes' }] },
+      'alerts.rules[1] (upload_overdue_5d).kind must be one of below, above, drop, upload_overdue, got "sometimes"',
+    ],
     [{ rules: [{ ...RULES[0], threshold: '95' }] }, 'alerts.rules[0] (on_time_below_95).threshold must be a number, got "95"'],
     [{ rules: [RULES[0], RULES[0]] }, 'alerts.rules[1] (on_time_below_95).id is the id of an earlier rule too, got "on_time_below_95"'],
     [{ rules: [{ ...RULES[2], metric: undefined }] }, "alerts.rules[0] (online_rate_drop_5).metric must name a metric for kind 'drop', got nothing"],

@@ -15,8 +15,16 @@ describe('selectList', () => {
 
   it('refuses a misspelled, a missing and an extra column (checked by tsc)', () => {
     const columns = {
-      region_code: true, region_name: 'r.name', period_type: true, period: true, metric: true, value: true,
-      peers: true, peer_median: true, gap_to_median: true, worse_than_median: true,
+      region_code: true,
+      region_name: 'r.name',
+      period_type: true,
+      period: true,
+      metric: true,
+      value: true,
+      peers: true,
+      peer_median: true,
+      gap_to_median: true,
+      worse_than_median: true,
     } as const;
     // @ts-expect-error 'rnak' is no column of HorizontalRow, and 'rank' is missing
     selectList<HorizontalRow>({ ...columns, rnak: true });

@@ -5,20 +5,32 @@ import { csvCell, decodeCsv, parseCsv, toCsvText } from '../../core/csv.js';
 
 describe('parseCsv', () => {
   it('splits rows on LF and CRLF, with no empty row after the last line break', () => {
-    expect(parseCsv('a,b\r\n1,2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseCsv('a,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\r\n1,2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('a,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsv('a\rb')).toEqual([['a'], ['b']]);
     expect(parseCsv('')).toEqual([]);
   });
 
   it('keeps empty fields, at the end of a row too', () => {
-    expect(parseCsv('a,,\n,b,\n')).toEqual([['a', '', ''], ['', 'b', '']]);
+    expect(parseCsv('a,,\n,b,\n')).toEqual([
+      ['a', '', ''],
+      ['', 'b', ''],
+    ]);
   });
 
   it('reads quoted fields holding commas, doubled quotes and line breaks', () => {
     expect(parseCsv('"济南, 历下",1\n')).toEqual([['济南, 历下', '1']]);
     expect(parseCsv('"say ""hi""",x')).toEqual([['say "hi"', 'x']]);
-    expect(parseCsv('"two\r\nlines",c\r\nnext,row\r\n')).toEqual([['two\r\nlines', 'c'], ['next', 'row']]);
+    expect(parseCsv('"two\r\nlines",c\r\nnext,row\r\n')).toEqual([
+      ['two\r\nlines', 'c'],
+      ['next', 'row'],
+    ]);
     expect(parseCsv('"",""""\n')).toEqual([['', '"']]);
   });
 
@@ -58,8 +70,18 @@ describe('writing CSV', () => {
   });
 
   it('writes a document with a BOM and CRLF line ends that parses back to the same cells', () => {
-    const text = toCsvText(['地区', 'note'], [[370102, 'x,y'], [null, 'say "hi"']]);
+    const text = toCsvText(
+      ['地区', 'note'],
+      [
+        [370102, 'x,y'],
+        [null, 'say "hi"'],
+      ],
+    );
     expect(text).toBe('\ufeff地区,note\r\n370102,"x,y"\r\n,"say ""hi"""\r\n');
-    expect(parseCsv(text)).toEqual([['地区', 'note'], ['370102', 'x,y'], ['', 'say "hi"']]);
+    expect(parseCsv(text)).toEqual([
+      ['地区', 'note'],
+      ['370102', 'x,y'],
+      ['', 'say "hi"'],
+    ]);
   });
 });

@@ -12,6 +12,12 @@ describe('formatValue', () => {
     expect(formatValue(1234.5678, '元')).toBe('1234.57 元');
   });
 
+  it('shows a negative value that rounds to zero as zero, never "-0.0%"', () => {
+    expect(formatValue(-0.04, '%')).toBe('0.0%');
+    expect(formatValue(-0.004, '元')).toBe('0.00 元');
+    expect(formatValue(-0.06, '%')).toBe('-0.1%');
+  });
+
   it('shows a dash for no value', () => {
     expect(formatValue(null, '%')).toBe('—');
     expect(formatValue(undefined, '元')).toBe('—');

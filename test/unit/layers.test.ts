@@ -45,7 +45,8 @@ function modules(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|(?:^|\n)\s*import\s+['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|(?:^|\n)\s*import\s+['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 /** Each module's relative imports, as project-relative paths of .ts files. */
 function importGraph(): Map<string, string[]> {
@@ -59,7 +60,9 @@ function importGraph(): Map<string, string[]> {
     }
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      const targets = [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]).map((spec) => relative(ROOT, resolve(dirname(file), spec)).replace(/\.js$/, '.ts'));
+      const targets = [...text.matchAll(IMPORT)]
+        .map((m) => m[1] ?? m[2] ?? m[3])
+        .map((spec) => relative(ROOT, resolve(dirname(file), spec)).replace(/\.js$/, '.ts'));
       graph.set(relative(ROOT, file), targets);
     }
   }
@@ -101,7 +104,10 @@ describe('layers', () => {
 
   it('reads the modules of every layer', () => {
     for (const folder of ['core', 'contracts', 'warehouse', 'ingest', 'scoring', 'api', 'app', 'demo', 'bin', 'dashboard']) {
-      expect([...graph.keys()].some((m) => top(m) === folder), folder).toBe(true);
+      expect(
+        [...graph.keys()].some((m) => top(m) === folder),
+        folder,
+      ).toBe(true);
     }
     expect(graph.get('api/app.ts')?.length).toBeGreaterThan(5);
   });
@@ -122,6 +128,13 @@ describe('layers', () => {
     expect(allowed('dashboard/src/pages/x.ts', 'warehouse/database.ts')).toBe(false);
     expect(allowed('bin/start.ts', 'demo/embedded.ts')).toBe(true);
     expect(allowed('api/routes/scores.ts', 'scoring/manual-scores.ts')).toBe(true);
-    expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts', 'a.ts']]);
+    expect(
+      cycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', ['a.ts']],
+        ]),
+      ),
+    ).toEqual([['a.ts', 'b.ts', 'a.ts']]);
   });
 });

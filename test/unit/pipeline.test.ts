@@ -8,7 +8,10 @@ import { commentedObjects } from '../../console/sql-comments.js';
 import { SQL_DIR } from '../../core/paths.js';
 import { createMart, modelFile, pipeline, refreshMart, sqlText, storageFile } from '../../warehouse/pipeline.js';
 
-const filesIn = (dir: string) => readdirSync(join(SQL_DIR, dir)).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, ''));
+const filesIn = (dir: string) =>
+  readdirSync(join(SQL_DIR, dir))
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => f.replace(/\.sql$/, ''));
 const duplicates = (names: string[]) => names.filter((n, i) => names.indexOf(n) !== i);
 
 describe('the pipeline manifest', () => {
@@ -63,7 +66,10 @@ describe('the pipeline manifest', () => {
   it('has storage files that only create what they store', () => {
     for (const name of p.storage) {
       const kinds = new Set(commentedObjects(sqlText(storageFile(name))).map((o) => o.kind));
-      expect([...kinds].filter((k) => k !== 'table'), name).toEqual([]);
+      expect(
+        [...kinds].filter((k) => k !== 'table'),
+        name,
+      ).toEqual([]);
     }
   });
 });

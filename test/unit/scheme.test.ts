@@ -113,7 +113,10 @@ describe('a file of the wrong shape', () => {
 
   it('is refused whole when it is not one object, or its lists are empty', () => {
     expect(problems([mini()])).toEqual(['the file must hold one JSON object']);
-    expect(problems({ ...mini(), p1: [], grades: 'A-D' })).toEqual(['scheme: "grades" must be a non-empty list of objects; got "A-D"', 'scheme: "p1" must be a non-empty list of objects']);
+    expect(problems({ ...mini(), p1: [], grades: 'A-D' })).toEqual([
+      'scheme: "grades" must be a non-empty list of objects; got "A-D"',
+      'scheme: "p1" must be a non-empty list of objects',
+    ]);
   });
 });
 

@@ -22,8 +22,17 @@ describe('cstTimestamp', () => {
   });
 
   it('rejects days, hours, minutes and seconds that do not exist', () => {
-    for (const bad of ['2025-02-29T10:00:00+08:00', '1900-02-29T10:00', '2025-04-31T10:00', '2025-13-01T10:00',
-      '2025-00-10T10:00', '2025-03-00T10:00', '2025-03-04T24:00', '2025-03-04T10:60', '2025-03-04T10:59:60']) {
+    for (const bad of [
+      '2025-02-29T10:00:00+08:00',
+      '1900-02-29T10:00',
+      '2025-04-31T10:00',
+      '2025-13-01T10:00',
+      '2025-00-10T10:00',
+      '2025-03-00T10:00',
+      '2025-03-04T24:00',
+      '2025-03-04T10:60',
+      '2025-03-04T10:59:60',
+    ]) {
       expect(() => cstTimestamp(bad, 'accepted_at'), bad).toThrow(new Invalid(`accepted_at is not a valid time: "${bad}"`));
     }
     expect(cstTimestamp('2024-02-29T10:00', 't')).toBe('2024-02-29 10:00:00');
@@ -50,8 +59,15 @@ const reason = (f: () => unknown) => {
 
 describe('case records', () => {
   const rec = {
-    id: 'A1', case_id: 'A1', region_code: '370102', item: 'reg_enroll', channel: 'web',
-    accepted_at: '2025-03-03T09:00:00+08:00', completed_at: '2025-03-04T01:30:00Z', limit_days: 5, updated_at: '2025-03-04 12:00',
+    id: 'A1',
+    case_id: 'A1',
+    region_code: '370102',
+    item: 'reg_enroll',
+    channel: 'web',
+    accepted_at: '2025-03-03T09:00:00+08:00',
+    completed_at: '2025-03-04T01:30:00Z',
+    limit_days: 5,
+    updated_at: '2025-03-04 12:00',
   };
 
   it('become one row in column order, times in CST, an absent completion null', () => {
@@ -86,7 +102,7 @@ describe('report records', () => {
   });
 
   it.each([
-    [{ period: '2025-4' }, "period must be a month 'YYYY-MM': \"2025-4\""],
+    [{ period: '2025-4' }, 'period must be a month \'YYYY-MM\': "2025-4"'],
     [{ version: undefined }, 'version must be an integer from 1 to 1000: undefined'],
     [{ figures: { insured: 1000, paying: 'abc' } }, 'figure paying must be a non-negative number: "abc"'],
     [{ figures: { insured: -1 } }, 'figure insured must be a non-negative number: -1'],
@@ -99,7 +115,15 @@ describe('report records', () => {
 });
 
 describe('upload records', () => {
-  const rec = { region_code: '370102', dataset: 'insured', period: '2025-02', due_at: '2025-03-10T17:00:00+08:00', uploaded_at: null, row_count: null, updated_at: '2025-03-01T10:00:00+08:00' };
+  const rec = {
+    region_code: '370102',
+    dataset: 'insured',
+    period: '2025-02',
+    due_at: '2025-03-10T17:00:00+08:00',
+    uploaded_at: null,
+    row_count: null,
+    updated_at: '2025-03-01T10:00:00+08:00',
+  };
 
   it('keep no row count until the upload arrives', () => {
     expect(uploadsFeed.rows(rec, ctx)).toEqual([['370102', 'insured', '2025-02-01', '2025-03-10 17:00:00', null, null, '2025-03-01 10:00:00']]);

@@ -18,7 +18,8 @@ export class AlertList extends LitElement {
   render() {
     return html`<ul>
       ${this.rows.map(
-        (a) => html`<li data-alert=${a.alert_id}><span class="rule">${a.rule_label}</span>${a.message}<span class="when">首次发现 ${a.first_fired_at.slice(0, 16)}</span></li>`,
+        (a) =>
+          html`<li data-alert=${a.alert_id}><span class="rule">${a.rule_label}</span>${a.message}<span class="when">首次发现 ${a.first_fired_at.slice(0, 16)}</span></li>`,
       )}
     </ul>`;
   }

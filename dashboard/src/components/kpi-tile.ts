@@ -13,12 +13,15 @@ export const tileStyles = css`
 
 @customElement('si-kpi-tile')
 export class KpiTile extends LitElement {
-  static styles = [tileStyles, css`
+  static styles = [
+    tileStyles,
+    css`
     .changes { display: flex; gap: 16px; font-size: 0.85rem; }
     .up { color: var(--good, #1a7f4b); }
     .down { color: var(--bad, #b3261e); }
     .flat { color: var(--muted, #5b6b7c); }
-  `];
+  `,
+  ];
 
   @property() label = '';
   @property() unit = '%';

@@ -54,9 +54,11 @@ export class RegionRanking extends LitElement {
           const worse = r.worse_than_median;
           return html`<tr class=${r.region_code === this.highlight ? 'highlight' : ''} data-region=${r.region_code}>
             <td class="num">${r.rank}/${r.peers}</td>
-            <td>${r.region_code !== this.highlight
-              ? html`<a href=${this.href(r.region_code)} @click=${(e: Event) => this.drill(e, r.region_code)}>${r.region_name}</a>`
-              : r.region_name}</td>
+            <td>${
+              r.region_code !== this.highlight
+                ? html`<a href=${this.href(r.region_code)} @click=${(e: Event) => this.drill(e, r.region_code)}>${r.region_name}</a>`
+                : r.region_name
+            }</td>
             <td class="barcell ${worse ? 'below' : ''}" aria-hidden="true"><div class="bar" style="width:${width(r.value)}"></div></td>
             <td class="num">${formatValue(r.value, unit)}</td>
             ${graded ? html`<td data-testid="grade">${r.grade ?? '—'}</td>` : nothing}

@@ -34,7 +34,10 @@ export class SqlSchemaBrowser extends LitElement {
       ${shown.map(
         (o) => html`<details>
           <summary>${o.name}<span class="kind">${o.kind === 'view' ? '视图' : '表'}</span>
-            <button title="插入名称" @click=${(e: Event) => { e.preventDefault(); this.insert(o.name); }}>插入</button></summary>
+            <button title="插入名称" @click=${(e: Event) => {
+              e.preventDefault();
+              this.insert(o.name);
+            }}>插入</button></summary>
           ${o.description ? html`<div class="desc">${o.description}</div>` : ''}
           <ul>${o.columns.map((c) => html`<li><span>${c.name}</span><span class="type">${c.type}</span></li>`)}</ul>
         </details>`,

@@ -44,10 +44,22 @@ export class AgencyPage extends LitElement {
       return { ref, years: yearsOf(months), schemes };
     },
     read: (q, { ref, years, schemes }) => ({
-      region: pick(q.get('region'), ref.regions.filter((r) => r.level !== 'province').map((r) => r.code), ref.regions.find((r) => r.level === 'city')?.code ?? ''),
+      region: pick(
+        q.get('region'),
+        ref.regions.filter((r) => r.level !== 'province').map((r) => r.code),
+        ref.regions.find((r) => r.level === 'city')?.code ?? '',
+      ),
       year: pick(q.get('year'), years, years[0] ?? ''),
-      metric: pick(q.get('metric'), ref.metrics.map((m) => m.code), 'on_time_rate'),
-      scheme: pick(q.get('scheme'), schemes.map((s) => s.code), DEFAULT_SCHEME),
+      metric: pick(
+        q.get('metric'),
+        ref.metrics.map((m) => m.code),
+        'on_time_rate',
+      ),
+      scheme: pick(
+        q.get('scheme'),
+        schemes.map((s) => s.code),
+        DEFAULT_SCHEME,
+      ),
     }),
   });
 
@@ -96,23 +108,32 @@ export class AgencyPage extends LitElement {
     const latest = scores?.at(-1);
     return html`<section class="panel wide" data-testid="score" aria-label="得分与年度预测" aria-busy=${this.year.pending} style="min-height:200px">
       <h2>得分与年度预测（${scheme}）</h2>
-      ${loadState(scores, this.page.error, '该年度暂无评分', (rows) => html`
+      ${loadState(
+        scores,
+        this.page.error,
+        '该年度暂无评分',
+        (rows) => html`
         <div class="outlook">
           <span>${latest!.period} 当月得分 <strong data-testid="month-total">${formatPoints(latest!.total)}</strong> 分（${latest!.grade}）</span>
           <span>年度预测 <strong data-testid="projection">${formatPoints(latest!.projected_total)}</strong> 分（<span data-testid="projected-grade">${latest!.projected_grade}</span>）</span>
-          <span data-testid="next-grade">${latest!.projected_next_grade
-            ? html`距${latest!.projected_next_grade}还差 <strong>${formatPoints(latest!.projected_points_to_next)}</strong> 分`
-            : '已达最高等级'}</span>
+          <span data-testid="next-grade">${
+            latest!.projected_next_grade
+              ? html`距${latest!.projected_next_grade}还差 <strong>${formatPoints(latest!.projected_points_to_next)}</strong> 分`
+              : '已达最高等级'
+          }</span>
         </div>
         <table>
           <thead><tr><th>月份</th><th class="num">当月得分</th><th>等级</th><th class="num">年初至今得分（年度预测）</th><th>预测等级</th><th class="num">距上一等级</th></tr></thead>
-          <tbody>${rows.map((r) => html`<tr data-period=${r.period}>
+          <tbody>${rows.map(
+            (r) => html`<tr data-period=${r.period}>
             <td>${r.period}</td><td class="num">${formatPoints(r.total)} / ${formatPoints(r.max_total)}</td><td>${r.grade}</td>
             <td class="num">${formatPoints(r.projected_total)}</td><td>${r.projected_grade}</td>
             <td class="num">${r.projected_next_grade ? `${formatPoints(r.projected_points_to_next)} 分（${r.projected_next_grade}）` : '—'}</td>
-          </tr>`)}</tbody>
+          </tr>`,
+          )}</tbody>
         </table>
-        <div class="note">年度预测：年初至该月的累计指标值按评分方案计分，假定全年保持。</div>`)}
+        <div class="note">年度预测：年初至该月的累计指标值按评分方案计分，假定全年保持。</div>`,
+      )}
     </section>`;
   }
 
@@ -121,20 +142,29 @@ export class AgencyPage extends LitElement {
     const latest = this.year.value?.scores.at(-1);
     return html`<section class="panel wide" data-testid="lift" aria-label="提升等级的关键指标" aria-busy=${this.year.pending} style="min-height:200px">
       <h2>提升等级的关键指标${latest ? `（${latest.period.slice(0, 4)}年1月至${Number(latest.period.slice(5))}月累计，按失分排序）` : ''}</h2>
-      ${loadState(this.year.value?.lift, this.page.error, '各项指标均已得满分', (rows) => html`<table>
+      ${loadState(
+        this.year.value?.lift,
+        this.page.error,
+        '各项指标均已得满分',
+        (rows) => html`<table>
           <thead><tr><th>指标</th><th class="num">本地区</th><th class="num">目标值</th><th class="num">得分</th><th class="num">失分</th><th>计分规则</th></tr></thead>
-          <tbody>${rows.map((r) => html`<tr data-indicator=${r.indicator_code}>
+          <tbody>${rows.map(
+            (r) => html`<tr data-indicator=${r.indicator_code}>
             <td>${r.indicator_code} ${r.name}${r.status === 'missing' ? html` <span class="bad">缺少数据</span>` : nothing}</td>
             <td class="num">${formatValue(r.value, r.unit ?? '')}</td>
             <td class="num">${formatValue(r.target_value, r.unit ?? '')}</td>
             <td class="num">${formatPoints(r.points)} / ${formatPoints(r.max_points)}</td>
             <td class="num bad" data-testid="points-lost">${formatPoints(r.points_lost)}</td>
             <td class="note">${r.rule_detail}</td>
-          </tr>`)}</tbody>
+          </tr>`,
+          )}</tbody>
         </table>
-        ${latest && latest.pending_points > 0
-          ? html`<div class="note">另有人工评价指标尚未评分，计 ${formatPoints(latest.pending_points)} 分未得（导入人工评分后计入）。</div>`
-          : nothing}`)}
+        ${
+          latest && latest.pending_points > 0
+            ? html`<div class="note">另有人工评价指标尚未评分，计 ${formatPoints(latest.pending_points)} 分未得（导入人工评分后计入）。</div>`
+            : nothing
+        }`,
+      )}
     </section>`;
   }
 
@@ -171,11 +201,18 @@ export class AgencyPage extends LitElement {
         ${this.liftPanel()}
         <section class="panel wide" data-testid="annual" aria-label="全年累计" aria-busy=${this.year.pending}>
           <h2>${region.name} · ${sel.year}年累计，与${parent?.name ?? ''}各${levelName(region.level)}比较</h2>
-          ${loadState(data?.annual, error, '该年度暂无数据', (annual) => html`<table>
+          ${loadState(
+            data?.annual,
+            error,
+            '该年度暂无数据',
+            (annual) => html`<table>
                 <thead><tr><th>指标</th><th class="num">本地区</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
                 <tbody>${annual.map(
                   (r) => html`<tr aria-selected=${r.metric === sel.metric ? 'true' : 'false'} data-metric=${r.metric}>
-                    <td><a href=${page.href({ metric: r.metric })} @click=${(e: Event) => { e.preventDefault(); page.select({ metric: r.metric }); }}>${r.metric_name}</a></td>
+                    <td><a href=${page.href({ metric: r.metric })} @click=${(e: Event) => {
+                      e.preventDefault();
+                      page.select({ metric: r.metric });
+                    }}>${r.metric_name}</a></td>
                     <td class="num">${formatValue(r.value, r.unit)}</td>
                     <td class="num">${formatValue(r.peer_median, r.unit)}</td>
                     ${this.gapCell(r)}
@@ -183,7 +220,8 @@ export class AgencyPage extends LitElement {
                   </tr>`,
                 )}</tbody>
               </table>
-              <div class="note">点击指标名称查看逐月明细。同级：同一上级地区下的${levelName(region.level)}。</div>`)}
+              <div class="note">点击指标名称查看逐月明细。同级：同一上级地区下的${levelName(region.level)}。</div>`,
+          )}
         </section>
         <section class="panel wide" data-testid="alerts" aria-label="本地区预警" style="min-height:140px">
           <h2>本地区预警（未解除）</h2>
@@ -191,7 +229,11 @@ export class AgencyPage extends LitElement {
         </section>
         <section class="panel wide" data-testid="focus" aria-label="逐月明细" aria-busy=${this.focusScores.pending}>
           <h2>${focusName} · 逐月与目标值、同级中位数</h2>
-          ${loadState(focus, error, '该指标本年度暂无数据', (rows) => html`<table>
+          ${loadState(
+            focus,
+            error,
+            '该指标本年度暂无数据',
+            (rows) => html`<table>
                 <thead><tr><th>月份</th><th class="num">本地区</th><th class="num">目标值</th><th class="num">得分</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
                 <tbody>${rows.map((r) => {
                   const scored = focusScores?.find((f) => f.period === r.period);
@@ -201,11 +243,16 @@ export class AgencyPage extends LitElement {
                     <td class="num">${formatValue(r.peer_median, r.unit)}</td>${this.gapCell(r)}<td class="num">${r.rank}/${r.peers}</td></tr>`;
                 })}</tbody>
               </table>
-              ${focusScores?.length === 0 ? html`<div class="note">该指标未纳入所选评分方案，无目标值。</div>` : nothing}`)}
+              ${focusScores?.length === 0 ? html`<div class="note">该指标未纳入所选评分方案，无目标值。</div>` : nothing}`,
+          )}
         </section>
         <section class="panel wide" data-testid="trends" aria-label="全部指标逐月趋势">
-          ${loadState(data?.months, error, '该年度暂无数据', (rows) =>
-            html`<si-vega-chart .spec=${peerTrendSpec(rows, `${region.name} · ${sel.year}年逐月指标与同级中位数`)}></si-vega-chart>`)}
+          ${loadState(
+            data?.months,
+            error,
+            '该年度暂无数据',
+            (rows) => html`<si-vega-chart .spec=${peerTrendSpec(rows, `${region.name} · ${sel.year}年逐月指标与同级中位数`)}></si-vega-chart>`,
+          )}
         </section>
       </div>
     `;

@@ -34,8 +34,16 @@ export class MonitorPage extends LitElement {
       return { ref, months };
     },
     read: (q, { ref, months }) => ({
-      metric: pick(q.get('metric'), ref.metrics.map((m) => m.code), 'on_time_rate'),
-      region: pick(q.get('region'), ref.regions.map((r) => r.code), ref.regions.find((r) => r.level === 'province')?.code ?? ''),
+      metric: pick(
+        q.get('metric'),
+        ref.metrics.map((m) => m.code),
+        'on_time_rate',
+      ),
+      region: pick(
+        q.get('region'),
+        ref.regions.map((r) => r.code),
+        ref.regions.find((r) => r.level === 'province')?.code ?? '',
+      ),
       period: pick(q.get('period'), months.months, months.initial),
     }),
   });

@@ -61,12 +61,28 @@ export class OverviewPage extends LitElement {
       const items = itemsOf(ref.catalogue, ref.metrics);
       const province = ref.regions.find((r) => r.level === 'province');
       return {
-        region: pick(q.get('region'), ref.regions.map((r) => r.code), province?.code ?? ''),
-        metric: pick(q.get('metric'), ref.metrics.map((m) => m.code), 'on_time_rate'),
+        region: pick(
+          q.get('region'),
+          ref.regions.map((r) => r.code),
+          province?.code ?? '',
+        ),
+        metric: pick(
+          q.get('metric'),
+          ref.metrics.map((m) => m.code),
+          'on_time_rate',
+        ),
         period: pick(q.get('period'), months.months, months.initial),
-        item: pick(q.get('item'), items.map((i) => i.key), items[0]?.key ?? ''),
+        item: pick(
+          q.get('item'),
+          items.map((i) => i.key),
+          items[0]?.key ?? '',
+        ),
         movers: pick(q.get('movers'), ['city', 'county'] as const, 'county'),
-        scheme: pick(q.get('scheme'), schemes.map((s) => s.code), DEFAULT_SCHEME),
+        scheme: pick(
+          q.get('scheme'),
+          schemes.map((s) => s.code),
+          DEFAULT_SCHEME,
+        ),
         rank: pick(q.get('rank'), ['score', 'metric'] as const, 'score'),
       };
     },
@@ -83,7 +99,13 @@ export class OverviewPage extends LitElement {
       const [tiles, ranking, movers, alerts, heat, multiples, scoreRanking, scores] = await Promise.all([
         getHeadline(sel.region, sel.period),
         getTable('/api/compare/horizontal', { metric: sel.metric, parent, period: sel.period }),
-        getTable('/api/movers', { metric: sel.metric, region: parent, level: region.level === 'province' ? sel.movers : 'county', period: sel.period, limit: '8' }),
+        getTable('/api/movers', {
+          metric: sel.metric,
+          region: parent,
+          level: region.level === 'province' ? sel.movers : 'county',
+          period: sel.period,
+          limit: '8',
+        }),
         getTable('/api/alerts', { region: sel.region, limit: '30' }),
         getTable('/api/heatmap', { metric: sel.metric, parent, from, to: sel.period }),
         loadMultiples(item, sel.region, from, sel.period),
@@ -150,27 +172,41 @@ export class OverviewPage extends LitElement {
         ${headlineTiles(ref.metrics, data?.tiles ?? {})}
       </section>
       <div class="grid">
-        ${this.panel<HorizontalRow | ScoreRankRow>(`${scope.name} · 各${peerLevel}${byScore ? '综合得分' : metric.name}排名（${sel.period}）`, 'ranking', byScore ? data?.scoreRanking : data?.ranking,
-          `该月暂无各${peerLevel}${byScore ? '评分' : '数据'}`, (rows) =>
-          html`<si-region-ranking .rows=${rows} .unit=${byScore ? '分' : metric.unit} highlight=${region.code}
+        ${this.panel<HorizontalRow | ScoreRankRow>(
+          `${scope.name} · 各${peerLevel}${byScore ? '综合得分' : metric.name}排名（${sel.period}）`,
+          'ranking',
+          byScore ? data?.scoreRanking : data?.ranking,
+          `该月暂无各${peerLevel}${byScore ? '评分' : '数据'}`,
+          (rows) =>
+            html`<si-region-ranking .rows=${rows} .unit=${byScore ? '分' : metric.unit} highlight=${region.code}
             .href=${(code: string) => page.href({ region: code })} @drill=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-ranking>
-            <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。${byScore
-              ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。`
-              : `口径：${metric.definition}`}</div>`)}
+            <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。${
+              byScore ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。` : `口径：${metric.definition}`
+            }</div>`,
+        )}
         <section class="panel" data-testid="movers" aria-label="本月变化最大" aria-busy=${this.data.pending}>
           <h2>本月变化最大的${levelName(moverLevel)}（环比）</h2>
-          ${region.level === 'province'
-            ? html`<label>范围
+          ${
+            region.level === 'province'
+              ? html`<label>范围
                 <select aria-label="变化范围" @change=${(e: Event) => page.select({ movers: (e.target as HTMLSelectElement).value as 'city' | 'county' })}>
                   <option value="county" ?selected=${sel.movers === 'county'}>全部县（区）</option>
                   <option value="city" ?selected=${sel.movers === 'city'}>各市</option>
                 </select></label>`
-            : nothing}
+              : nothing
+          }
           ${loadState(data?.movers, page.error, '暂无上月可比数据', (rows) => html`<si-mover-list .rows=${rows} .metric=${metric}></si-mover-list>`)}
         </section>
         ${this.panel(`预警（未解除）`, 'alerts', data?.alerts, '当前没有未解除的预警', () => html`<si-alert-list .rows=${data!.alerts}></si-alert-list>`)}
-        ${this.panel(`各${peerLevel}×月份热力图 · ${metric.name}（格内数字为当月同级排名）`, 'heatmap', data?.heat, '暂无数据', () =>
-          html`<si-vega-chart .spec=${heatmapSpec(data!.heat, metric, `${scope.name}各${peerLevel} · ${metric.name}`)}></si-vega-chart>`, true, peers.length * 22 + 150)}
+        ${this.panel(
+          `各${peerLevel}×月份热力图 · ${metric.name}（格内数字为当月同级排名）`,
+          'heatmap',
+          data?.heat,
+          '暂无数据',
+          () => html`<si-vega-chart .spec=${heatmapSpec(data!.heat, metric, `${scope.name}各${peerLevel} · ${metric.name}`)}></si-vega-chart>`,
+          true,
+          peers.length * 22 + 150,
+        )}
         <section class="panel wide" data-testid="multiples" aria-label="二级项目指标">
           <h2>二级项目指标一览 · ${region.name}</h2>
           <label>二级项目
@@ -178,8 +214,12 @@ export class OverviewPage extends LitElement {
               ${items.map((i) => html`<option value=${i.key} ?selected=${i.key === sel.item}>${i.key}（${i.metrics.length}项）</option>`)}
             </select>
           </label>
-          ${loadState(data?.multiples, page.error, '该二级项目暂无可计算的指标数据', (rows) =>
-            html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`)}></si-vega-chart>`)}
+          ${loadState(
+            data?.multiples,
+            page.error,
+            '该二级项目暂无可计算的指标数据',
+            (rows) => html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`)}></si-vega-chart>`,
+          )}
         </section>
       </div>
     `;

@@ -29,7 +29,11 @@ export class ReportPage extends LitElement {
       return { regions: ref.regions, years: yearsOf(months) };
     },
     read: (q, { regions, years }) => ({
-      region: pick(q.get('region'), regions.map((r) => r.code), regions.find((r) => r.level === 'province')?.code ?? ''),
+      region: pick(
+        q.get('region'),
+        regions.map((r) => r.code),
+        regions.find((r) => r.level === 'province')?.code ?? '',
+      ),
       year: pick(q.get('year'), years, years[0] ?? ''),
     }),
   });
@@ -56,20 +60,24 @@ export class ReportPage extends LitElement {
             </select>
           </label>
         </div>
-        ${sel.year
-          ? html`<div class="actions">
+        ${
+          sel.year
+            ? html`<div class="actions">
               <a class="button" href=${reportUrl(sel)} target="_blank" rel="noopener">打开打印版</a>
               <a class="button primary" href=${reportUrl(sel, true)} download>导出 PDF</a>
             </div>`
-          : nothing}
+            : nothing
+        }
         <si-live-status .updatedAt=${page.updatedAt}></si-live-status>
       </div>
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
-      ${!sel.year
-        ? html`<div class="empty">暂无数据：采集器正在回填历史数据，请稍候。</div>`
-        : report === undefined || this.report.failed
-          ? notYet(page.error)
-          : html`<iframe title="评价报告预览" aria-busy=${this.report.pending} .srcdoc=${report}></iframe>`}
+      ${
+        !sel.year
+          ? html`<div class="empty">暂无数据：采集器正在回填历史数据，请稍候。</div>`
+          : report === undefined || this.report.failed
+            ? notYet(page.error)
+            : html`<iframe title="评价报告预览" aria-busy=${this.report.pending} .srcdoc=${report}></iframe>`
+      }
     `;
   }
 }

@@ -51,8 +51,16 @@ export class ScorePage extends LitElement {
       return { schemes, regions };
     },
     read: (q, { schemes, regions }) => ({
-      scheme: pick(q.get('scheme'), schemes.map((s) => s.code), schemes[0]?.code ?? ''),
-      region: pick(q.get('region'), regions.map((r) => r.code), regions.find((r) => r.level === 'province')?.code ?? ''),
+      scheme: pick(
+        q.get('scheme'),
+        schemes.map((s) => s.code),
+        schemes[0]?.code ?? '',
+      ),
+      region: pick(
+        q.get('region'),
+        regions.map((r) => r.code),
+        regions.find((r) => r.level === 'province')?.code ?? '',
+      ),
       period_type: pick(q.get('period_type'), Object.keys(PERIOD_TYPES) as ScorePeriodType[], 'month'),
       period: q.get('period') ?? '',
       p1: q.get('p1') ?? '',
@@ -169,11 +177,12 @@ export class ScorePage extends LitElement {
         <si-live-status .updatedAt=${page.updatedAt}></si-live-status>
       </div>
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
-      ${!detail
-        ? notYet(page.error)
-        : !total
-          ? html`<div class="empty">该地区此期间暂无评分</div>`
-          : html`<div class="grid" aria-busy=${this.detail.pending}>
+      ${
+        !detail
+          ? notYet(page.error)
+          : !total
+            ? html`<div class="empty">该地区此期间暂无评分</div>`
+            : html`<div class="grid" aria-busy=${this.detail.pending}>
             <section class="panel" data-testid="score-total">
               <h2>总分</h2>
               <div><span class="total" data-testid="total">${formatPoints(total.total)}</span> / ${formatPoints(total.max_total)}<span class="grade" data-testid="grade">${total.grade}</span></div>
@@ -193,10 +202,13 @@ export class ScorePage extends LitElement {
           <section class="panel" style="margin-top:12px" aria-busy=${this.detail.pending}>
             <h2>失分最多的指标</h2>
             ${this.indicatorTable(detail.lost, 'top-lost')}
-            ${total.pending_entries
-              ? html`<div class="note" data-testid="pending">另有 ${total.pending_entries} 项人工评价指标待人工评分，计 ${formatPoints(total.pending_points)} 分未得（导入人工评分后计入）。</div>`
-              : nothing}
-          </section>`}
+            ${
+              total.pending_entries
+                ? html`<div class="note" data-testid="pending">另有 ${total.pending_entries} 项人工评价指标待人工评分，计 ${formatPoints(total.pending_points)} 分未得（导入人工评分后计入）。</div>`
+                : nothing
+            }
+          </section>`
+      }
     `;
   }
 }

@@ -51,10 +51,13 @@ export class SqlPage extends LitElement {
     read: (q) => ({ side: pick(q.get('side'), Object.keys(SIDE_LABEL) as Side[], 'examples') }),
   });
 
-  private readonly lists = this.page.load(async () => {
-    const [examples, saved, catalog] = await Promise.all([getTable('/api/sql/examples'), getTable('/api/sql/saved'), getTable('/api/sql/schema')]);
-    return { examples, saved, catalog };
-  }, () => []);
+  private readonly lists = this.page.load(
+    async () => {
+      const [examples, saved, catalog] = await Promise.all([getTable('/api/sql/examples'), getTable('/api/sql/saved'), getTable('/api/sql/schema')]);
+      return { examples, saved, catalog };
+    },
+    () => [],
+  );
 
   /** The query run, on request (Ctrl+Enter or 运行). */
   private readonly result = new Task(this, {
@@ -234,15 +237,17 @@ export class SqlPage extends LitElement {
           </div>
           ${error ? html`<div class="error" role="alert">${error}</div>` : nothing}
           ${this.note ? html`<div class="note" role="status">${this.note}</div>` : nothing}
-          ${r
-            ? html`<div class="status" data-testid="sql-status">
+          ${
+            r
+              ? html`<div class="status" data-testid="sql-status">
                   ${r.rows.length} 行 · 用时 ${r.elapsedMs} ms
                   ${r.truncated ? html`<span class="warn">· 结果已截断，仅显示前 ${r.rows.length} 行（请加筛选或 LIMIT）</span>` : nothing}
                 </div>
                 <si-sql-result-table .columns=${r.columns} .rows=${r.rows}></si-sql-result-table>
                 <h2>快速作图</h2>
                 ${this.renderChart(r)}`
-            : nothing}
+              : nothing
+          }
         </div>
       </section>
     `;
