@@ -43,6 +43,8 @@ export const catalogueRow = z.object({
   category,
   methods: text,
   description: text,
+  /** Each correction of the standard's printed text, and why; null where the row is as printed. */
+  notes: text.nullable(),
   source,
   metrics: z.array(text).nullable(),
   definition: text.nullable(),

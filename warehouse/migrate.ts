@@ -19,7 +19,16 @@ const SEEDS: SeedTable[] = [
   {
     table: 'dim_indicator',
     file: 'appendix-a.tsv',
-    columns: { code: 'VARCHAR', p1: 'VARCHAR', p2: 'VARCHAR', name: 'VARCHAR', category: 'VARCHAR', methods: 'VARCHAR', description: 'VARCHAR' },
+    columns: {
+      code: 'VARCHAR',
+      p1: 'VARCHAR',
+      p2: 'VARCHAR',
+      name: 'VARCHAR',
+      category: 'VARCHAR',
+      methods: 'VARCHAR',
+      description: 'VARCHAR',
+      notes: 'VARCHAR',
+    },
   },
   {
     table: 'dim_metric',

@@ -20,8 +20,9 @@ export function referenceRoutes(db: Database, dims: Dims): Hono {
       'metrics',
     ),
   );
-  // Every Appendix A row, marked computed (with the metrics that compute it and their
-  // definitions) or manual (with the import path of its scores).
+  // Every Appendix A row, word for word but for the corrections its notes state, marked
+  // computed (with the metrics that compute it and their definitions) or manual (with the
+  // import path of its scores).
   tableRoute(app, dims, '/api/catalogue', async (_q, c, select) =>
     sendTable(
       c,
@@ -35,6 +36,7 @@ export function referenceRoutes(db: Database, dims: Dims): Hono {
             category: 'i.category',
             methods: 'i.methods',
             description: 'i.description',
+            notes: 'i.notes',
             source: "CASE WHEN count(m.code) > 0 THEN 'computed' ELSE 'manual' END",
             metrics: 'list(m.code ORDER BY m.code) FILTER (WHERE m.code IS NOT NULL)',
             definition: "string_agg(m.definition, '；' ORDER BY m.code)",

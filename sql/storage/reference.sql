@@ -14,9 +14,11 @@ CREATE TABLE IF NOT EXISTS dim_indicator (   -- Appendix A of the standard, one 
   p2           VARCHAR NOT NULL,      -- 二级项目
   name         VARCHAR NOT NULL,      -- 评价指标
   category     VARCHAR NOT NULL,      -- G 一般性 | E 激励性
-  methods      VARCHAR NOT NULL,      -- 评价方法, ';'-separated
-  description  VARCHAR NOT NULL      -- 评价指标说明
+  methods      VARCHAR NOT NULL,      -- 评价方法, '、'-separated as printed
+  description  VARCHAR NOT NULL,      -- 评价指标说明, word for word with its a) b) c) items
+  notes        VARCHAR                -- each correction of the printed text, and why; NULL: as printed
 );
+ALTER TABLE dim_indicator ADD COLUMN IF NOT EXISTS notes VARCHAR;
 
 CREATE TABLE IF NOT EXISTS dim_metric (      -- quantities this system computes from data
   code              VARCHAR PRIMARY KEY,
