@@ -211,10 +211,11 @@ async function loadScores(db: Database, scheme: string, code: string, year: stri
 export async function loadReport(db: Database, code: string, year: string, scheme: string): Promise<ReportData> {
   const [region] = await db.rows<ReportRegion>(
     `SELECT r.code, r.name, r.level, r.kind, p.name AS parent_name,
-            (SELECT count(*) FROM dim_region c WHERE c.parent_code = r.code) AS children,
-            (SELECT count(*) FILTER (WHERE c.kind = 'division') FROM dim_region_rollup u JOIN dim_region c ON c.code = u.county_code WHERE u.region_code = r.code) AS counties,
-            (SELECT count(*) FILTER (WHERE c.kind = 'zone') FROM dim_region_rollup u JOIN dim_region c ON c.code = u.county_code WHERE u.region_code = r.code) AS zones
-     FROM dim_region r LEFT JOIN dim_region p ON p.code = r.parent_code WHERE r.code = $code`,
+            (SELECT count(*) FROM dim_region c WHERE c.parent_code = r.code) AS children, u.counties, u.zones
+     FROM dim_region r LEFT JOIN dim_region p ON p.code = r.parent_code,
+          (SELECT count(*) FILTER (WHERE c.kind = 'division') AS counties, count(*) FILTER (WHERE c.kind = 'zone') AS zones
+           FROM dim_region_rollup u JOIN dim_region c ON c.code = u.county_code WHERE u.region_code = $code) u
+     WHERE r.code = $code`,
     { code },
   );
   const months = (

@@ -1,8 +1,9 @@
 // 经办机构自查 (agencies): a city or county chooses itself and sees, month by month this
 // year, each metric against its target and the median of its peers (its peer group: the
-// regions under the same parent, a development zone among zones only), its rank, the year so far, its score and grade month by month with the
-// year-end projection, and the indicators that lost the most points (those that would lift
-// the grade most). Region, year, scheme and the metric in focus are in the URL.
+// regions under the same parent, a development zone among zones only), its rank, the year
+// so far, its score and grade month by month with the year-end projection, and the
+// indicators that lost the most points (those that would lift the grade most). Region,
+// year, scheme and the metric in focus are in the URL.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { PeerSeriesRow, SchemeRow } from '../../../contracts/rows.js';
