@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS dim_region (
   name         VARCHAR NOT NULL,
   level        VARCHAR NOT NULL,      -- province | city | county (a zone is at county level)
   parent_code  VARCHAR,
-  kind         VARCHAR NOT NULL       -- division (GB/T 2260) | zone (功能区, compared among zones only)
+  kind         VARCHAR NOT NULL CHECK (kind IN ('division', 'zone'))  -- division (GB/T 2260) | zone (功能区, compared among zones only)
 );
 -- Databases made before zones were marked: the column, filled by the seeds' next load.
 ALTER TABLE dim_region ADD COLUMN IF NOT EXISTS kind VARCHAR;
@@ -30,7 +30,7 @@ ALTER TABLE dim_indicator ADD COLUMN IF NOT EXISTS notes VARCHAR;
 -- of a kind are compared among themselves. within: city | province (zone only).
 CREATE TABLE IF NOT EXISTS cfg_peer_group (
   kind    VARCHAR PRIMARY KEY,         -- zone
-  within  VARCHAR NOT NULL             -- city: the zones of the same city | province: of the province
+  within  VARCHAR NOT NULL CHECK (within IN ('city', 'province'))  -- city: the zones of the same city | province: of the province
 );
 
 CREATE TABLE IF NOT EXISTS dim_metric (      -- quantities this system computes from data
