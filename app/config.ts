@@ -10,6 +10,7 @@ import { ConfigError, parseConfigWith, projectPath } from '../core/config.js';
 import { ROOT } from '../core/paths.js';
 import { httpUrl, integerIn, nonEmptyText, textLike } from '../core/validation.js';
 import { ingestConfigSchema } from '../ingest/config.js';
+import { peerGroupsSchema } from '../warehouse/peer-groups.js';
 
 const port = () => integerIn(0, 65535);
 const dbPath = () => nonEmptyText().transform((p) => (p === ':memory:' ? p : projectPath(p)));
@@ -30,6 +31,7 @@ const configSchema = z.strictObject(
     server: serverSchema,
     source: ingestConfigSchema.shape.source,
     simulator: simulatorSchema,
+    peerGroups: peerGroupsSchema,
     console: consoleLimitsSchema,
     collectors: ingestConfigSchema.shape.collectors,
     alerts: alertConfigSchema,

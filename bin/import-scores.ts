@@ -13,10 +13,10 @@ async function main(file: string | undefined): Promise<number> {
     console.error('usage: npm run import-scores -- <sheet.csv|sheet.xlsx>');
     return 2;
   }
-  const { server } = loadConfig();
+  const { server, peerGroups } = loadConfig();
   const db = await Database.open(server.dbPath, { allowedDirectories: server.allowedDirectories });
   try {
-    await setUpDatabase(db);
+    await setUpDatabase(db, peerGroups);
     const kind = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
     const result = await importManualScores(db, readFileSync(file), kind, basename(file));
     console.log(`imported ${result.rows} manual scores from ${file} (${result.inserted} new, ${result.replaced} replaced)`);

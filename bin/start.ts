@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const names = enabledJobs(config);
 
   const db = await Database.open(config.server.dbPath, { allowedDirectories: config.server.allowedDirectories });
-  await setUpDatabase(db);
+  await setUpDatabase(db, config.peerGroups);
 
   const sim = needsPlatform(config, names) ? await startSimulator(config.simulator) : null;
   if (sim) {

@@ -1,11 +1,12 @@
 // How numbers and names are written, the same on the dashboard and in the evaluation report.
 
-import type { RegionLevel } from './rows.js';
+import type { RegionKind, RegionLevel } from './rows.js';
 
 const LEVEL_NAME: Record<RegionLevel, string> = { province: '省', city: '市', county: '县（区）' };
 
-export function levelName(level: RegionLevel): string {
-  return LEVEL_NAME[level];
+/** A level's name; a development zone (kind 'zone', at county level) is a 功能区, never a county. */
+export function levelName(level: RegionLevel, kind: RegionKind = 'division'): string {
+  return kind === 'zone' ? '功能区' : LEVEL_NAME[level];
 }
 
 export function formatValue(value: number | null | undefined, unit: string): string {

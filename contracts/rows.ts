@@ -9,6 +9,9 @@ import { z } from 'zod';
 
 export const REGION_LEVELS = ['province', 'city', 'county'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
+/** division: a GB/T 2260 administrative division; zone: a development zone (功能区), at county level. */
+export const REGION_KINDS = ['division', 'zone'] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
 
 const text = z.string();
 const num = z.number();
@@ -21,7 +24,9 @@ const category = z.enum(['G', 'E']);
 const source = z.enum(['computed', 'manual']);
 const feedStatus = z.enum(['running', 'ok', 'failed']);
 
-export const regionRow = z.object({ code: text, name: text, level, parent_code: text.nullable() });
+/** A region with its peer group (dim_region_peer): it is compared with the regions of its kind
+ * under peer_scope (null for the root, which has no peers). */
+export const regionRow = z.object({ code: text, name: text, level, parent_code: text.nullable(), kind: z.enum(REGION_KINDS), peer_scope: text.nullable() });
 export type RegionRow = z.infer<typeof regionRow>;
 
 export const metricRow = z.object({
@@ -43,6 +48,8 @@ export const catalogueRow = z.object({
   category,
   methods: text,
   description: text,
+  /** Each correction of the standard's printed text, and why; null where the row is as printed. */
+  notes: text.nullable(),
   source,
   metrics: z.array(text).nullable(),
   definition: text.nullable(),

@@ -1,6 +1,6 @@
 // Everything the evaluation report (Appendix B) says about a region and a year, read from
 // the views and marts: plain data for the renderer.
-import type { LostRow, RegionLevel } from '../contracts/rows.js';
+import type { LostRow, RegionKind, RegionLevel } from '../contracts/rows.js';
 import { selectList } from '../contracts/select.js';
 import type { Database, Row } from '../warehouse/database.js';
 
@@ -8,9 +8,12 @@ export interface ReportRegion {
   code: string;
   name: string;
   level: RegionLevel;
+  kind: RegionKind;
   parent_name: string | null;
   children: number;
+  /** The county-level units below it: GB/T 2260 counties and development zones (功能区). */
   counties: number;
+  zones: number;
 }
 
 export interface MetricResult {
@@ -97,6 +100,7 @@ export interface ScoreItemRow {
 export interface PeerScore {
   region_code: string;
   region_name: string;
+  kind: RegionKind;
   value: number;
   grade: string;
   rank: number;
@@ -173,8 +177,8 @@ async function loadScores(db: Database, scheme: string, code: string, year: stri
     withPrev,
   );
   const children = await db.rows<PeerScore>(
-    `SELECT region_code, region_name, value, grade, rank, peers FROM v_score_peer
-     WHERE scheme = $scheme AND parent_code = $code AND period_type = 'year' AND period = $year ORDER BY rank, region_code`,
+    `SELECT region_code, region_name, kind, value, grade, rank, peers FROM v_score_peer
+     WHERE scheme = $scheme AND parent_code = $code AND period_type = 'year' AND period = $year ORDER BY kind = 'zone', rank, region_code`,
     params,
   );
   // Unassessed manual indicators are not among them: they are reported as one sum (pending_points).
@@ -206,10 +210,12 @@ async function loadScores(db: Database, scheme: string, code: string, year: stri
 
 export async function loadReport(db: Database, code: string, year: string, scheme: string): Promise<ReportData> {
   const [region] = await db.rows<ReportRegion>(
-    `SELECT r.code, r.name, r.level, p.name AS parent_name,
-            (SELECT count(*) FROM dim_region c WHERE c.parent_code = r.code) AS children,
-            (SELECT count(*) FROM dim_region_rollup u WHERE u.region_code = r.code) AS counties
-     FROM dim_region r LEFT JOIN dim_region p ON p.code = r.parent_code WHERE r.code = $code`,
+    `SELECT r.code, r.name, r.level, r.kind, p.name AS parent_name,
+            (SELECT count(*) FROM dim_region c WHERE c.parent_code = r.code) AS children, u.counties, u.zones
+     FROM dim_region r LEFT JOIN dim_region p ON p.code = r.parent_code,
+          (SELECT count(*) FILTER (WHERE c.kind = 'division') AS counties, count(*) FILTER (WHERE c.kind = 'zone') AS zones
+           FROM dim_region_rollup u JOIN dim_region c ON c.code = u.county_code WHERE u.region_code = $code) u
+     WHERE r.code = $code`,
     { code },
   );
   const months = (

@@ -77,7 +77,7 @@ function scoreResults(sc: ReportScores, year: string, level: string, childLevel:
     parts.push([
       `所辖各${childLevel}得分排名`,
       `<table class="children"><thead><tr><th class="num">排名</th><th>地区</th><th class="num">总分</th><th>等级</th></tr></thead>
-    <tbody>${sc.children.map((c) => `<tr data-region="${esc(c.region_code)}"><td class="num">${c.rank}/${c.peers}</td><td>${esc(c.region_name)}</td><td class="num">${formatPoints(c.value)}</td><td>${esc(c.grade)}</td></tr>`).join('')}</tbody></table>`,
+    <tbody>${sc.children.map((c) => `<tr data-region="${esc(c.region_code)}"><td class="num">${c.rank}/${c.peers}</td><td>${esc(c.region_name)}${c.kind === 'zone' ? '（功能区，与功能区排名）' : ''}</td><td class="num">${formatPoints(c.value)}</td><td>${esc(c.grade)}</td></tr>`).join('')}</tbody></table>`,
     ]);
   }
   return parts;
@@ -115,7 +115,7 @@ export async function renderReport(d: ReportData): Promise<string> {
       0,
       `<table class="facts">
       <tr><th>项目名称</th><td>${esc(r.name)}社会保险经办绩效评价（${d.year}年度）</td></tr>
-      <tr><th>被评价单位</th><td>${esc(r.name)}社会保险经办机构（${levelName(r.level)}级${r.parent_name ? `，上级：${esc(r.parent_name)}` : ''}）</td></tr>
+      <tr><th>被评价单位</th><td>${esc(r.name)}社会保险经办机构（${r.kind === 'zone' ? '功能区' : `${levelName(r.level)}级`}${r.parent_name ? `，上级：${esc(r.parent_name)}` : ''}）</td></tr>
       <tr><th>评价期间</th><td>${period}（共${d.months.length}个月有数据）</td></tr>
       <tr><th>评价方式</th><td>${r.parent_name ? '上级对下级评价' : '自我评价'}，以信息系统监测数据为基础</td></tr>
       <tr><th>报告生成时间</th><td>${esc(new Date(d.generatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }))}（北京时间）</td></tr>
@@ -138,7 +138,7 @@ export async function renderReport(d: ReportData): Promise<string> {
     ),
     section(
       3,
-      `<p>评价对象为${esc(r.name)}${r.level === 'county' ? '' : `及其所辖${r.children}个下级地区（共${r.counties}个县（区））`}的社会保险经办机构，评价期间为${period}。</p>
+      `<p>评价对象为${esc(r.name)}${r.level === 'county' ? '' : `及其所辖${r.children}个下级地区（共${r.counties}个县（区）${r.zones ? `、${r.zones}个功能区` : ''}）`}的社会保险经办机构，评价期间为${period}。</p>
       <p>附录A评价指标体系共${d.catalogue.total}项指标（${d.catalogue.p1}个一级项目、${d.catalogue.p2}个二级项目）。本报告覆盖其中可由业务系统数据计算的${d.catalogue.computed}项指标，另列${d.results.filter((m) => !m.appendix_code).length}项经办效能监测指标；
       其余${d.catalogue.manual}项需通过实地核查法、抽样调查法等取得，未纳入本报告。</p>`,
     ),
@@ -153,14 +153,14 @@ export async function renderReport(d: ReportData): Promise<string> {
       5,
       `<ul>
       <li><strong>网络监测法</strong>：通过网络和经办机构的管理信息系统，对业务办理及数据上报情况进行即时核查（限时办结率、网上办理率、数据上报及时率等）。</li>
-      <li><strong>统计分析法</strong>：运用经办机构的统计工作资料，分析计算纳入评估项目的绩效结果。各比率由分子、分母分别汇总后计算，市、省数据由所辖县（区）的分子、分母加总得出，不对比率求平均。</li>
-      <li><strong>纵横比较法</strong>：与上年同期比较（纵向），与同一上级地区下的同级地区比较，给出同级中位数和排名（横向）。</li>
+      <li><strong>统计分析法</strong>：运用经办机构的统计工作资料，分析计算纳入评估项目的绩效结果。各比率由分子、分母分别汇总后计算，市、省数据由所辖县（区）及功能区的分子、分母加总得出，不对比率求平均。</li>
+      <li><strong>纵横比较法</strong>：与上年同期比较（纵向），与同级地区比较，给出同级中位数和排名（横向）：同一上级地区下的同级地区，功能区（开发区等）只与功能区比较。</li>
     </ul>`,
     ),
     section(
       6,
       blocks([
-        ...scoreResults(d.scores, d.year, levelName(r.level), levelName(r.level === 'province' ? 'city' : 'county')),
+        ...scoreResults(d.scores, d.year, levelName(r.level, r.kind), levelName(r.level === 'province' ? 'city' : 'county')),
         [
           '各项指标结果',
           `<table class="results"><thead><tr><th>附录A指标</th><th>计算指标</th><th class="num">${d.year}年</th><th class="num">分子/分母</th><th class="num">上年</th><th class="num">同比变化</th><th class="num">同级中位数</th><th class="num">同级排名</th></tr></thead>

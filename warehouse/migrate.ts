@@ -15,11 +15,20 @@ interface SeedTable {
 
 // Reference data, reloaded at every start so an edited seed file takes effect.
 const SEEDS: SeedTable[] = [
-  { table: 'dim_region', file: 'regions.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', level: 'VARCHAR', parent_code: 'VARCHAR' } },
+  { table: 'dim_region', file: 'regions.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', level: 'VARCHAR', parent_code: 'VARCHAR', kind: 'VARCHAR' } },
   {
     table: 'dim_indicator',
     file: 'appendix-a.tsv',
-    columns: { code: 'VARCHAR', p1: 'VARCHAR', p2: 'VARCHAR', name: 'VARCHAR', category: 'VARCHAR', methods: 'VARCHAR', description: 'VARCHAR' },
+    columns: {
+      code: 'VARCHAR',
+      p1: 'VARCHAR',
+      p2: 'VARCHAR',
+      name: 'VARCHAR',
+      category: 'VARCHAR',
+      methods: 'VARCHAR',
+      description: 'VARCHAR',
+      notes: 'VARCHAR',
+    },
   },
   {
     table: 'dim_metric',

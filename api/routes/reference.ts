@@ -7,8 +7,17 @@ import { tableRoute } from '../table-route.js';
 
 export function referenceRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
+  // Each region with its kind and peer group: the dashboard names a zone 功能区 and says whom it is compared with.
   tableRoute(app, dims, '/api/regions', async (_q, c, select) =>
-    sendTable(c, await db.query(`SELECT ${select({ code: true, name: true, level: true, parent_code: true })} FROM dim_region ORDER BY code`), {}, 'regions'),
+    sendTable(
+      c,
+      await db.query(
+        `SELECT ${select({ code: 'r.code', name: true, level: true, parent_code: true, kind: 'r.kind', peer_scope: true })}
+         FROM dim_region r LEFT JOIN dim_region_peer p ON p.region_code = r.code ORDER BY r.code`,
+      ),
+      {},
+      'regions',
+    ),
   );
   tableRoute(app, dims, '/api/metrics', async (_q, c, select) =>
     sendTable(
@@ -20,8 +29,9 @@ export function referenceRoutes(db: Database, dims: Dims): Hono {
       'metrics',
     ),
   );
-  // Every Appendix A row, marked computed (with the metrics that compute it and their
-  // definitions) or manual (with the import path of its scores).
+  // Every Appendix A row, word for word but for the corrections its notes state, marked
+  // computed (with the metrics that compute it and their definitions) or manual (with the
+  // import path of its scores).
   tableRoute(app, dims, '/api/catalogue', async (_q, c, select) =>
     sendTable(
       c,
@@ -35,6 +45,7 @@ export function referenceRoutes(db: Database, dims: Dims): Hono {
             category: 'i.category',
             methods: 'i.methods',
             description: 'i.description',
+            notes: 'i.notes',
             source: "CASE WHEN count(m.code) > 0 THEN 'computed' ELSE 'manual' END",
             metrics: 'list(m.code ORDER BY m.code) FILTER (WHERE m.code IS NOT NULL)',
             definition: "string_agg(m.definition, '；' ORDER BY m.code)",

@@ -1,5 +1,5 @@
 -- 纵横比较法 for the evaluation report's 意见建议: how far each region falls short of the
--- median of its peers (regions under the same parent) on each metric, made comparable
+-- median of its peers (its peer group, dim_region_peer) on each metric, made comparable
 -- across metric directions (v_compare_horizontal.shortfall: > 0 means worse than the median,
 -- in the metric's unit, percentage points for rates); rank_share = rank / peers (1 = last place).
 -- Until scores exist, suggestions are drawn from the largest shortfalls.

@@ -1,12 +1,18 @@
 -- Reference data (dim_*), reloaded from seeds/ at every start.
 -- Storage files are idempotent: safe to run at every start.
 
+-- Regions: the GB/T 2260 administrative divisions and, beside their counties, the development
+-- zones (功能区: 经济技术开发区, 高新技术产业开发区 …), which have statistical codes only (county
+-- part 7x). A zone sits under its city at county level, so the city's figures include it.
 CREATE TABLE IF NOT EXISTS dim_region (
-  code         VARCHAR PRIMARY KEY,   -- GB/T 2260 administrative division code
+  code         VARCHAR PRIMARY KEY,   -- statistical division code (统计用区划代码)
   name         VARCHAR NOT NULL,
-  level        VARCHAR NOT NULL,      -- province | city | county
-  parent_code  VARCHAR
+  level        VARCHAR NOT NULL,      -- province | city | county (a zone is at county level)
+  parent_code  VARCHAR,
+  kind         VARCHAR NOT NULL CHECK (kind IN ('division', 'zone'))  -- division (GB/T 2260) | zone (功能区, compared among zones only)
 );
+-- Databases made before zones were marked: the column, filled by the seeds' next load.
+ALTER TABLE dim_region ADD COLUMN IF NOT EXISTS kind VARCHAR;
 
 CREATE TABLE IF NOT EXISTS dim_indicator (   -- Appendix A of the standard, one row per indicator
   code         VARCHAR PRIMARY KEY,   -- P1.P2.I, e.g. 2.1.2
@@ -14,8 +20,17 @@ CREATE TABLE IF NOT EXISTS dim_indicator (   -- Appendix A of the standard, one 
   p2           VARCHAR NOT NULL,      -- 二级项目
   name         VARCHAR NOT NULL,      -- 评价指标
   category     VARCHAR NOT NULL,      -- G 一般性 | E 激励性
-  methods      VARCHAR NOT NULL,      -- 评价方法, ';'-separated
-  description  VARCHAR NOT NULL      -- 评价指标说明
+  methods      VARCHAR NOT NULL,      -- 评价方法, '、'-separated as printed
+  description  VARCHAR NOT NULL,      -- 评价指标说明, word for word with its a) b) c) items
+  notes        VARCHAR                -- each correction of the printed text, and why; NULL: as printed
+);
+ALTER TABLE dim_indicator ADD COLUMN IF NOT EXISTS notes VARCHAR;
+
+-- Configured peer groups (config peerGroups, rewritten at every start): how widely the regions
+-- of a kind are compared among themselves. within: city | province (zone only).
+CREATE TABLE IF NOT EXISTS cfg_peer_group (
+  kind    VARCHAR PRIMARY KEY,         -- zone
+  within  VARCHAR NOT NULL CHECK (within IN ('city', 'province'))  -- city: the zones of the same city | province: of the province
 );
 
 CREATE TABLE IF NOT EXISTS dim_metric (      -- quantities this system computes from data

@@ -217,8 +217,16 @@ describe('leadership overview', () => {
     await page.locator('si-region-ranking a', { hasText: '济南市' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('370100');
-    const counties = await api<{ region_name: string }>('/api/compare/horizontal?metric=on_time_rate&parent=370100&period=2025-05');
-    await expect.poll(() => rankingRows(page).locator('td:nth-child(2)').allTextContents()).toEqual(counties.map((c) => c.region_name));
+    // Its counties ranked as the API ranks them, then its development zone apart: ranked among
+    // the 功能区 of the province, never among the counties.
+    const zones = new Set((await api<{ code: string; kind: string }>('/api/regions')).filter((r) => r.kind === 'zone').map((r) => r.code));
+    const children = await api<{ region_code: string; region_name: string }>('/api/compare/horizontal?metric=on_time_rate&parent=370100&period=2025-05');
+    const shown = [...children.filter((c) => !zones.has(c.region_code)), ...children.filter((c) => zones.has(c.region_code))];
+    await expect.poll(() => rankingRows(page).locator('td:nth-child(2)').allTextContents()).toEqual(shown.map((c) => c.region_name));
+    expect(await page.locator('[data-testid=ranking] h3').textContent()).toBe('功能区（在山东省各功能区中排名）');
+    const zoneRow = page.locator('si-region-ranking[data-testid=zone-ranking] tbody tr');
+    expect(await zoneRow.locator('td:nth-child(2)').allTextContents()).toEqual(['济南高新技术产业开发区']);
+    expect(await zoneRow.locator('td:nth-child(1)').textContent()).toMatch(/^\d+\/15$/);
     expect(await crumbs(page)).toEqual(['山东省', '济南市']);
 
     // 济南市 → 历下区 (a county: shown among its siblings, highlighted).

@@ -125,6 +125,26 @@ describe('catalogue', () => {
       '1.5.4',
     ]);
   });
+
+  it('carries the standard’s wording, each correction of it noted (8 rows), null notes elsewhere', async () => {
+    const { data } = await (await get('/api/catalogue')).json();
+    const byCode = new Map<string, { description: string; methods: string; notes: string | null }>(data.map((r: { code: string }) => [r.code, r]));
+    expect(byCode.get('5.1.4')?.description).toContain(
+      'a) 执行5大项标识牌要求，包括平面导引标志、服务时间标志、当前建筑楼层导引标志、功能区域指示标志、窗口业务标志；',
+    );
+    expect(byCode.get('2.5.1')).toMatchObject({ methods: '网络监测法、实地核查法', notes: expect.stringContaining('评价方法原文作“网络检测法”') });
+    expect(byCode.get('1.1.1')?.notes).toBeNull();
+    expect(data.filter((r: { notes: string | null }) => r.notes).map((r: { code: string }) => r.code)).toEqual([
+      '2.3.2',
+      '2.5.1',
+      '3.1.1',
+      '3.2.3',
+      '3.3.2',
+      '5.2.3',
+      '5.3.1',
+      '5.3.2',
+    ]);
+  });
 });
 
 describe('periods', () => {

@@ -90,6 +90,8 @@ describe('evaluation report HTML', () => {
     );
     // Suggestions name the county furthest below its peers: 历下区 75 % against a median of 87.5 %.
     expect(html).toContain('<strong>历下区限时办结率</strong>为75.0%，差于同级中位数87.5%（差距12.5个百分点，同级排名2/2）');
+    // 评价范围: its county-level units, the development zone counted apart from the counties.
+    expect(html).toContain('<p>评价对象为济南市及其所辖13个下级地区（共12个县（区）、1个功能区）的社会保险经办机构');
     // 评价过程: the two feeds collected, with their record counts.
     expect(html).toMatch(/<tr><td>经办事项<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">8<\/td><td class="num">8<\/td>/);
     expect(html).toMatch(/<tr><td>联网数据上报<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">1<\/td><td class="num">1<\/td>/);

@@ -134,6 +134,25 @@ describe('collector configuration', () => {
   });
 });
 
+describe('peer groups', () => {
+  it('compares development zones among the zones of their province by default, or of their city', () => {
+    expect(parseConfig(base()).peerGroups).toEqual({ zone: 'province' });
+    const raw = base();
+    delete raw.peerGroups;
+    expect(parseConfig(raw).peerGroups).toEqual({ zone: 'province' });
+    raw.peerGroups = { zone: 'city' };
+    expect(parseConfig(raw).peerGroups).toEqual({ zone: 'city' });
+  });
+
+  it('never among counties: any other grouping is refused, naming the entry', () => {
+    const raw = base();
+    raw.peerGroups = { zone: 'county' };
+    expect(messageOf(() => parseConfig(raw))).toBe('peerGroups.zone must be one of city, province, got "county"');
+    raw.peerGroups = { zone: 'city', division: 'province' };
+    expect(messageOf(() => parseConfig(raw))).toBe('peerGroups has unknown key "division"');
+  });
+});
+
 describe('environment overrides', () => {
   it("replace the file's port, database, platform URL and simulator port; empty ones count as unset", () => {
     const config = parseConfig(base(), { PORT: '9000', DB_PATH: 'data/other.duckdb', SOURCE_URL: 'http://platform:8080', SIM_PORT: '' });

@@ -64,4 +64,9 @@ describe('levelName', () => {
   it('names the region levels in Chinese', () => {
     expect(['province', 'city', 'county'].map((l) => levelName(l as 'province'))).toEqual(['省', '市', '县（区）']);
   });
+
+  it('names a development zone 功能区, though it sits at county level', () => {
+    expect(levelName('county', 'zone')).toBe('功能区');
+    expect(levelName('county', 'division')).toBe('县（区）');
+  });
 });

@@ -15,7 +15,8 @@ export const PARTITIONED: Record<string, string> = {
   agg_case_duration_month: 'day',
 };
 
-export const DIMENSIONS = ['dim_region', 'dim_service_item', 'dim_channel', 'dim_holiday', 'dim_metric', 'dim_indicator'];
+/** The reference tables, and the configured peer groups the comparisons were built with. */
+export const DIMENSIONS = ['dim_region', 'dim_service_item', 'dim_channel', 'dim_holiday', 'dim_metric', 'dim_indicator', 'cfg_peer_group'];
 
 /** The province a county belongs to: GB/T 2260 codes share the first two digits. */
 export const provinceOf = (column: string) => `left(${column}, 2) || '0000'`;

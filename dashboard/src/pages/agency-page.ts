@@ -1,8 +1,9 @@
 // 经办机构自查 (agencies): a city or county chooses itself and sees, month by month this
-// year, each metric against its target and the median of its peers (the regions under the
-// same parent), its rank, the year so far, its score and grade month by month with the
-// year-end projection, and the indicators that lost the most points (those that would lift
-// the grade most). Region, year, scheme and the metric in focus are in the URL.
+// year, each metric against its target and the median of its peers (its peer group: the
+// regions under the same parent, a development zone among zones only), its rank, the year
+// so far, its score and grade month by month with the year-end projection, and the
+// indicators that lost the most points (those that would lift the grade most). Region,
+// year, scheme and the metric in focus are in the URL.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { PeerSeriesRow, SchemeRow } from '../../../contracts/rows.js';
@@ -177,7 +178,9 @@ export class AgencyPage extends LitElement {
     const data = this.year.value;
     const focusScores = this.focusScores.value;
     const region = ref.regions.find((r) => r.code === sel.region)!;
-    const parent = ref.regions.find((r) => r.code === region.parent_code);
+    // Its peers: the regions of its kind under peer_scope (a zone among zones only).
+    const peerScope = ref.regions.find((r) => r.code === region.peer_scope);
+    const peerLevel = levelName(region.level, region.kind);
     const focus = data?.months.filter((r) => r.metric === sel.metric);
     const focusName = ref.metrics.find((m) => m.code === sel.metric)?.name ?? sel.metric;
     return html`
@@ -200,7 +203,7 @@ export class AgencyPage extends LitElement {
         ${this.scorePanel(schemes.find((s) => s.code === sel.scheme)?.name ?? sel.scheme)}
         ${this.liftPanel()}
         <section class="panel wide" data-testid="annual" aria-label="全年累计" aria-busy=${this.year.pending}>
-          <h2>${region.name} · ${sel.year}年累计，与${parent?.name ?? ''}各${levelName(region.level)}比较</h2>
+          <h2>${region.name} · ${sel.year}年累计，与${peerScope?.name ?? ''}各${peerLevel}比较</h2>
           ${loadState(
             data?.annual,
             error,
@@ -220,7 +223,7 @@ export class AgencyPage extends LitElement {
                   </tr>`,
                 )}</tbody>
               </table>
-              <div class="note">点击指标名称查看逐月明细。同级：同一上级地区下的${levelName(region.level)}。</div>`,
+              <div class="note">点击指标名称查看逐月明细。同级：${peerScope?.name ?? ''}所辖的各${peerLevel}。</div>`,
           )}
         </section>
         <section class="panel wide" data-testid="alerts" aria-label="本地区预警" style="min-height:140px">

@@ -74,7 +74,7 @@ export class MonitorPage extends LitElement {
     walk(null);
     return out.map(
       (r) => html`<option value=${r.code} ?selected=${r.code === selected}>
-        ${'\u3000'.repeat(r.level === 'province' ? 0 : r.level === 'city' ? 1 : 2)}${r.name}（${levelName(r.level)}）
+        ${'\u3000'.repeat(r.level === 'province' ? 0 : r.level === 'city' ? 1 : 2)}${r.name}（${levelName(r.level, r.kind)}）
       </option>`,
     );
   }

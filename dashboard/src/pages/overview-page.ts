@@ -6,7 +6,7 @@
 // URL; the page reloads itself when a collector run lands.
 import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { AlertRow, HeatRow, HorizontalRow, MoverRow, SchemeRow, ScoreRankRow, ScoreRow } from '../../../contracts/rows.js';
+import type { AlertRow, HeatRow, HorizontalRow, MoverRow, RegionRow, SchemeRow, ScoreRankRow, ScoreRow } from '../../../contracts/rows.js';
 import { DEFAULT_SCHEME, getMonths, getReference, getTable, type MonthList, type Reference } from '../api.js';
 import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
@@ -124,6 +124,23 @@ export class OverviewPage extends LitElement {
     </section>`;
   }
 
+  /** The regions ranked, the development zones (功能区) apart: they are ranked among zones only
+   * (their rank and median are their peer group's, dim_region_peer), never among counties. */
+  private ranking(regions: RegionRow[], rows: (HorizontalRow | ScoreRankRow)[], unit: string, highlight: string) {
+    const { page } = this;
+    const byCode = new Map(regions.map((r) => [r.code, r]));
+    const isZone = (row: { region_code: string }) => byCode.get(row.region_code)?.kind === 'zone';
+    const zones = rows.filter(isZone);
+    const table = (shown: typeof rows, testid: string) =>
+      html`<si-region-ranking data-testid=${testid} .rows=${shown} .unit=${unit} highlight=${highlight}
+        .href=${(code: string) => page.href({ region: code })} @drill=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-ranking>`;
+    const zoneScope = zones.length ? regions.find((r) => r.code === byCode.get(zones[0].region_code)?.peer_scope) : undefined;
+    return html`${table(
+      rows.filter((r) => !isZone(r)),
+      'division-ranking',
+    )}${zones.length ? html`<h3>功能区（在${zoneScope?.name ?? ''}各功能区中排名）</h3>${table(zones, 'zone-ranking')}` : nothing}`;
+  }
+
   render() {
     const { page } = this;
     const { sel } = page;
@@ -178,8 +195,7 @@ export class OverviewPage extends LitElement {
           byScore ? data?.scoreRanking : data?.ranking,
           `该月暂无各${peerLevel}${byScore ? '评分' : '数据'}`,
           (rows) =>
-            html`<si-region-ranking .rows=${rows} .unit=${byScore ? '分' : metric.unit} highlight=${region.code}
-            .href=${(code: string) => page.href({ region: code })} @drill=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-ranking>
+            html`${this.ranking(ref.regions, rows, byScore ? '分' : metric.unit, region.code)}
             <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。${
               byScore ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。` : `口径：${metric.definition}`
             }</div>`,

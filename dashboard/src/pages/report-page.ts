@@ -51,7 +51,7 @@ export class ReportPage extends LitElement {
         <div class="filters">
           <label>被评价地区
             <select aria-label="被评价地区" @change=${(e: Event) => page.select({ region: (e.target as HTMLSelectElement).value })}>
-              ${regions.map((r) => html`<option value=${r.code} ?selected=${r.code === sel.region}>${r.name}（${levelName(r.level)}）</option>`)}
+              ${regions.map((r) => html`<option value=${r.code} ?selected=${r.code === sel.region}>${r.name}（${levelName(r.level, r.kind)}）</option>`)}
             </select>
           </label>
           <label>评价年度
