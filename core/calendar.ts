@@ -48,11 +48,15 @@ const COLUMNS = ['day', 'kind', 'name'] as const;
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const weekdayName = (day: string) => WEEKDAY[new Date(`${day}T00:00:00Z`).getUTCDay()];
 
-const isDay = (v: string) => /^\d{4}-\d\d-\d\d$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+/** A real day 'YYYY-MM-DD' (not 2026-02-30, which Date would roll over to March). */
+function isDay(v: string): boolean {
+  const ms = Date.parse(`${v}T00:00:00Z`);
+  return /^\d{4}-\d\d-\d\d$/.test(v) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(v);
+}
 
 const noticeRecord = z
   .object({
-    day: z.string().refine(isDay, { error: '应为 YYYY-MM-DD 格式的日期' }),
+    day: z.string().refine(isDay, { error: '应为 YYYY-MM-DD 格式的有效日期' }),
     kind: z.enum(['holiday', 'workday'], { error: '应为 holiday（放假）或 workday（调休上班）' }),
     name: z.string().trim().min(1, { error: '不能为空' }),
   })
@@ -73,8 +77,9 @@ export function noticeYear(day: string, name: string): number {
   return day.slice(5, 7) === '12' && name.startsWith('元旦') ? year + 1 : year;
 }
 
-/** The rows of a notice file, each checked on its own, or NoticeError with every problem. */
-function noticeRows(text: string): NoticeRow[] {
+/** The rows of a notice file that pass the checks of a row, and the problems of the others
+ * (NoticeError straight away for a file without the header or rows). */
+function noticeRows(text: string): { rows: NoticeRow[]; problems: NoticeProblem[] } {
   const [header, ...lines] = parseCsv(text).filter((cells) => cells.some((c) => c.trim() !== ''));
   if (!header) throw new NoticeError([{ line: null, reason: '文件为空：应有表头 day,kind,name 和各日期行' }]);
   const index = COLUMNS.map((c) => header.map((h) => h.trim()).indexOf(c));
@@ -103,36 +108,45 @@ function noticeRows(text: string): NoticeRow[] {
       rows.push({ day, kind, name, year: noticeYear(day, name), line });
     }
   });
-  if (problems.length) throw new NoticeError(problems);
-  return rows.sort((a, b) => a.day.localeCompare(b.day));
+  return { rows: rows.sort((a, b) => a.day.localeCompare(b.day)), problems };
+}
+
+/** Throws NoticeError when there are problems, in line order (the file's own last). */
+function refuse(problems: NoticeProblem[]): void {
+  if (problems.length) throw new NoticeError(problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)));
 }
 
 /** The rows of a file of notices for one year or several (seeds/holidays.csv), each year
  * checked against the 办法; or NoticeError with every problem. */
 export function parseNotices(text: string): NoticeRow[] {
-  const rows = noticeRows(text);
-  const problems = [...new Set(rows.map((r) => r.year))].flatMap((year) =>
-    yearProblems(
-      year,
-      rows.filter((r) => r.year === year),
+  const { rows, problems } = noticeRows(text);
+  refuse(problems);
+  refuse(
+    [...new Set(rows.map((r) => r.year))].flatMap((year) =>
+      yearProblems(
+        year,
+        rows.filter((r) => r.year === year),
+      ),
     ),
   );
-  if (problems.length) throw new NoticeError(problems);
   return rows;
+}
+
+export interface Notice {
+  year: number;
+  rows: NoticeRow[];
 }
 
 /** One year's notice, as `npm run calendar -- import` takes it: its year and rows. Rows of
  * another year are refused (the year is the one most rows belong to). */
-export function parseNotice(text: string): { year: number; rows: NoticeRow[] } {
-  const rows = noticeRows(text);
+export function parseNotice(text: string): Notice {
+  const { rows, problems } = noticeRows(text);
   const count = new Map<number, number>();
   for (const r of rows) count.set(r.year, (count.get(r.year) ?? 0) + 1);
-  const [year] = [...count].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  const [year] = [...count].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0];
   const strays = rows.filter((r) => r.year !== year);
-  if (strays.length)
-    throw new NoticeError(strays.map((r) => ({ line: r.line, reason: `${r.day} 属于 ${r.year} 年的安排，本通知是 ${year} 年的：一个文件导入一年` })));
-  const problems = yearProblems(year, rows);
-  if (problems.length) throw new NoticeError(problems);
+  refuse([...problems, ...strays.map((r) => ({ line: r.line, reason: `${r.day} 属于 ${r.year} 年的安排，本通知是 ${year} 年的：一个文件导入一年` }))]);
+  refuse(yearProblems(year, rows));
   return { year, rows };
 }
 

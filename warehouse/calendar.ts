@@ -3,7 +3,7 @@
 // their year) and the provisional years (core/calendar.ts); a notice imported; and the case
 // aggregates kept in line with dim_calendar once it is rebuilt (calendar-reconcile.sql).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type CalendarSource, calendarRows, parseNotice, seedNotices } from '../core/calendar.js';
+import { type CalendarSource, type Notice, calendarRows, seedNotices } from '../core/calendar.js';
 import type { Database } from './database.js';
 import { runScript, sqlText } from './pipeline.js';
 
@@ -30,11 +30,11 @@ export interface NoticeImport {
   replaced: CalendarSource;
 }
 
-/** Stores a year's notice (CSV text: day, kind, name), checked row by row (NoticeError
- * lists every problem), with the time of the import. It takes effect when the warehouse is
- * next set up (migrate): dim_holiday and dim_calendar rebuilt, the aggregates reconciled. */
-export async function importNotice(db: Database, text: string, file: string): Promise<NoticeImport> {
-  const { year, rows } = parseNotice(text);
+/** Stores a year's notice (parseNotice in core/calendar.ts: checked row by row), with the
+ * file's name and the time of the import, in place of an earlier import for the year. It
+ * takes effect when the warehouse is next set up (migrate): dim_holiday and dim_calendar
+ * rebuilt, the case aggregates reconciled with them, the marts refreshed. */
+export async function importNotice(db: Database, { year, rows }: Notice, file: string): Promise<NoticeImport> {
   return db.transaction(async (conn) => {
     const before = (await conn.runAndReadAll('SELECT any_value(source) AS source FROM dim_holiday WHERE year = $year', { year })).getRowObjectsJson();
     await conn.run('DELETE FROM raw_holiday_notice WHERE year = $year', { year });
