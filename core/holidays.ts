@@ -39,7 +39,7 @@ export function statutoryDays(year: number): StatutoryDay[] {
     ['元旦', [fixed(year, '01-01')]],
     // 春节: 农历除夕 (amended text) and 正月初一至初三.
     ['春节', [...(amended ? [newYear.next(-1)] : []), newYear, newYear.next(1), newYear.next(2)].map((d) => d.getSolar().toYmd())],
-    ['清明节', [newYear.getJieQiTable()['清明'].toYmd()]],
+    ['清明节', [newYear.getJieQiTable().清明.toYmd()]],
     ['劳动节', amended ? [fixed(year, '05-01'), fixed(year, '05-02')] : [fixed(year, '05-01')]],
     ['端午节', [lunarDay(year, 5, 5).getSolar().toYmd()]],
     ['中秋节', [lunarDay(year, 8, 15).getSolar().toYmd()]],
