@@ -28,7 +28,7 @@ export interface NoticeRow extends CalendarException {
 /** The years the calendar covers at least; a notice for a later year extends it. */
 export const CALENDAR_YEARS = { first: 2018, last: 2035 } as const;
 
-export const SEED_NOTICES = join(SEEDS_DIR, 'holidays.csv');
+const SEED_NOTICES = join(SEEDS_DIR, 'holidays.csv');
 
 /** A problem of a notice file: on a line of it (1 = the header), or of the file as a whole (null). */
 export interface NoticeProblem {
