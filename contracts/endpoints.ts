@@ -51,6 +51,7 @@ export const ENDPOINTS = {
   '/api/feeds/health': table(rows.feedHealthRow),
   '/api/runs': table(rows.runRow, q.runsQuery),
   '/api/quarantine': table(rows.quarantineRow, q.quarantineQuery),
+  '/api/calendar/status': table(rows.calendarStatusRow),
   '/api/reports/versions': table(rows.reportVersionRow, q.reportVersionsQuery),
   '/api/sql/saved': table(rows.savedQueryRow),
   '/api/sql/schema': table(rows.catalogObjectRow),

@@ -345,6 +345,18 @@ export const quarantineRow = z.object({
 });
 export type QuarantineRow = z.infer<typeof quarantineRow>;
 
+/** How far the official working-day calendar (imported State Council notices) reaches from today (v_calendar_status). */
+export const calendarStatusRow = z.object({
+  today: date,
+  official_end: date.nullable(),
+  days_left: int.nullable(),
+  warn: bool,
+  next_year: int,
+  calendar_end: date,
+  last_import_at: timestamp.nullable(),
+});
+export type CalendarStatusRow = z.infer<typeof calendarStatusRow>;
+
 export const reportVersionRow = z.object({
   region_code: text,
   period_month: date,

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SEEDS_DIR } from '../core/paths.js';
 import type { Database } from './database.js';
+import { loadCalendar, reconcileCalendar } from './calendar.js';
 import { MART_CATALOG, createMart, modelFile, pipeline, refreshMart, runScript, sqlText, storageFile } from './pipeline.js';
+import { refreshMarts } from './refresh.js';
 
 interface SeedTable {
   table: string;
@@ -37,7 +39,6 @@ const SEEDS: SeedTable[] = [
   },
   { table: 'dim_service_item', file: 'service-items.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', item_group: 'VARCHAR', limit_days: 'INTEGER' } },
   { table: 'dim_channel', file: 'channels.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', is_online: 'BOOLEAN' } },
-  { table: 'dim_holiday', file: 'holidays.csv', columns: { day: 'DATE', kind: 'VARCHAR', name: 'VARCHAR' } },
 ];
 
 async function loadSeeds(conn: DuckDBConnection): Promise<void> {
@@ -53,13 +54,15 @@ async function loadSeeds(conn: DuckDBConnection): Promise<void> {
       delim,
     });
   }
+  await loadCalendar(conn);
 }
 
 /** Reference data loaded by a layer above the warehouse (e.g. the scoring schemes), in the
  * seed transaction after the seed files, before the views and marts are built on it. */
 export type SeedLoader = (conn: DuckDBConnection) => Promise<unknown>;
 
-/** Creates tables, loads seeds (the seed files, then `seeds`), (re)defines every view and builds the marts. */
+/** Creates tables, loads seeds (the seed files and the calendar, then `seeds`), (re)defines
+ * every view, builds the marts and reconciles the case aggregates with the calendar. */
 export async function migrate(db: Database, { seeds = [] }: { seeds?: SeedLoader[] } = {}): Promise<void> {
   await db.exclusive(async (conn) => {
     await conn.run("SET TimeZone = 'Asia/Shanghai'");
@@ -82,6 +85,10 @@ export async function migrate(db: Database, { seeds = [] }: { seeds?: SeedLoader
     },
     { marts: true },
   );
+  // The case aggregates hold deadlines from the calendar they were computed with; when the
+  // calendar changed (a notice imported, the seeds edited), they are recomputed from the
+  // first changed day and the marts, just built from them, refreshed from there.
+  if (await reconcileCalendar(db)) await refreshMarts(db);
 }
 
 /** Runs the storage files: tables, idempotent. */

@@ -1,5 +1,6 @@
 // Collector visibility: per-collector health, run log, quarantined rows with their
-// reasons, and the version history of statistical reports (restatements audit).
+// reasons, the version history of statistical reports (restatements audit), and how far
+// the official working-day calendar reaches.
 import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
 import type { Dims } from '../dims.js';
@@ -73,6 +74,17 @@ export function opsRoutes(db: Database, dims: Dims): Hono {
       ),
       {},
       'quarantine',
+    ),
+  );
+  tableRoute(app, dims, '/api/calendar/status', async (_q, c, select) =>
+    sendTable(
+      c,
+      await db.query(
+        `SELECT ${select({ today: true, official_end: true, days_left: true, warn: true, next_year: true, calendar_end: true, last_import_at: true })}
+         FROM v_calendar_status`,
+      ),
+      {},
+      'calendar-status',
     ),
   );
   tableRoute(app, dims, '/api/reports/versions', async ({ region = null, metric = null, period, limit }, c, select) =>

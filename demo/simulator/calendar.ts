@@ -1,23 +1,19 @@
-// The simulated platform's own working-day calendar (weekends, statutory holidays, 调休),
-// read from the same seed file as the warehouse's dim_calendar.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCsv } from '../../core/csv.js';
-import { SEEDS_DIR } from '../../core/paths.js';
+// The simulated platform's own working-day calendar (weekends, statutory holidays, 调休):
+// the same years as the warehouse's dim_calendar, from the seed's notices and, for the
+// years without one, the provisional statutory holidays (core/calendar.ts).
+import { calendarRows, seedNotices } from '../../core/calendar.js';
+import { isWeekday } from '../../core/holidays.js';
 import { addDays } from '../../core/time.js';
 
 export class WorkCalendar {
   private readonly exceptions = new Map<string, boolean>();
 
-  constructor(csvPath = join(SEEDS_DIR, 'holidays.csv')) {
-    for (const [day, kind] of parseCsv(readFileSync(csvPath, 'utf8')).slice(1)) this.exceptions.set(day, kind === 'workday');
+  constructor() {
+    for (const { day, kind } of calendarRows(seedNotices())) this.exceptions.set(day, kind === 'workday');
   }
 
   isWorkday(day: string): boolean {
-    const exception = this.exceptions.get(day);
-    if (exception !== undefined) return exception;
-    const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
-    return dow >= 1 && dow <= 5;
+    return this.exceptions.get(day) ?? isWeekday(day);
   }
 
   /** The n-th working day after `day` (n = 0: the day itself). */

@@ -51,3 +51,12 @@ CREATE TABLE IF NOT EXISTS ops_refresh (
 );
 INSERT INTO ops_refresh SELECT DATE '1900-01-01', DATE '1900-01-01', NULL
 WHERE NOT EXISTS (SELECT 1 FROM ops_refresh);
+
+-- The working-day calendar the case aggregates (agg_*) were computed with: when dim_calendar
+-- differs from it at a start (a notice imported, the seeds edited), the aggregates are
+-- recomputed from the first changed day on and ops_refresh lowered to it
+-- (warehouse/calendar-reconcile.sql). Empty (a database from before it): everything.
+CREATE TABLE IF NOT EXISTS ops_calendar (
+  day         DATE PRIMARY KEY,
+  is_workday  BOOLEAN NOT NULL
+);

@@ -1,4 +1,4 @@
--- Reference data (dim_*), reloaded from seeds/ at every start.
+-- Reference data (dim_*), reloaded from seeds/ at every start, and the calendar notices imported.
 -- Storage files are idempotent: safe to run at every start.
 
 -- Regions: the GB/T 2260 administrative divisions and, beside their counties, the development
@@ -55,8 +55,28 @@ CREATE TABLE IF NOT EXISTS dim_channel (
   is_online  BOOLEAN NOT NULL         -- 网上/掌上 count as online service
 );
 
-CREATE TABLE IF NOT EXISTS dim_holiday (     -- exceptions to the Mon–Fri working week
-  day   DATE PRIMARY KEY,
-  kind  VARCHAR NOT NULL,             -- holiday (weekday off) | workday (weekend worked, 调休)
-  name  VARCHAR NOT NULL
+-- The working-day calendar's exceptions to the Mon–Fri week for every year of the calendar
+-- (warehouse/calendar.ts fills it at every start): a year's State Council notice where it is
+-- in (seeds/holidays.csv, then raw_holiday_notice), else its statutory holidays by the
+-- 《全国年节及纪念日放假办法》, provisional. Recreated at every start like its contents, so a
+-- changed definition takes effect.
+CREATE OR REPLACE TABLE dim_holiday (
+  day     DATE PRIMARY KEY,
+  kind    VARCHAR NOT NULL,           -- holiday (weekday off) | workday (weekend worked, 调休)
+  name    VARCHAR NOT NULL,
+  year    INTEGER NOT NULL,           -- whose arrangement: the day's year, a December day of 元旦 the next
+  source  VARCHAR NOT NULL            -- notice | provisional (until that year's notice is imported)
+);
+
+-- Notices imported by `npm run calendar -- import` (国务院办公厅关于…年部分节假日安排的通知),
+-- kept across starts: each replaces the provisional rows of its year, or the seed's or an
+-- earlier import's notice for it.
+CREATE TABLE IF NOT EXISTS raw_holiday_notice (
+  year         INTEGER NOT NULL,
+  day          DATE NOT NULL,
+  kind         VARCHAR NOT NULL,
+  name         VARCHAR NOT NULL,
+  file         VARCHAR NOT NULL,      -- the imported file's name
+  imported_at  TIMESTAMP NOT NULL,    -- as_of_ts() when imported
+  PRIMARY KEY (year, day)
 );

@@ -71,4 +71,24 @@ describe('collectors page', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-collectors.png'), fullPage: true });
     await page.close();
   });
+
+  it('warns in Chinese when the official working-day calendar ends within 60 days, and not before', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const warning = page.locator('[data-testid=calendar-warning]');
+    // The seeds' notices end with 2026: on 2026-11-15 that is 46 days away.
+    await db.setClock('2026-11-15 09:00:00');
+    await page.goto(`${url}/?view=collectors`);
+    await page.locator('[data-testid=feed-health]').waitFor({ timeout: 20_000 });
+    expect((await warning.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      '工作日历提醒：官方工作日历（已导入的国务院办公厅放假安排通知）至 2026-12-31 止，还有 46 天；此后的办理时限按《全国年节及纪念日放假办法》推算的暂定节假日计算（不含调休）。2027 年的通知发布后请导入：npm run calendar -- import 通知.csv',
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-collectors-calendar.png'), fullPage: true });
+    // 61 days before the end: no warning.
+    await db.setClock('2026-10-31 09:00:00');
+    await page.reload();
+    await page.locator('[data-testid=feed-health]').waitFor({ timeout: 20_000 });
+    expect(await warning.count()).toBe(0);
+    await db.setClock(null);
+    await page.close();
+  });
 });

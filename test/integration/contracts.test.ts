@@ -40,6 +40,7 @@ const EXAMPLES: { [P in TablePath]: QueryOf<P> } = {
   '/api/feeds/health': {},
   '/api/runs': {},
   '/api/quarantine': {},
+  '/api/calendar/status': {},
   '/api/reports/versions': { region: '370102' },
   '/api/sql/saved': {},
   '/api/sql/schema': {},

@@ -1,9 +1,10 @@
 // 数据采集 page: is the data trustworthy right now? Per-collector health (last success,
-// lag, rows, rejections, failures), the run log, and quarantined rows with their reasons.
+// lag, rows, rejections, failures), the run log, and quarantined rows with their reasons;
+// a warning when the official working-day calendar ends within 60 days (v_calendar_status).
 // Refreshes itself while open; the chosen collector is kept in the URL.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { FeedHealthRow, QuarantineRow, RunRow } from '../../../contracts/rows.js';
+import type { CalendarStatusRow, FeedHealthRow, QuarantineRow, RunRow } from '../../../contracts/rows.js';
 import { getTable } from '../api.js';
 import { notYet } from '../load-state.js';
 import { PageController } from '../page-controller.js';
@@ -44,6 +45,8 @@ export class CollectorsPage extends LitElement {
     select { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; min-width: 160px; }
     select:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
     .note { color: var(--muted); font-size: 0.85rem; }
+    .warning { background: #fff7e0; color: #6b4b00; border: 1px solid #f0d27a; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
+    code { font-size: 0.85rem; }
   `;
 
   // The chosen collector is in the URL; everything reloads when data lands and, since
@@ -57,13 +60,32 @@ export class CollectorsPage extends LitElement {
 
   private readonly data = this.page.load(async ({ feed }) => {
     const filter = feed ? { feed } : {};
-    const [health, runs, quarantine] = await Promise.all([
+    const [health, runs, quarantine, [calendar]] = await Promise.all([
       getTable('/api/feeds/health'),
       getTable('/api/runs', { ...filter, limit: '50' }),
       getTable('/api/quarantine', { ...filter, limit: '200' }),
+      getTable('/api/calendar/status'),
     ]);
-    return { health, runs, quarantine };
+    return { health, runs, quarantine, calendar };
   });
+
+  /** The warning SQL decides on (warn): the official calendar ends within 60 days, or has ended. */
+  private calendarWarning(s: CalendarStatusRow | undefined) {
+    if (!s?.warn) return nothing;
+    const rule = '办理时限按《全国年节及纪念日放假办法》推算的暂定节假日计算（不含调休）';
+    const [reach, ask] =
+      s.official_end === null || s.days_left === null
+        ? [`今天（${s.today}）不在已导入的国务院办公厅放假安排通知范围内，${rule}`, `请导入 ${s.next_year} 年的通知`]
+        : s.days_left >= 0
+          ? [
+              `官方工作日历（已导入的国务院办公厅放假安排通知）至 ${s.official_end} 止，还有 ${s.days_left} 天；此后的${rule}`,
+              `${s.next_year} 年的通知发布后请导入`,
+            ]
+          : [`官方工作日历已于 ${s.official_end} 结束（${-s.days_left} 天前），此后的${rule}`, `请导入 ${s.next_year} 年的通知`];
+    return html`<div class="warning" role="alert" data-testid="calendar-warning">
+      工作日历提醒：${reach}。${ask}：<code>npm run calendar -- import 通知.csv</code>
+    </div>`;
+  }
 
   private healthTable(rows: FeedHealthRow[]) {
     if (rows.length === 0) return html`<div class="empty">尚无采集记录</div>`;
@@ -131,6 +153,7 @@ export class CollectorsPage extends LitElement {
     const feeds = data?.health.map((h) => h.feed) ?? [];
     return html`
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
+      ${this.calendarWarning(data?.calendar)}
       <section class="panel" aria-label="采集健康">
         <h2>采集健康</h2>
         ${data ? this.healthTable(data.health) : notYet(page.error)}
