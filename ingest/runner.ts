@@ -12,6 +12,7 @@ import type { Feed, ValidationContext } from './feed.js';
 import { withRetry, type RetryPolicy, type Source, type SourcePage } from './source.js';
 import { cursorTime, later } from './cursor.js';
 import { Invalid } from './validate.js';
+import { reportFigures } from './feeds/reports.js';
 
 /** A configured collector: its name (watermark, run log, quarantine), what it loads and from where. */
 export interface Job {
@@ -143,6 +144,8 @@ export class Collector extends EventEmitter {
       counties: await codes("SELECT code FROM dim_region WHERE level = 'county'"),
       items: await codes('SELECT code FROM dim_service_item'),
       channels: await codes('SELECT code FROM dim_channel'),
+      figures: await reportFigures(this.db),
+      now: Date.now(),
     };
   }
 

@@ -29,6 +29,20 @@ const SEEDS: SeedTable[] = [
   { table: 'dim_service_item', file: 'service-items.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', item_group: 'VARCHAR', limit_days: 'INTEGER' } },
   { table: 'dim_channel', file: 'channels.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', is_online: 'BOOLEAN' } },
   { table: 'dim_holiday', file: 'holidays.csv', columns: { day: 'DATE', kind: 'VARCHAR', name: 'VARCHAR' } },
+  {
+    table: 'dim_report_figure',
+    file: 'report-figures.csv',
+    columns: {
+      figure: 'VARCHAR',
+      name: 'VARCHAR',
+      unit: 'VARCHAR',
+      stock: 'BOOLEAN',
+      whole: 'BOOLEAN',
+      min_value: 'DOUBLE',
+      max_value: 'DOUBLE',
+      at_most: 'VARCHAR',
+    },
+  },
 ];
 
 async function loadSeeds(conn: DuckDBConnection): Promise<void> {
