@@ -25,6 +25,8 @@ export interface AppOptions {
   console?: ConsoleLimits;
   /** Sources of live events for GET /api/events (the collector, the alert monitor). */
   events?: EventEmitter[];
+  /** The configured collectors' names (feed filters may name them before they first run). */
+  collectors?: string[];
 }
 
 export async function createApp(db: Database, opts: AppOptions = {}): Promise<Hono> {
@@ -40,7 +42,7 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', referenceRoutes(db, dims));
   app.route('/api', indicatorRoutes(db, dims));
-  app.route('/api', opsRoutes(db, dims));
+  app.route('/api', opsRoutes(db, dims, opts.collectors));
   app.route('/api', sqlRoutes(db, dims, opts.console ?? DEFAULT_CONSOLE_LIMITS));
   app.route('/api', scoreRoutes(db, dims));
   app.route('/api', overviewRoutes(db, dims));

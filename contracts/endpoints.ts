@@ -51,7 +51,7 @@ export const ENDPOINTS = {
   '/api/feeds/health': table(rows.feedHealthRow),
   '/api/runs': table(rows.runRow, q.runsQuery),
   '/api/quarantine': table(rows.quarantineRow, q.quarantineQuery),
-  '/api/reports/versions': table(rows.reportVersionRow, q.reportVersionsQuery),
+  '/api/reports/versions': table(rows.reportVersionRow, q.reportVersionsQuery, { region: 'region', metric: 'figure' }),
   '/api/sql/saved': table(rows.savedQueryRow),
   '/api/sql/schema': table(rows.catalogObjectRow),
   '/api/sql/examples': table(rows.exampleRow),

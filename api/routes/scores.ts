@@ -62,6 +62,13 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
     if (!found.length) throw new BadRequest(`unknown period '${period}' in parameter 'period': no ${type} scores for it`);
   }
 
+  /** An item filter must name a P1 or P2 item of the scheme. */
+  async function itemOf(scheme: string, item: string | undefined): Promise<void> {
+    if (item === undefined) return;
+    const found = await db.rows('SELECT 1 FROM dim_scheme_item WHERE scheme = $scheme AND code = $item', { scheme, item });
+    if (!found.length) throw new BadRequest(`unknown item '${item}' in parameter 'item': no P1 or P2 item of scheme ${scheme} has that code`);
+  }
+
   tableRoute(app, dims, '/api/schemes', async (_q, c, select) =>
     sendTable(
       c,
@@ -155,6 +162,7 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
   // points first; optionally within one item.
   tableRoute(app, dims, '/api/scores/indicators', async ({ scheme, region, period_type, period, item, limit }, c, select) => {
     await scored(scheme, period_type, period);
+    await itemOf(scheme, item);
     const result = await db.query(
       `SELECT ${targetColumns(select)} FROM v_score_indicator_target
        WHERE scheme = $scheme AND region_code = $region AND period_type = $period_type AND period = $period

@@ -55,10 +55,44 @@ describe('parameter validation', () => {
       "parameter 'period' must be a quarter like 2025-Q2; got '2025-03'",
     ],
     ['/api/runs?limit=0', 'limit', "parameter 'limit' must be an integer from 1 to 10000; got '0'"],
+    // Unknown values of known things are named, not answered with an empty table.
+    ['/api/runs?feed=upload', 'feed', "unknown collector 'upload' in parameter 'feed' (one of uploads)"],
+    ['/api/quarantine?feed=cases', 'feed', "unknown collector 'cases' in parameter 'feed' (one of uploads)"],
+    ['/api/reports/versions?metric=insured', 'metric', "unknown figure 'insured' in parameter 'metric'"],
+    ['/api/reports/versions?region=379999', 'region', "unknown region '379999' in parameter 'region'"],
+    [
+      '/api/scores/indicators?scheme=standard&region=370102&period=2025-03&item=9.9',
+      'item',
+      "unknown item '9.9' in parameter 'item': no P1 or P2 item of scheme standard has that code",
+    ],
+    [
+      '/api/scores/indicators?scheme=standard&region=370102&period=2025-03&item=J1',
+      'item',
+      "unknown item 'J1' in parameter 'item': no P1 or P2 item of scheme standard has that code",
+    ],
+    ['/api/regions?format=xml', 'format', "parameter 'format' must be one of json, arrow, csv; got 'xml'"],
+    ['/api/runs?feed=nope&format=xlsx', 'format', "parameter 'format' must be one of json, arrow, csv; got 'xlsx'"],
   ])('%s → 400 naming %s', async (path, _param, message) => {
     const res = await get(path);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: message });
+  });
+
+  it('takes known values of those filters, an empty one as none', async () => {
+    const rows = async (path: string) => {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      return (await res.json()).data.length;
+    };
+    expect(await rows('/api/runs?feed=uploads')).toBe(1);
+    expect(await rows('/api/runs?feed=')).toBe(1);
+    const indicators = '/api/scores/indicators?scheme=standard&region=370102&period=2025-03';
+    const all = await rows(indicators);
+    expect(await rows(`${indicators}&item=`)).toBe(all);
+    const p3 = await rows(`${indicators}&item=3`);
+    expect(p3).toBeGreaterThan(0);
+    expect(p3).toBeLessThan(all);
+    expect(await rows(`${indicators}&item=3.5`)).toBeLessThanOrEqual(p3);
   });
 
   it('answers unknown routes with a JSON 404', async () => {
