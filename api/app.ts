@@ -18,6 +18,10 @@ import { sqlRoutes } from './routes/sql.js';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from '../console/limits.js';
 import { scoreRoutes } from './routes/scores.js';
 import { reportRoutes } from './routes/report.js';
+import { limitBodies } from './body-limit.js';
+import { allowedHosts } from './hosts.js';
+import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './http-config.js';
+import { securityHeaders } from './security-headers.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
@@ -27,6 +31,8 @@ export interface AppOptions {
   events?: EventEmitter[];
   /** The configured collectors' names (feed filters may name them before they first run). */
   collectors?: string[];
+  /** Hosts answered to and the largest request body. */
+  http?: HttpConfig;
 }
 
 export async function createApp(db: Database, opts: AppOptions = {}): Promise<Hono> {
@@ -38,6 +44,10 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
     return c.json({ error: `internal error: ${err.message}` }, 500);
   });
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+  const http = opts.http ?? DEFAULT_HTTP_CONFIG;
+  app.use(allowedHosts(http.allowedHosts));
+  app.use(securityHeaders());
+  app.use('/api/*', limitBodies(http.maxBodyBytes));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', referenceRoutes(db, dims));

@@ -48,7 +48,12 @@ async function main(): Promise<void> {
   await alerts.install();
   alerts.attach(collector);
 
-  const app = await createApp(db, { console: config.console, events: [collector, alerts], collectors: Object.keys(config.collectors.feeds) });
+  const app = await createApp(db, {
+    console: config.console,
+    events: [collector, alerts],
+    collectors: Object.keys(config.collectors.feeds),
+    http: config.http,
+  });
   const server = serve({ fetch: app.fetch, port: config.server.port }, (info) =>
     console.log(
       `dashboard and API on http://localhost:${info.port} (${jobs.map((j) => `${j.name} ← ${j.source.label}`).join('; ')}; db ${config.server.dbPath})`,

@@ -187,3 +187,25 @@ describe('alert configuration', () => {
     expect(() => parseAlertConfig(raw)).toThrow(new ConfigError(message));
   });
 });
+
+describe('HTTP edge configuration', () => {
+  it('adds the public host names to the local ones and limits bodies to 5 MB unless told otherwise', () => {
+    expect(parseConfig(base()).http).toEqual({ allowedHosts: [], maxBodyBytes: 5 * 1024 * 1024 });
+    const raw = base();
+    delete raw.http;
+    expect(parseConfig(raw).http).toEqual({ allowedHosts: [], maxBodyBytes: 5 * 1024 * 1024 });
+    raw.http = { allowedHosts: ['si.example.gov.cn', '[fd00::5]'], maxBodyBytes: 1_000_000 };
+    expect(parseConfig(raw).http).toEqual(raw.http);
+  });
+
+  it.each([
+    [
+      { allowedHosts: ['si.example.gov.cn:8787'] },
+      'http.allowedHosts[0] must be a lower-case host name without port, like si.example.gov.cn, got "si.example.gov.cn:8787"',
+    ],
+    [{ allowedHosts: ['*'] }, 'http.allowedHosts[0] must be a lower-case host name without port, like si.example.gov.cn, got "*"'],
+    [{ maxBodyBytes: 10 }, 'http.maxBodyBytes must be an integer from 1024 to 1073741824, got 10'],
+  ])('rejects %j', (http, message) => {
+    expect(messageOf(() => parseConfig({ ...base(), http }))).toBe(message);
+  });
+});
