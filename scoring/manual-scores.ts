@@ -1,9 +1,11 @@
 // Manual scores (实地核查法, 抽样调查法): a CSV or XLSX sheet with one score per region, year,
 // indicator and evaluation mode. The whole sheet is checked first; a bad sheet is refused
-// with every bad row listed and nothing stored. A good sheet is stored in one transaction
-// (re-importing replaces the same keys, never duplicates) and the score marts are rebuilt.
+// with its bad rows listed (the first MAX_LISTED, and how many there are) and nothing stored.
+// A good sheet is stored in one transaction (re-importing replaces the same keys, never
+// duplicates) and the score marts are rebuilt.
 import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from '../core/csv.js';
+import { SheetTooLarge, sheetCells } from '../core/xlsx.js';
 import { appendTemp, type Database } from '../warehouse/database.js';
 import { refreshMarts } from '../warehouse/refresh.js';
 
@@ -17,9 +19,19 @@ export interface CellError {
   reason: string;
 }
 
+/** Errors listed at most in a refusal: a sheet of a million bad rows is answered in a few kB. */
+export const MAX_LISTED = 100;
+
 export class SheetError extends Error {
-  constructor(readonly errors: CellError[]) {
-    super(`the sheet has ${errors.length} error(s); nothing was stored`);
+  /** The first MAX_LISTED errors. */
+  readonly errors: CellError[];
+  constructor(
+    errors: CellError[],
+    /** All errors found, listed or not. */
+    readonly count = errors.length,
+  ) {
+    super(`the sheet has ${count} error(s); nothing was stored${count > MAX_LISTED ? `; the first ${MAX_LISTED} are listed` : ''}`);
+    this.errors = errors.slice(0, MAX_LISTED);
   }
 }
 
@@ -57,13 +69,12 @@ async function readRows(data: Uint8Array, kind: SheetKind): Promise<SheetRow[]> 
   }
   const sheet = book.worksheets[0];
   if (!sheet) return [];
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: true }, (r, n) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(r.getCell(c).text ?? '');
-    rows.push({ row: n, cells });
-  });
-  return rows;
+  try {
+    return sheetCells(sheet).map((cells, i) => ({ row: i + 1, cells: Array.from(cells, (c) => c?.text ?? '') }));
+  } catch (err) {
+    if (err instanceof SheetTooLarge) throw new SheetError([{ row: 0, column: '', reason: err.message }]);
+    throw err;
+  }
 }
 
 /** What a sheet is checked against. */
@@ -99,9 +110,12 @@ export async function readSheet(data: Uint8Array, kind: SheetKind, ctx: ManualCo
 
   const seen = new Map<string, number>();
   const scores: ManualScore[] = [];
+  let count = 0;
   for (const { row, cells } of rows.slice(1)) {
     const cell = (f: keyof ManualScore) => (cells[index[f]] ?? '').trim();
-    const fail = (f: keyof ManualScore, reason: string) => errors.push({ row, column: COLUMNS[f][0], reason });
+    const fail = (f: keyof ManualScore, reason: string) => {
+      if (count++ < MAX_LISTED) errors.push({ row, column: COLUMNS[f][0], reason });
+    };
     const region = cell('region_code');
     if (!region) fail('region_code', 'empty');
     else if (!ctx.regions.has(region)) fail('region_code', `unknown region code "${region}"`);
@@ -124,7 +138,7 @@ export async function readSheet(data: Uint8Array, kind: SheetKind, ctx: ManualCo
     seen.set(key, row);
     scores.push({ region_code: region, year, indicator_code: indicator, mode, score, assessor });
   }
-  if (errors.length) throw new SheetError(errors);
+  if (count) throw new SheetError(errors, count);
   return scores;
 }
 

@@ -248,7 +248,7 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
     try {
       return c.json({ file: name, ...(await importManualScores(db, data, kind, name)) });
     } catch (err) {
-      if (err instanceof SheetError) return c.json({ error: err.message, errors: err.errors }, 400);
+      if (err instanceof SheetError) return c.json({ error: err.message, error_count: err.count, errors: err.errors }, 400);
       throw err;
     }
   });
