@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Database } from '../warehouse/database.js';
+import type { MartRefresher } from '../ingest/marts.js';
 import { ROOT } from '../core/paths.js';
 import { alertRoutes } from './routes/alerts.js';
 import { eventRoutes } from './routes/events.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   collectors?: string[];
   /** Hosts answered to and the largest request body. */
   http?: HttpConfig;
+  /** Refreshes the marts after a manual-score import (the collectors' refresher, with its retries). */
+  marts?: MartRefresher;
 }
 
 export async function createApp(db: Database, opts: AppOptions = {}): Promise<Hono> {
@@ -54,7 +57,7 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.route('/api', indicatorRoutes(db, dims));
   app.route('/api', opsRoutes(db, dims, opts.collectors));
   app.route('/api', sqlRoutes(db, dims, opts.console ?? DEFAULT_CONSOLE_LIMITS));
-  app.route('/api', scoreRoutes(db, dims));
+  app.route('/api', scoreRoutes(db, dims, opts.marts));
   app.route('/api', overviewRoutes(db, dims));
   app.route('/api', alertRoutes(db, dims));
   app.route('/api', eventRoutes(opts.events ?? []));

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from '../core/csv.js';
 import { SheetTooLarge, sheetCells } from '../core/xlsx.js';
 import { appendTemp, type Database } from '../warehouse/database.js';
-import { refreshMarts } from '../warehouse/refresh.js';
+import { MartRefresher } from '../ingest/marts.js';
 
 export type SheetKind = 'csv' | 'xlsx';
 
@@ -146,10 +146,18 @@ export interface ImportResult {
   rows: number;
   inserted: number;
   replaced: number;
+  /** Why the marts could not be refreshed after the scores were stored (logged and retried by `marts`). */
+  refresh_error?: string;
 }
 
 /** Validates and stores a sheet atomically, then brings the score marts up to date. */
-export async function importManualScores(db: Database, data: Uint8Array, kind: SheetKind, sourceFile: string): Promise<ImportResult> {
+export async function importManualScores(
+  db: Database,
+  data: Uint8Array,
+  kind: SheetKind,
+  sourceFile: string,
+  marts = new MartRefresher(db),
+): Promise<ImportResult> {
   const scores = await readSheet(data, kind, await manualContext(db));
   const result = await db.transaction(async (conn) => {
     // Staged with the appender and applied in one statement: a province's sheet has thousands of rows.
@@ -175,16 +183,16 @@ export async function importManualScores(db: Database, data: Uint8Array, kind: S
     await conn.run(`UPDATE ops_refresh SET scores_from = least(scores_from, (SELECT make_date(min(year), 1, 1) FROM stage_manual_score))`);
     return { rows: scores.length, inserted: scores.length - replaced, replaced };
   });
-  await refreshMarts(db);
-  return result;
+  const error = await marts.refresh('manual', { context: `after the manual scores of ${sourceFile}` });
+  return error === null ? result : { ...result, refresh_error: error };
 }
 
 /** Imports sheets in order unless manual scores exist already (a user's own stay
  * untouched); returns the rows imported, 0 when it left the scores alone. */
-export async function importUnlessScored(db: Database, sheets: { name: string; csv: string }[]): Promise<number> {
+export async function importUnlessScored(db: Database, sheets: { name: string; csv: string }[], marts = new MartRefresher(db)): Promise<number> {
   const [{ n }] = await db.rows<{ n: number }>('SELECT count(*)::INT AS n FROM raw_manual_score');
   if (n > 0) return 0;
   let rows = 0;
-  for (const sheet of sheets) rows += (await importManualScores(db, new TextEncoder().encode(sheet.csv), 'csv', sheet.name)).rows;
+  for (const sheet of sheets) rows += (await importManualScores(db, new TextEncoder().encode(sheet.csv), 'csv', sheet.name, marts)).rows;
   return rows;
 }

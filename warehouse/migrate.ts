@@ -1,11 +1,13 @@
 // Brings a database up to date at every start: the storage files, the seeds, then every
-// model file in the pipeline's order (sql/pipeline.json), each mart created and filled right
-// after its view.
+// model file in the pipeline's order (sql/pipeline.json), each mart created right after its
+// view, empty and every period marked stale. Filling the marts is a refresh (refreshMarts),
+// apart from this, so stored data the SQL cannot compute fails that refresh, not the start.
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SEEDS_DIR } from '../core/paths.js';
 import type { Database } from './database.js';
 import { MART_CATALOG, createMart, modelFile, pipeline, refreshMart, runScript, sqlText, storageFile } from './pipeline.js';
+import { markAllStale } from './refresh.js';
 
 interface SeedTable {
   table: string;
@@ -64,7 +66,8 @@ async function loadSeeds(conn: DuckDBConnection): Promise<void> {
  * seed transaction after the seed files, before the views and marts are built on it. */
 export type SeedLoader = (conn: DuckDBConnection) => Promise<unknown>;
 
-/** Creates tables, loads seeds (the seed files, then `seeds`), (re)defines every view and builds the marts. */
+/** Creates tables, loads seeds (the seed files, then `seeds`), (re)defines every view and
+ * creates the marts empty, every period stale for the next refresh. */
 export async function migrate(db: Database, { seeds = [] }: { seeds?: SeedLoader[] } = {}): Promise<void> {
   await db.exclusive(async (conn) => {
     await conn.run("SET TimeZone = 'Asia/Shanghai'");
@@ -82,8 +85,8 @@ export async function migrate(db: Database, { seeds = [] }: { seeds?: SeedLoader
       for (const [view] of views.getRowsJson()) await conn.run(`DROP VIEW IF EXISTS "${String(view)}"`);
       const marts = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = '${MART_CATALOG}'`);
       for (const [table] of marts.getRowsJson()) await conn.run(`DROP TABLE IF EXISTS ${MART_CATALOG}.main."${String(table)}"`);
-      await defineViews(conn);
-      await conn.run('UPDATE ops_refresh SET marts_from = CAST(as_of_ts() AS DATE), scores_from = CAST(as_of_ts() AS DATE), coverage = refresh_coverage()');
+      await defineViews(conn, { fill: false });
+      await markAllStale(conn);
     },
     { marts: true },
   );
@@ -94,14 +97,14 @@ export async function defineStorage(conn: DuckDBConnection): Promise<void> {
   for (const name of pipeline().storage) await runScript(conn, sqlText(storageFile(name)));
 }
 
-/** Runs the model files in order with every period in the refresh range, so each mart is
- * built in full right after its view: at migrate, and over a Parquet export. */
-export async function defineViews(conn: DuckDBConnection): Promise<void> {
+/** Runs the model files in order, each mart created right after its view; with `fill` (over a
+ * Parquet export) each is built in full there, with every period in the refresh range. */
+export async function defineViews(conn: DuckDBConnection, { fill = true } = {}): Promise<void> {
   await conn.run("SET VARIABLE refresh_from = DATE '1900-01-01'");
   const marts = new Map(pipeline().marts.map((m) => [m.view, m]));
   for (const name of pipeline().model) {
     await runScript(conn, sqlText(modelFile(name)));
     const mart = marts.get(name);
-    if (mart) for (const sql of [createMart(mart), ...refreshMart(mart)]) await conn.run(sql);
+    if (mart) for (const sql of [createMart(mart), ...(fill ? refreshMart(mart) : [])]) await conn.run(sql);
   }
 }

@@ -2,6 +2,7 @@
 // and the manual-score import.
 import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
+import type { MartRefresher } from '../../ingest/marts.js';
 import type { RowOf } from '../../contracts/endpoints.js';
 import { SheetError, importManualScores, type SheetKind } from '../../scoring/manual-scores.js';
 import type { Dims } from '../dims.js';
@@ -48,7 +49,8 @@ function targetColumns(select: Select<RowOf<'/api/scores/indicators'>>): string 
   });
 }
 
-export function scoreRoutes(db: Database, dims: Dims): Hono {
+/** `marts`: the refresher after manual-score imports (whose failures it logs and retries). */
+export function scoreRoutes(db: Database, dims: Dims, marts?: MartRefresher): Hono {
   const app = new Hono();
 
   /** A period named in a score query must have scores of its type. */
@@ -246,7 +248,7 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
       throw new BadRequest(`header 'content-type' must be text/csv, ${XLSX_MIME} or multipart/form-data; got '${type || 'none'}'`);
     }
     try {
-      return c.json({ file: name, ...(await importManualScores(db, data, kind, name)) });
+      return c.json({ file: name, ...(await importManualScores(db, data, kind, name, marts)) });
     } catch (err) {
       if (err instanceof SheetError) return c.json({ error: err.message, error_count: err.count, errors: err.errors }, 400);
       throw err;
