@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { projectPath } from '../core/config.js';
 import { httpUrlOrNull, integerIn, nonEmptyText, textLike, trueOrFalse } from '../core/validation.js';
 import { FEEDS } from './feeds/index.js';
-import { REFRESH_JOB } from './marts.js';
+import { REFRESH_JOB } from './feed.js';
 
 const FEED_NAMES = Object.keys(FEEDS) as [string, ...string[]];
 // A SQL identifier, optionally schema-qualified: interpolated into queries, so nothing else passes.

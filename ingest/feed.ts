@@ -1,6 +1,9 @@
 // What a feed is: how to turn the source's records into staged rows, and the SQL
 // script that applies a staged batch to the raw tables (and keeps aggregates exact).
 
+/** The run log's name for refreshes of the marts (ingest/marts.ts), so no collector's name. */
+export const REFRESH_JOB = 'refresh';
+
 /** A figure of the monthly statistical report and its plausible values (dim_report_figure,
  * from seeds/report-figures.csv). */
 export interface ReportFigure {

@@ -7,9 +7,7 @@
 import { backoffDelay } from '../core/backoff.js';
 import type { Database } from '../warehouse/database.js';
 import { refreshMarts } from '../warehouse/refresh.js';
-
-/** The run log's name for refreshes of the marts (not a collector name: ingest/config.ts). */
-export const REFRESH_JOB = 'refresh';
+import { REFRESH_JOB } from './feed.js';
 
 export interface RefreshRetry {
   baseDelayMs: number;

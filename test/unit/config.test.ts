@@ -121,6 +121,12 @@ describe('collector configuration', () => {
     expect(messageOf(() => parseConfig(raw))).toBe('collectors.retry.attempts must be an integer from 1 to 100, got 0');
   });
 
+  it("keeps 'refresh' for the marts' refreshes in the run log", () => {
+    expect(messageOf(() => parseConfig(withFeed('refresh', { feed: 'cases', schedule: '* * * * *' })))).toBe(
+      "collectors.feeds.refresh is the run log's name for refreshes of the marts; name the collector otherwise",
+    );
+  });
+
   it('names every bad entry of the file, one a line', () => {
     const raw = base();
     delete raw.server.dbPath;
