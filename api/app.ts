@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Database } from '../warehouse/database.js';
+import type { MartRefresher } from '../ingest/marts.js';
 import { ROOT } from '../core/paths.js';
 import { alertRoutes } from './routes/alerts.js';
 import { eventRoutes } from './routes/events.js';
@@ -18,6 +19,10 @@ import { sqlRoutes } from './routes/sql.js';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from '../console/limits.js';
 import { scoreRoutes } from './routes/scores.js';
 import { reportRoutes } from './routes/report.js';
+import { limitBodies } from './body-limit.js';
+import { allowedHosts } from './hosts.js';
+import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './http-config.js';
+import { securityHeaders } from './security-headers.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
@@ -25,6 +30,12 @@ export interface AppOptions {
   console?: ConsoleLimits;
   /** Sources of live events for GET /api/events (the collector, the alert monitor). */
   events?: EventEmitter[];
+  /** The configured collectors' names (feed filters may name them before they first run). */
+  collectors?: string[];
+  /** Hosts answered to and the largest request body. */
+  http?: HttpConfig;
+  /** Refreshes the marts after a manual-score import (the collectors' refresher, with its retries). */
+  marts?: MartRefresher;
 }
 
 export async function createApp(db: Database, opts: AppOptions = {}): Promise<Hono> {
@@ -36,13 +47,17 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
     return c.json({ error: `internal error: ${err.message}` }, 500);
   });
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+  const http = opts.http ?? DEFAULT_HTTP_CONFIG;
+  app.use(allowedHosts(http.allowedHosts));
+  app.use(securityHeaders());
+  app.use('/api/*', limitBodies(http.maxBodyBytes));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', referenceRoutes(db, dims));
   app.route('/api', indicatorRoutes(db, dims));
-  app.route('/api', opsRoutes(db, dims));
+  app.route('/api', opsRoutes(db, dims, opts.collectors));
   app.route('/api', sqlRoutes(db, dims, opts.console ?? DEFAULT_CONSOLE_LIMITS));
-  app.route('/api', scoreRoutes(db, dims));
+  app.route('/api', scoreRoutes(db, dims, opts.marts));
   app.route('/api', overviewRoutes(db, dims));
   app.route('/api', alertRoutes(db, dims));
   app.route('/api', eventRoutes(opts.events ?? []));

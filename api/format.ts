@@ -1,23 +1,35 @@
 // Table responses in three formats: JSON (default), Arrow IPC stream
 // (Accept: application/vnd.apache.arrow.stream) and CSV (?format=csv or Accept: text/csv).
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Bool, DateDay, Float64, Int32, Int64, TimestampMillisecond, Utf8, Table, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
 import { toCsvText } from '../core/csv.js';
 import type { QueryResult } from '../warehouse/database.js';
 import { toObjects } from '../warehouse/database.js';
+import { BadRequest, shown } from './validate.js';
 
 export const ARROW_MIME = 'application/vnd.apache.arrow.stream';
 
-export type Format = 'json' | 'arrow' | 'csv';
+const FORMATS = ['json', 'arrow', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
 
+/** ?format= when given (anything else is a 400 naming it), else the Accept header. */
 export function negotiate(c: Context): Format {
   const explicit = c.req.query('format');
-  if (explicit === 'csv' || explicit === 'arrow' || explicit === 'json') return explicit;
+  if (explicit !== undefined) {
+    if ((FORMATS as readonly string[]).includes(explicit)) return explicit as Format;
+    throw new BadRequest(`parameter 'format' must be one of ${FORMATS.join(', ')}; got '${shown(explicit)}'`);
+  }
   const accept = c.req.header('accept') ?? '';
   if (accept.includes(ARROW_MIME)) return 'arrow';
   if (accept.includes('text/csv')) return 'csv';
   return 'json';
 }
+
+/** Refuses an unknown ?format= before the route does any work. */
+export const knownFormat: MiddlewareHandler = async (c, next) => {
+  negotiate(c);
+  await next();
+};
 
 function arrowType(duckType: string): { type: DataType; convert: (v: unknown) => unknown } {
   const t = duckType.toUpperCase();

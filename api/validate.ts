@@ -18,7 +18,7 @@ export class BadRequest extends HTTPException {
 }
 
 /** A value as shown back in a message: long ones cut short. */
-const shown = (v: unknown) => {
+export const shown = (v: unknown) => {
   const text = String(v);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 };

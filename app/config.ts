@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { alertConfigSchema } from '../alerts/rules.js';
+import { httpConfigSchema } from '../api/http-config.js';
 import { consoleLimitsSchema } from '../console/limits.js';
 import { ConfigError, parseConfigWith, projectPath } from '../core/config.js';
 import { ROOT } from '../core/paths.js';
@@ -29,6 +30,7 @@ const configSchema = z.strictObject(
   // In the order of config/default.json, so problems are listed as the file reads.
   {
     server: serverSchema,
+    http: httpConfigSchema,
     source: ingestConfigSchema.shape.source,
     simulator: simulatorSchema,
     peerGroups: peerGroupsSchema,

@@ -30,13 +30,13 @@ async function main(args: string[]): Promise<number> {
     for (const p of err.problems) console.error(`  ${problemText(p)}`);
     return 1;
   }
-  const { server } = loadConfig();
+  const { server, peerGroups } = loadConfig();
   const db = await Database.open(server.dbPath, { allowedDirectories: server.allowedDirectories });
   try {
-    await setUpDatabase(db);
+    await setUpDatabase(db, peerGroups);
     const result = await importNotice(db, notice, basename(file));
     // Set up again: the calendar rebuilt with the notice, the aggregates reconciled with it.
-    await setUpDatabase(db);
+    await setUpDatabase(db, peerGroups);
     const [status] = await db.rows<{ official_end: string | null }>('SELECT CAST(official_end AS VARCHAR) AS official_end FROM v_calendar_status');
     console.log(
       `已导入 ${result.year} 年放假安排：${result.days} 个调整日期，取代${REPLACED[result.replaced]}；官方工作日历${status.official_end ? `至 ${status.official_end}` : '尚未覆盖今天'}`,

@@ -8,7 +8,7 @@ import { isoCst } from '../core/time.js';
 import { ConfigError } from '../core/config.js';
 import { loadConfig } from '../app/config.js';
 import { Database } from '../warehouse/database.js';
-import { setUpDatabase } from '../app/setup.js';
+import { migrateDatabase } from '../app/setup.js';
 import { startSimulator } from '../demo/embedded.js';
 import { fraction, printProgress, progressLine, type Progress } from '../ingest/progress.js';
 import { cursorTime } from '../ingest/cursor.js';
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   }
   const sim = needsPlatform(config, [name]) ? await startSimulator(config.simulator, 0) : null;
   try {
-    await setUpDatabase(db, config.peerGroups);
+    await migrateDatabase(db, config.peerGroups);
     const job = buildJob(config, name, sim?.url ?? null);
     const collector = new Collector(db, config.collectors.retry);
     await collector.recoverInterrupted(); // this process holds the database: nothing else is running
@@ -75,6 +75,7 @@ async function main(): Promise<number> {
     collector.on('run-started', (s: { cursor: string }) => (start = cursorTime(s.cursor)));
     collector.on('progress', (p: Progress) => printProgress(process.stderr, progressLine(p, fraction(p.cursor, start, win?.to ?? Date.now()))));
     collector.on('retry', (r) => process.stderr.write(`\nretry ${r.attempt}: ${r.error}\n`));
+    collector.on('refresh-failed', (r) => process.stderr.write(`\nthe data landed; the marts could not be refreshed: ${r.error}\n`));
     const summary = await collector.run(job, { ...runOptions(config, name, win ? 'backfill' : 'manual'), window: win });
     if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(

@@ -12,14 +12,24 @@ import { createApp } from '../api/app.js';
 import { ConfigError } from '../core/config.js';
 import { loadConfig } from '../app/config.js';
 import { Database } from '../warehouse/database.js';
-import { setUpDatabase } from '../app/setup.js';
+import { migrateDatabase } from '../app/setup.js';
+import { MartRefresher } from '../ingest/marts.js';
+
+// A failed refresh of the marts is tried again after 30 s, then ever less often, at most every 30 minutes.
+const REFRESH_RETRY = { baseDelayMs: 30_000, maxDelayMs: 30 * 60_000 };
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const names = enabledJobs(config);
 
   const db = await Database.open(config.server.dbPath, { allowedDirectories: config.server.allowedDirectories });
-  await setUpDatabase(db, config.peerGroups);
+  const refused = await migrateDatabase(db, config.peerGroups);
+  if (refused) console.warn(`[start] ${refused} stored report(s) fail today's checks: moved to the quarantine (see 数据采集)`);
+  // The marts are built by the first refresh: if the stored data cannot be computed, the
+  // service still starts, shows the failure in feed health and retries.
+  const marts = new MartRefresher(db, REFRESH_RETRY);
+  const built = await marts.refresh('startup');
+  if (built !== null) console.error(`[start] the marts could not be built: ${built} — serving without them, retrying`);
 
   const sim = needsPlatform(config, names) ? await startSimulator(config.simulator) : null;
   if (sim) {
@@ -31,13 +41,15 @@ async function main(): Promise<void> {
     const rows = await importUnlessScored(
       db,
       years.map((y) => ({ name: `demo-assessments-${y}.csv`, csv: sheet(y) })),
+      marts,
     );
     if (rows) console.log(`[demo] imported ${rows} simulated assessment scores (实地核查法/抽样调查法) for ${years.join(', ')}`);
   }
   const jobs = names.map((n) => buildJob(config, n, sim?.url ?? null));
-  const collector = new Collector(db, config.collectors.retry);
+  const collector = new Collector(db, config.collectors.retry, marts);
   await collector.recoverInterrupted();
   collector.on('retry', (r) => console.warn(`[collect] ${r.feed} run ${r.run_id} retry ${r.attempt}: ${r.error}`));
+  collector.on('refresh-failed', (r) => console.error(`[refresh] ${r.error}`));
   collector.on('run-finished', (s) =>
     console.log(
       `[collect] ${s.feed} run ${s.run_id} ${s.status}: ${s.rows_in} in, ${s.rows_written} written, ${s.rows_rejected} rejected${s.error ? ` — ${s.error}` : ''}`,
@@ -48,7 +60,13 @@ async function main(): Promise<void> {
   await alerts.install();
   alerts.attach(collector);
 
-  const app = await createApp(db, { console: config.console, events: [collector, alerts] });
+  const app = await createApp(db, {
+    console: config.console,
+    events: [collector, alerts],
+    collectors: Object.keys(config.collectors.feeds),
+    http: config.http,
+    marts,
+  });
   const server = serve({ fetch: app.fetch, port: config.server.port }, (info) =>
     console.log(
       `dashboard and API on http://localhost:${info.port} (${jobs.map((j) => `${j.name} ← ${j.source.label}`).join('; ')}; db ${config.server.dbPath})`,
@@ -62,6 +80,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     for (const t of tasks) t.stop();
+    marts.close();
     alerts.close();
     sim?.child.kill('SIGTERM');
     server.close();

@@ -52,7 +52,7 @@ export const ENDPOINTS = {
   '/api/runs': table(rows.runRow, q.runsQuery),
   '/api/quarantine': table(rows.quarantineRow, q.quarantineQuery),
   '/api/calendar/status': table(rows.calendarStatusRow),
-  '/api/reports/versions': table(rows.reportVersionRow, q.reportVersionsQuery),
+  '/api/reports/versions': table(rows.reportVersionRow, q.reportVersionsQuery, { region: 'region', metric: 'figure' }),
   '/api/sql/saved': table(rows.savedQueryRow),
   '/api/sql/schema': table(rows.catalogObjectRow),
   '/api/sql/examples': table(rows.exampleRow),

@@ -14,7 +14,7 @@ const PERIOD_FORMS: Record<PeriodType, { pattern: RegExp; example: string }> = {
 };
 
 /** Dimensions whose codes the API checks against the codes it has loaded. */
-export type CodeKind = 'region' | 'metric' | 'scheme';
+export type CodeKind = 'region' | 'metric' | 'scheme' | 'figure';
 
 /** A required value, such as a region, metric or scheme code. */
 const required = z.string({ error: 'must be given once' }).min(1);
@@ -94,7 +94,7 @@ export const scoresQuery = z.object({ ...scoreBase, period: z.string().optional(
 export const scoreAtQuery = z.object({ ...scoreBase, period: required }).superRefine(periodsOf(scorePeriodForm, ['period']));
 
 export const scoreIndicatorsQuery = z
-  .object({ ...scoreBase, period: required, item: z.string().optional(), limit: limit(1000, 1000) })
+  .object({ ...scoreBase, period: required, item: filter(/^[A-Za-z0-9.]{1,16}$/, 'a P1 or P2 item code like 2 or 2.1'), limit: limit(1000, 1000) })
   .superRefine(periodsOf(scorePeriodForm, ['period']));
 
 export const scoreSeriesQuery = z
@@ -122,7 +122,7 @@ export const quarantineQuery = z.object({
 export const reportVersionsQuery = z
   .object({
     region: filter(/^\d{6}$/, 'a 6-digit region code'),
-    metric: filter(/^[a-z][a-z0-9_]{0,63}$/, 'a metric code'),
+    metric: filter(/^[a-z][a-z0-9_]{0,63}$/, 'a report figure name'),
     period: z.string().optional(),
     limit: limit(1000, 100_000),
   })

@@ -46,10 +46,18 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-/** One cell of a CSV file: quoted when it holds a comma, quote or line break. */
+/** Text as a spreadsheet cell may hold it without running it: text starting with =, +, -, @,
+ * a tab or a carriage return is taken for a formula (=HYPERLINK(…), +cmd|…) by spreadsheet
+ * programs, so it gets a leading apostrophe, which they show as text. For every sheet the
+ * system writes from data (names, keys, reasons); numbers are not text and pass as they are. */
+export function inertText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One cell of a CSV file: text made inert, then quoted when it holds a comma, quote or line break. */
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = typeof v === 'string' ? inertText(v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { projectPath } from '../core/config.js';
 import { httpUrlOrNull, integerIn, nonEmptyText, textLike, trueOrFalse } from '../core/validation.js';
 import { FEEDS } from './feeds/index.js';
+import { REFRESH_JOB } from './feed.js';
 
 const FEED_NAMES = Object.keys(FEEDS) as [string, ...string[]];
 // A SQL identifier, optionally schema-qualified: interpolated into queries, so nothing else passes.
@@ -57,6 +58,8 @@ const feedsSchema = z
     }),
   )
   .superRefine((feeds, ctx) => {
+    if (REFRESH_JOB in feeds)
+      ctx.addIssue({ code: 'custom', path: [REFRESH_JOB], message: `is the run log's name for refreshes of the marts; name the collector otherwise` });
     for (const [name, f] of Object.entries(feeds)) {
       if (f.source.type === 'folder' && f.feed !== 'reports') {
         ctx.addIssue({

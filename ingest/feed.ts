@@ -1,11 +1,29 @@
 // What a feed is: how to turn the source's records into staged rows, and the SQL
 // script that applies a staged batch to the raw tables (and keeps aggregates exact).
 
-/** Reference sets a feed validates against, read from the dimension tables per run. */
+/** The run log's name for refreshes of the marts (ingest/marts.ts), so no collector's name. */
+export const REFRESH_JOB = 'refresh';
+
+/** A figure of the monthly statistical report and its plausible values (dim_report_figure,
+ * from seeds/report-figures.csv). */
+export interface ReportFigure {
+  unit: string;
+  /** A count of people or records: whole numbers only. */
+  whole: boolean;
+  min: number;
+  max: number;
+  /** Another figure of the same report this one cannot exceed. */
+  atMost: string | null;
+}
+
+/** Reference data a feed validates against, read from the dimension tables per run. */
 export interface ValidationContext {
   counties: ReadonlySet<string>;
   items: ReadonlySet<string>;
   channels: ReadonlySet<string>;
+  figures: ReadonlyMap<string, ReportFigure>;
+  /** When the records are judged (epoch ms): nothing reported for a later month or submitted later. */
+  now: number;
 }
 
 export interface Feed {

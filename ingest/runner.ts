@@ -7,11 +7,12 @@ import { EventEmitter } from 'node:events';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendTemp, type Cell, type Database } from '../warehouse/database.js';
 import { runScript, sqlText } from '../warehouse/pipeline.js';
-import { refreshMarts } from '../warehouse/refresh.js';
 import type { Feed, ValidationContext } from './feed.js';
 import { withRetry, type RetryPolicy, type Source, type SourcePage } from './source.js';
 import { cursorTime, later } from './cursor.js';
 import { Invalid } from './validate.js';
+import { reportFigures } from './feeds/reports.js';
+import { MartRefresher } from './marts.js';
 
 /** A configured collector: its name (watermark, run log, quarantine), what it loads and from where. */
 export interface Job {
@@ -55,9 +56,11 @@ interface Rejected {
 export class Collector extends EventEmitter {
   private readonly running = new Set<string>();
 
+  /** `marts` refreshes the marts after runs; its failure leaves the run's data and status as they are. */
   constructor(
     private readonly db: Database,
     private readonly retry: RetryPolicy = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000 },
+    readonly marts = new MartRefresher(db),
   ) {
     super();
   }
@@ -111,12 +114,12 @@ export class Collector extends EventEmitter {
         pages++;
         this.emit('progress', { ...summary, cursor, pages });
         if (done) break;
-        if (opts.refreshEveryPages && pages % opts.refreshEveryPages === 0) await this.refresh(summary, false);
+        if (opts.refreshEveryPages && pages % opts.refreshEveryPages === 0) await this.refresh(summary, opts.trigger, false);
       }
       summary.status = 'ok';
       await this.finishRun(summary, mark ?? cursor);
       if (summary.rows_in > 0) {
-        await this.refresh(summary, true);
+        await this.refresh(summary, opts.trigger, true);
         // Fold the run's writes from the WAL into the file now that dashboards are current,
         // rather than in the commit of some later refresh (checkpoint_threshold is high).
         await this.db.exec('CHECKPOINT').catch(() => undefined);
@@ -132,9 +135,11 @@ export class Collector extends EventEmitter {
     return summary;
   }
 
-  private async refresh(summary: RunSummary, scores: boolean): Promise<void> {
-    await refreshMarts(this.db, { scores });
-    this.emit('data-changed', { feed: summary.feed, run_id: summary.run_id });
+  /** The marts after a run's pages: a failure is the refresher's to log and retry, never the run's. */
+  private async refresh(summary: RunSummary, trigger: string, scores: boolean): Promise<void> {
+    const error = await this.marts.refresh(trigger, { scores, context: `after ${summary.feed} run ${summary.run_id}` });
+    if (error === null) this.emit('data-changed', { feed: summary.feed, run_id: summary.run_id });
+    else this.emit('refresh-failed', { feed: summary.feed, run_id: summary.run_id, error });
   }
 
   private async validationContext(): Promise<ValidationContext> {
@@ -143,6 +148,8 @@ export class Collector extends EventEmitter {
       counties: await codes("SELECT code FROM dim_region WHERE level = 'county'"),
       items: await codes('SELECT code FROM dim_service_item'),
       channels: await codes('SELECT code FROM dim_channel'),
+      figures: await reportFigures(this.db),
+      now: Date.now(),
     };
   }
 

@@ -3,6 +3,7 @@
 // (sources/report-folder.ts) and a relational database (sources/postgres.ts).
 
 import { backoffDelay } from '../core/backoff.js';
+import { cursorProblem } from './cursor.js';
 
 export interface SourcePage {
   items: Record<string, unknown>[];
@@ -69,6 +70,9 @@ export class HttpSource implements Source {
     if (!body || !Array.isArray(body.items) || typeof body.next !== 'string' || typeof body.has_more !== 'boolean') {
       throw new SourceError(`${url.pathname} answered with a body that is not a feed page`, false);
     }
+    // The page is refused whole: its rows are written with `next` as the watermark.
+    const problem = cursorProblem(body.next, Date.now());
+    if (problem) throw new SourceError(`${url.pathname} answered with ${problem}; nothing of the page was stored`, false);
     return { items: body.items, next: body.next, has_more: body.has_more };
   }
 }

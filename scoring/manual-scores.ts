@@ -1,11 +1,13 @@
 // Manual scores (实地核查法, 抽样调查法): a CSV or XLSX sheet with one score per region, year,
 // indicator and evaluation mode. The whole sheet is checked first; a bad sheet is refused
-// with every bad row listed and nothing stored. A good sheet is stored in one transaction
-// (re-importing replaces the same keys, never duplicates) and the score marts are rebuilt.
+// with its bad rows listed (the first MAX_LISTED, and how many there are) and nothing stored.
+// A good sheet is stored in one transaction (re-importing replaces the same keys, never
+// duplicates) and the score marts are rebuilt.
 import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from '../core/csv.js';
+import { SheetTooLarge, sheetCells } from '../core/xlsx.js';
 import { appendTemp, type Database } from '../warehouse/database.js';
-import { refreshMarts } from '../warehouse/refresh.js';
+import { MartRefresher } from '../ingest/marts.js';
 
 export type SheetKind = 'csv' | 'xlsx';
 
@@ -17,9 +19,19 @@ export interface CellError {
   reason: string;
 }
 
+/** Errors listed at most in a refusal: a sheet of a million bad rows is answered in a few kB. */
+export const MAX_LISTED = 100;
+
 export class SheetError extends Error {
-  constructor(readonly errors: CellError[]) {
-    super(`the sheet has ${errors.length} error(s); nothing was stored`);
+  /** The first MAX_LISTED errors. */
+  readonly errors: CellError[];
+  constructor(
+    errors: CellError[],
+    /** All errors found, listed or not. */
+    readonly count = errors.length,
+  ) {
+    super(`the sheet has ${count} error(s); nothing was stored${count > MAX_LISTED ? `; the first ${MAX_LISTED} are listed` : ''}`);
+    this.errors = errors.slice(0, MAX_LISTED);
   }
 }
 
@@ -57,13 +69,12 @@ async function readRows(data: Uint8Array, kind: SheetKind): Promise<SheetRow[]> 
   }
   const sheet = book.worksheets[0];
   if (!sheet) return [];
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: true }, (r, n) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(r.getCell(c).text ?? '');
-    rows.push({ row: n, cells });
-  });
-  return rows;
+  try {
+    return sheetCells(sheet).map((cells, i) => ({ row: i + 1, cells: Array.from(cells, (c) => c?.text ?? '') }));
+  } catch (err) {
+    if (err instanceof SheetTooLarge) throw new SheetError([{ row: 0, column: '', reason: err.message }]);
+    throw err;
+  }
 }
 
 /** What a sheet is checked against. */
@@ -99,9 +110,12 @@ export async function readSheet(data: Uint8Array, kind: SheetKind, ctx: ManualCo
 
   const seen = new Map<string, number>();
   const scores: ManualScore[] = [];
+  let count = 0;
   for (const { row, cells } of rows.slice(1)) {
     const cell = (f: keyof ManualScore) => (cells[index[f]] ?? '').trim();
-    const fail = (f: keyof ManualScore, reason: string) => errors.push({ row, column: COLUMNS[f][0], reason });
+    const fail = (f: keyof ManualScore, reason: string) => {
+      if (count++ < MAX_LISTED) errors.push({ row, column: COLUMNS[f][0], reason });
+    };
     const region = cell('region_code');
     if (!region) fail('region_code', 'empty');
     else if (!ctx.regions.has(region)) fail('region_code', `unknown region code "${region}"`);
@@ -124,7 +138,7 @@ export async function readSheet(data: Uint8Array, kind: SheetKind, ctx: ManualCo
     seen.set(key, row);
     scores.push({ region_code: region, year, indicator_code: indicator, mode, score, assessor });
   }
-  if (errors.length) throw new SheetError(errors);
+  if (count) throw new SheetError(errors, count);
   return scores;
 }
 
@@ -132,10 +146,18 @@ export interface ImportResult {
   rows: number;
   inserted: number;
   replaced: number;
+  /** Why the marts could not be refreshed after the scores were stored (logged and retried by `marts`). */
+  refresh_error?: string;
 }
 
 /** Validates and stores a sheet atomically, then brings the score marts up to date. */
-export async function importManualScores(db: Database, data: Uint8Array, kind: SheetKind, sourceFile: string): Promise<ImportResult> {
+export async function importManualScores(
+  db: Database,
+  data: Uint8Array,
+  kind: SheetKind,
+  sourceFile: string,
+  marts = new MartRefresher(db),
+): Promise<ImportResult> {
   const scores = await readSheet(data, kind, await manualContext(db));
   const result = await db.transaction(async (conn) => {
     // Staged with the appender and applied in one statement: a province's sheet has thousands of rows.
@@ -161,16 +183,16 @@ export async function importManualScores(db: Database, data: Uint8Array, kind: S
     await conn.run(`UPDATE ops_refresh SET scores_from = least(scores_from, (SELECT make_date(min(year), 1, 1) FROM stage_manual_score))`);
     return { rows: scores.length, inserted: scores.length - replaced, replaced };
   });
-  await refreshMarts(db);
-  return result;
+  const error = await marts.refresh('manual', { context: `after the manual scores of ${sourceFile}` });
+  return error === null ? result : { ...result, refresh_error: error };
 }
 
 /** Imports sheets in order unless manual scores exist already (a user's own stay
  * untouched); returns the rows imported, 0 when it left the scores alone. */
-export async function importUnlessScored(db: Database, sheets: { name: string; csv: string }[]): Promise<number> {
+export async function importUnlessScored(db: Database, sheets: { name: string; csv: string }[], marts = new MartRefresher(db)): Promise<number> {
   const [{ n }] = await db.rows<{ n: number }>('SELECT count(*)::INT AS n FROM raw_manual_score');
   if (n > 0) return 0;
   let rows = 0;
-  for (const sheet of sheets) rows += (await importManualScores(db, new TextEncoder().encode(sheet.csv), 'csv', sheet.name)).rows;
+  for (const sheet of sheets) rows += (await importManualScores(db, new TextEncoder().encode(sheet.csv), 'csv', sheet.name, marts)).rows;
   return rows;
 }

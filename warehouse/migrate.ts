@@ -1,13 +1,14 @@
 // Brings a database up to date at every start: the storage files, the seeds, then every
-// model file in the pipeline's order (sql/pipeline.json), each mart created and filled right
-// after its view.
+// model file in the pipeline's order (sql/pipeline.json), each mart created right after its
+// view, empty and every period marked stale. Filling the marts is a refresh (refreshMarts),
+// apart from this, so stored data the SQL cannot compute fails that refresh, not the start.
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SEEDS_DIR } from '../core/paths.js';
 import type { Database } from './database.js';
 import { loadCalendar, reconcileCalendar } from './calendar.js';
 import { MART_CATALOG, createMart, modelFile, pipeline, refreshMart, runScript, sqlText, storageFile } from './pipeline.js';
-import { refreshMarts } from './refresh.js';
+import { markAllStale } from './refresh.js';
 
 interface SeedTable {
   table: string;
@@ -39,6 +40,20 @@ const SEEDS: SeedTable[] = [
   },
   { table: 'dim_service_item', file: 'service-items.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', item_group: 'VARCHAR', limit_days: 'INTEGER' } },
   { table: 'dim_channel', file: 'channels.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', is_online: 'BOOLEAN' } },
+  {
+    table: 'dim_report_figure',
+    file: 'report-figures.csv',
+    columns: {
+      figure: 'VARCHAR',
+      name: 'VARCHAR',
+      unit: 'VARCHAR',
+      stock: 'BOOLEAN',
+      whole: 'BOOLEAN',
+      min_value: 'DOUBLE',
+      max_value: 'DOUBLE',
+      at_most: 'VARCHAR',
+    },
+  },
 ];
 
 async function loadSeeds(conn: DuckDBConnection): Promise<void> {
@@ -62,7 +77,8 @@ async function loadSeeds(conn: DuckDBConnection): Promise<void> {
 export type SeedLoader = (conn: DuckDBConnection) => Promise<unknown>;
 
 /** Creates tables, loads seeds (the seed files and the calendar, then `seeds`), (re)defines
- * every view, builds the marts and reconciles the case aggregates with the calendar. */
+ * every view, creates the marts empty with every period stale for the next refresh, and
+ * reconciles the case aggregates with the calendar. */
 export async function migrate(db: Database, { seeds = [] }: { seeds?: SeedLoader[] } = {}): Promise<void> {
   await db.exclusive(async (conn) => {
     await conn.run("SET TimeZone = 'Asia/Shanghai'");
@@ -80,15 +96,15 @@ export async function migrate(db: Database, { seeds = [] }: { seeds?: SeedLoader
       for (const [view] of views.getRowsJson()) await conn.run(`DROP VIEW IF EXISTS "${String(view)}"`);
       const marts = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = '${MART_CATALOG}'`);
       for (const [table] of marts.getRowsJson()) await conn.run(`DROP TABLE IF EXISTS ${MART_CATALOG}.main."${String(table)}"`);
-      await defineViews(conn);
-      await conn.run('UPDATE ops_refresh SET marts_from = CAST(as_of_ts() AS DATE), scores_from = CAST(as_of_ts() AS DATE), coverage = refresh_coverage()');
+      await defineViews(conn, { fill: false });
+      await markAllStale(conn);
     },
     { marts: true },
   );
   // The case aggregates hold deadlines from the calendar they were computed with; when the
   // calendar changed (a notice imported, the seeds edited), they are recomputed from the
-  // first changed day and the marts, just built from them, refreshed from there.
-  if (await reconcileCalendar(db)) await refreshMarts(db);
+  // first changed day (the marts, all stale, are then built by the first refresh).
+  await reconcileCalendar(db);
 }
 
 /** Runs the storage files: tables, idempotent. */
@@ -96,14 +112,14 @@ export async function defineStorage(conn: DuckDBConnection): Promise<void> {
   for (const name of pipeline().storage) await runScript(conn, sqlText(storageFile(name)));
 }
 
-/** Runs the model files in order with every period in the refresh range, so each mart is
- * built in full right after its view: at migrate, and over a Parquet export. */
-export async function defineViews(conn: DuckDBConnection): Promise<void> {
+/** Runs the model files in order, each mart created right after its view; with `fill` (over a
+ * Parquet export) each is built in full there, with every period in the refresh range. */
+export async function defineViews(conn: DuckDBConnection, { fill = true } = {}): Promise<void> {
   await conn.run("SET VARIABLE refresh_from = DATE '1900-01-01'");
   const marts = new Map(pipeline().marts.map((m) => [m.view, m]));
   for (const name of pipeline().model) {
     await runScript(conn, sqlText(modelFile(name)));
     const mart = marts.get(name);
-    if (mart) for (const sql of [createMart(mart), ...refreshMart(mart)]) await conn.run(sql);
+    if (mart) for (const sql of [createMart(mart), ...(fill ? refreshMart(mart) : [])]) await conn.run(sql);
   }
 }

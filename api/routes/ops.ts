@@ -6,9 +6,21 @@ import type { Database } from '../../warehouse/database.js';
 import type { Dims } from '../dims.js';
 import { sendTable } from '../format.js';
 import { tableRoute } from '../table-route.js';
+import { BadRequest, shown } from '../validate.js';
 
-export function opsRoutes(db: Database, dims: Dims): Hono {
+/** `collectors`: the configured collectors' names; a feed filter must name one of them or a
+ * collector that has run, else it is a 400 rather than an empty answer. */
+export function opsRoutes(db: Database, dims: Dims, collectors: readonly string[] = []): Hono {
   const app = new Hono();
+  async function knownFeed(feed: string | null): Promise<void> {
+    if (feed === null || collectors.includes(feed)) return;
+    const seen = (await db.rows<{ feed: string }>('SELECT DISTINCT feed FROM ops_run ORDER BY feed')).map((r) => r.feed);
+    if (seen.includes(feed)) return;
+    const known = [...new Set([...collectors, ...seen])].sort();
+    throw new BadRequest(
+      `unknown collector '${shown(feed)}' in parameter 'feed'${known.length ? ` (one of ${known.join(', ')})` : ' (no collector has run yet)'}`,
+    );
+  }
   tableRoute(app, dims, '/api/feeds/health', async (_q, c, select) =>
     sendTable(
       c,
@@ -36,8 +48,9 @@ export function opsRoutes(db: Database, dims: Dims): Hono {
       'feed-health',
     ),
   );
-  tableRoute(app, dims, '/api/runs', async ({ feed = null, status = null, limit }, c, select) =>
-    sendTable(
+  tableRoute(app, dims, '/api/runs', async ({ feed = null, status = null, limit }, c, select) => {
+    await knownFeed(feed);
+    return sendTable(
       c,
       await db.query(
         `SELECT ${select({
@@ -61,10 +74,11 @@ export function opsRoutes(db: Database, dims: Dims): Hono {
       ),
       {},
       'runs',
-    ),
-  );
-  tableRoute(app, dims, '/api/quarantine', async ({ feed = null, run = null, limit }, c, select) =>
-    sendTable(
+    );
+  });
+  tableRoute(app, dims, '/api/quarantine', async ({ feed = null, run = null, limit }, c, select) => {
+    await knownFeed(feed);
+    return sendTable(
       c,
       await db.query(
         `SELECT ${select({ run_id: true, feed: true, natural_key: true, reason: true, payload: true, quarantined_at: true })}
@@ -74,8 +88,8 @@ export function opsRoutes(db: Database, dims: Dims): Hono {
       ),
       {},
       'quarantine',
-    ),
-  );
+    );
+  });
   tableRoute(app, dims, '/api/calendar/status', async (_q, c, select) =>
     sendTable(
       c,

@@ -2,6 +2,7 @@
 // and the manual-score import.
 import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
+import type { MartRefresher } from '../../ingest/marts.js';
 import type { RowOf } from '../../contracts/endpoints.js';
 import { SheetError, importManualScores, type SheetKind } from '../../scoring/manual-scores.js';
 import type { Dims } from '../dims.js';
@@ -48,7 +49,8 @@ function targetColumns(select: Select<RowOf<'/api/scores/indicators'>>): string 
   });
 }
 
-export function scoreRoutes(db: Database, dims: Dims): Hono {
+/** `marts`: the refresher after manual-score imports (whose failures it logs and retries). */
+export function scoreRoutes(db: Database, dims: Dims, marts?: MartRefresher): Hono {
   const app = new Hono();
 
   /** A period named in a score query must have scores of its type. */
@@ -60,6 +62,13 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
       period,
     });
     if (!found.length) throw new BadRequest(`unknown period '${period}' in parameter 'period': no ${type} scores for it`);
+  }
+
+  /** An item filter must name a P1 or P2 item of the scheme. */
+  async function itemOf(scheme: string, item: string | undefined): Promise<void> {
+    if (item === undefined) return;
+    const found = await db.rows('SELECT 1 FROM dim_scheme_item WHERE scheme = $scheme AND code = $item', { scheme, item });
+    if (!found.length) throw new BadRequest(`unknown item '${item}' in parameter 'item': no P1 or P2 item of scheme ${scheme} has that code`);
   }
 
   tableRoute(app, dims, '/api/schemes', async (_q, c, select) =>
@@ -155,6 +164,7 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
   // points first; optionally within one item.
   tableRoute(app, dims, '/api/scores/indicators', async ({ scheme, region, period_type, period, item, limit }, c, select) => {
     await scored(scheme, period_type, period);
+    await itemOf(scheme, item);
     const result = await db.query(
       `SELECT ${targetColumns(select)} FROM v_score_indicator_target
        WHERE scheme = $scheme AND region_code = $region AND period_type = $period_type AND period = $period
@@ -238,9 +248,9 @@ export function scoreRoutes(db: Database, dims: Dims): Hono {
       throw new BadRequest(`header 'content-type' must be text/csv, ${XLSX_MIME} or multipart/form-data; got '${type || 'none'}'`);
     }
     try {
-      return c.json({ file: name, ...(await importManualScores(db, data, kind, name)) });
+      return c.json({ file: name, ...(await importManualScores(db, data, kind, name, marts)) });
     } catch (err) {
-      if (err instanceof SheetError) return c.json({ error: err.message, errors: err.errors }, 400);
+      if (err instanceof SheetError) return c.json({ error: err.message, error_count: err.count, errors: err.errors }, 400);
       throw err;
     }
   });

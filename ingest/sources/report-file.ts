@@ -2,10 +2,11 @@
 // header row — region_code, period (YYYY-MM), version, submitted_at (optional) and one
 // column per figure — and one row per region and month. Parsed here, in TypeScript,
 // into records of the reports feed; each record names its file and row for error reports.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from '../../core/csv.js';
+import { SheetTooLarge, sheetCells } from '../../core/xlsx.js';
 
 export interface ReportFile {
   records: Record<string, unknown>[];
@@ -44,13 +45,11 @@ async function readXlsx(path: string): Promise<{ sheet: string; rows: Cell[][] }
   await book.xlsx.readFile(path);
   const sheet = book.worksheets[0];
   if (!sheet) throw new Error('the workbook has no worksheet');
-  const rows: Cell[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const values = row.values as ExcelJS.CellValue[]; // 1-based
-    rows[n - 1] = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => xlsxCell(values[i + 1]));
-  });
-  return { sheet: sheet.name, rows: Array.from(rows, (r) => r ?? []) };
+  return { sheet: sheet.name, rows: sheetCells(sheet).map((cells) => Array.from(cells, (c) => (c ? xlsxCell(c.value) : null))) };
 }
+
+/** Larger than any report of a province; a bigger file is refused unread. */
+export const MAX_REPORT_FILE_BYTES = 50 * 1024 * 1024;
 
 const blank = (v: Cell) => v === null || (typeof v === 'string' && v.trim() === '');
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -65,6 +64,12 @@ export async function readReportFile(path: string, submittedAt: string): Promise
   let rows: Cell[][];
   let where: (line: number) => string;
   try {
+    const { size } = await stat(path);
+    if (size > MAX_REPORT_FILE_BYTES)
+      return {
+        records: [],
+        error: `${name} is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB a report file may be`,
+      };
     const ext = extname(path).toLowerCase();
     if (ext === '.csv') {
       rows = parseCsv(decodeCsv(await readFile(path)));
@@ -77,6 +82,7 @@ export async function readReportFile(path: string, submittedAt: string): Promise
       return { records: [], error: `${name}: unsupported file type '${ext}'; save the report as .xlsx or .csv` };
     }
   } catch (err) {
+    if (err instanceof SheetTooLarge) return { records: [], error: `${name}: ${err.message}` };
     return { records: [], error: `${name} is not a readable ${extname(path).slice(1).toUpperCase()} file: ${(err as Error).message}` };
   }
   const headerAt = rows.findIndex((r) => !r.every(blank));

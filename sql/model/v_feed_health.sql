@@ -8,7 +8,7 @@ WITH runs AS (
   SELECT feed,
          max(run_id) AS last_run_id,
          arg_max(status, run_id) AS last_status,
-         arg_max(error, run_id) AS last_error,
+         arg_max_null(error, run_id) AS last_error,  -- NULL once the last run succeeded
          max(started_at) AS last_run_at,
          max(run_id) FILTER (WHERE status = 'ok') AS last_ok_run_id,
          max(ended_at) FILTER (WHERE status = 'ok') AS last_success_at,

@@ -6,7 +6,7 @@ CREATE SEQUENCE IF NOT EXISTS seq_run_id START 1;
 CREATE TABLE IF NOT EXISTS ops_run (
   run_id          BIGINT PRIMARY KEY,
   feed            VARCHAR NOT NULL,
-  trigger         VARCHAR NOT NULL,     -- schedule | manual | startup | backfill (a window run that leaves the watermark alone)
+  trigger         VARCHAR NOT NULL,     -- schedule | manual | startup | backfill (a window run that leaves the watermark alone) | retry (of a failed refresh, feed 'refresh')
   started_at      TIMESTAMP NOT NULL,
   ended_at        TIMESTAMP,
   status          VARCHAR NOT NULL,     -- running | ok | failed

@@ -80,3 +80,18 @@ CREATE TABLE IF NOT EXISTS raw_holiday_notice (
   imported_at  TIMESTAMP NOT NULL,    -- as_of_ts() when imported
   PRIMARY KEY (year, day)
 );
+
+-- The figures of the monthly statistical report (统计报表) and what a plausible value of each
+-- is: the reports feed quarantines a report with a figure not declared here, outside
+-- [min_value, max_value], not whole where it counts people or records, or above the figure
+-- named in at_most (a part never exceeds its whole: errors ≤ records checked).
+CREATE TABLE IF NOT EXISTS dim_report_figure (
+  figure     VARCHAR PRIMARY KEY,
+  name       VARCHAR NOT NULL,
+  unit       VARCHAR NOT NULL,        -- 人 | 条 | 万元
+  stock      BOOLEAN NOT NULL,        -- as at month end (people insured, balances); else the month's flow
+  whole      BOOLEAN NOT NULL,        -- a count: whole numbers only
+  min_value  DOUBLE NOT NULL,
+  max_value  DOUBLE NOT NULL,         -- people up to a province's population, amounts up to 1万亿元
+  at_most    VARCHAR                  -- another figure of the same report it cannot exceed
+);

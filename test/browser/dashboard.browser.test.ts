@@ -32,6 +32,41 @@ describe('monitoring dashboard', () => {
     await page.close();
   });
 
+  it('runs under its Content-Security-Policy on every page and cannot be framed', async () => {
+    const page = await suite.browser.newPage();
+    // Every violation the page reports, from before its first script runs.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const response = await page.goto(`${suite.server.url}/?view=monitor&metric=on_time_rate&region=370100&period=2025-05`);
+    const headers = response!.headers();
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    await page.locator('[data-testid=trend] si-vega-chart[data-rendered]').waitFor({ timeout: 20_000 });
+    for (const view of ['overview', 'score', 'report&region=370100&year=2025', 'collectors', 'sql']) {
+      await page.goto(`${suite.server.url}/?view=${view}`);
+      await page.waitForLoadState('networkidle');
+    }
+    await page.goto(`${suite.server.url}/?view=overview`);
+    await page.locator('si-vega-chart[data-rendered]').first().waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // A page elsewhere framing the import page gets nothing of it.
+    await page.setContent(`<iframe src="${suite.server.url}/?view=score"></iframe>`);
+    const frame = page.frames()[1];
+    await frame.waitForLoadState().catch(() => undefined);
+    expect(await frame.locator('si-app').count()).toBe(0);
+    await page.close();
+  });
+
   it('keeps the selection in the URL', async () => {
     const page = await suite.browser.newPage();
     await page.goto(`${suite.server.url}/?view=monitor&metric=online_rate&region=370102&period=2025-04`);

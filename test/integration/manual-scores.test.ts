@@ -108,8 +108,41 @@ describe('POST /api/manual-scores', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       error: 'the sheet has 1 error(s); nothing was stored',
+      error_count: 1,
       errors: [{ row: 2, column: 'score', reason: '"abc" is not a number from 0 to 100' }],
     });
+  });
+
+  it('lists the first 100 errors of a sheet of bad rows, and how many there are', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `${900000 + i},2025,5.1.1,80,王五,上级评价`);
+    const res = await app.request('/api/manual-scores', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: [HEADER, ...rows].join('\n') });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error).toBe('the sheet has 5000 error(s); nothing was stored; the first 100 are listed');
+    expect(body.error_count).toBe(5000);
+    expect(body.errors).toHaveLength(100);
+    expect(body.errors[99]).toEqual({ row: 101, column: 'region', reason: 'unknown region code "900099"' });
+    expect(JSON.stringify(body).length).toBeLessThan(10_000);
+  });
+
+  it('refuses at once a sparse workbook reaching cell XFD1048576, naming the cell', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('评分');
+    sheet.addRow(['region', 'year', 'indicator', 'score', 'assessor', 'mode']);
+    sheet.getCell('XFD1048576').value = 1;
+    const data = new Uint8Array(await book.xlsx.writeBuffer());
+    expect(data.length).toBeLessThan(10_000);
+    const started = Date.now();
+    const res = await app.request('/api/manual-scores', {
+      method: 'POST',
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      body: data as Uint8Array<ArrayBuffer>,
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual([
+      { row: 0, column: '', reason: 'cell XFD1048576 holds a value beyond the 100000 rows and 256 columns (A to IV) a sheet may use' },
+    ]);
   });
 
   it('refuses an unsupported content type naming the header', async () => {

@@ -49,7 +49,7 @@ describe('report drop folder', () => {
     await collector.run(job, opts);
     writeFileSync(
       join(inbox, 'report-2025-03.csv'),
-      '\ufeffregion_code,period,version,submitted_at,insured,should_register\r\n' +
+      '\ufeffregion_code,period,version,submitted_at,insured_registered,insured_target\r\n' +
         '370102,2025-03,1,2025-04-10T09:00:00+08:00,1000,1250\r\n' +
         '370103,2025-03,1,2025-04-10T09:30:00+08:00,800,"1,000"\r\n',
     );
@@ -61,7 +61,7 @@ describe('report drop folder', () => {
 
     // 370102 resubmits March as version 2 in a workbook; the month typed as a date.
     await writeXlsx(join(inbox, 'restated.xlsx'), '月报', [
-      ['地区代码', '报告期', '版本', '报送时间', 'insured', 'should_register'],
+      ['地区代码', '报告期', '版本', '报送时间', 'insured_registered', 'insured_target'],
       [370102, new Date(Date.UTC(2025, 2, 1)), 2, '2025-05-06T15:00:00+08:00', 1100, 1250],
     ]);
     const second = await collector.run(job, opts);
@@ -71,11 +71,11 @@ describe('report drop folder', () => {
       "SELECT region_code, metric, value, version FROM v_report_current WHERE period_month = DATE '2025-03-01' ORDER BY region_code, metric",
     );
     expect(current).toEqual([
-      { region_code: '370102', metric: 'insured', value: 1100, version: 2 },
-      { region_code: '370102', metric: 'should_register', value: 1250, version: 2 },
+      { region_code: '370102', metric: 'insured_registered', value: 1100, version: 2 },
+      { region_code: '370102', metric: 'insured_target', value: 1250, version: 2 },
     ]);
     const app = await createApp(db);
-    const res = await app.request('/api/reports/versions?region=370102&period=2025-03&metric=insured');
+    const res = await app.request('/api/reports/versions?region=370102&period=2025-03&metric=insured_registered');
     expect(res.status).toBe(200);
     const versions = (await res.json()).data.map((r: Record<string, unknown>) => [r.version, r.value, r.is_current, r.previous_value, r.submitted_at]);
     expect(versions).toEqual([
@@ -91,7 +91,7 @@ describe('report drop folder', () => {
     expect(reload).toMatchObject({ status: 'ok', rows_in: 2, rows_written: 2, rows_rejected: 1 });
     expect(await db.rows('SELECT count(*)::INT AS n FROM raw_report')).toEqual(before);
     expect(await db.rows('SELECT count(*)::INT AS n FROM ops_quarantine')).toEqual([{ n: 1 }]);
-    expect(await db.rows("SELECT value FROM v_report_current WHERE region_code = '370102' AND metric = 'insured'")).toEqual([{ value: 1100 }]);
+    expect(await db.rows("SELECT value FROM v_report_current WHERE region_code = '370102' AND metric = 'insured_registered'")).toEqual([{ value: 1100 }]);
     expect(readdirSync(archive)).toHaveLength(3); // both loads of the CSV are kept
   });
 
@@ -100,7 +100,7 @@ describe('report drop folder', () => {
     const collector = new Collector(db, NO_RETRY);
     await collector.run(job, opts);
     await writeXlsx(join(inbox, 'bad.xlsx'), '月报', [
-      ['region_code', 'period', 'version', 'insured', 'paying'],
+      ['region_code', 'period', 'version', 'employee_pension_insured', 'employee_pension_paying'],
       ['370102', '2025-04', 1, 1000, 900],
       ['379999', '2025-04', 1, 5, 4],
       ['370103', '2025-04', 1, 'abc', 4],
@@ -115,17 +115,17 @@ describe('report drop folder', () => {
     const run = await collector.run(job, opts);
     expect(run).toMatchObject({ status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 7 });
     expect(await db.rows('SELECT region_code, metric, value FROM raw_report ORDER BY metric')).toEqual([
-      { region_code: '370102', metric: 'insured', value: 1000 },
-      { region_code: '370102', metric: 'paying', value: 900 },
+      { region_code: '370102', metric: 'employee_pension_insured', value: 1000 },
+      { region_code: '370102', metric: 'employee_pension_paying', value: 900 },
     ]);
     const app = await createApp(db);
     const q = (await (await app.request('/api/quarantine?feed=report_files')).json()).data as { reason: string }[];
     expect(q.map((r) => r.reason).sort()).toEqual([
       'bad.xlsx sheet 月报 row 3: unknown region_code "379999"',
-      'bad.xlsx sheet 月报 row 4: figure insured must be a non-negative number: "abc"',
+      'bad.xlsx sheet 月报 row 4: figure employee_pension_insured must be a whole number from 0 to 150000000 人: "abc"',
       'bad.xlsx sheet 月报 row 6: period must be a month \'YYYY-MM\': "2025-4"',
       'bad.xlsx sheet 月报 row 7: version must be an integer from 1 to 1000: undefined',
-      'bad.xlsx sheet 月报 row 8: figure insured must be a non-negative number: "#DIV/0!"',
+      'bad.xlsx sheet 月报 row 8: figure employee_pension_insured must be a whole number from 0 to 150000000 人: "#DIV/0!"',
       expect.stringMatching(/^broken\.xlsx is not a readable XLSX file: /),
       "notes.txt: unsupported file type '.txt'; save the report as .xlsx or .csv",
     ]);

@@ -121,6 +121,12 @@ describe('collector configuration', () => {
     expect(messageOf(() => parseConfig(raw))).toBe('collectors.retry.attempts must be an integer from 1 to 100, got 0');
   });
 
+  it("keeps 'refresh' for the marts' refreshes in the run log", () => {
+    expect(messageOf(() => parseConfig(withFeed('refresh', { feed: 'cases', schedule: '* * * * *' })))).toBe(
+      "collectors.feeds.refresh is the run log's name for refreshes of the marts; name the collector otherwise",
+    );
+  });
+
   it('names every bad entry of the file, one a line', () => {
     const raw = base();
     delete raw.server.dbPath;
@@ -204,5 +210,27 @@ describe('alert configuration', () => {
     [{ lookbackMonths: 0 }, 'alerts.lookbackMonths must be an integer ≥ 1, got 0'],
   ])('rejects %j', (raw, message) => {
     expect(() => parseAlertConfig(raw)).toThrow(new ConfigError(message));
+  });
+});
+
+describe('HTTP edge configuration', () => {
+  it('adds the public host names to the local ones and limits bodies to 5 MB unless told otherwise', () => {
+    expect(parseConfig(base()).http).toEqual({ allowedHosts: [], maxBodyBytes: 5 * 1024 * 1024 });
+    const raw = base();
+    delete raw.http;
+    expect(parseConfig(raw).http).toEqual({ allowedHosts: [], maxBodyBytes: 5 * 1024 * 1024 });
+    raw.http = { allowedHosts: ['si.example.gov.cn', '[fd00::5]'], maxBodyBytes: 1_000_000 };
+    expect(parseConfig(raw).http).toEqual(raw.http);
+  });
+
+  it.each([
+    [
+      { allowedHosts: ['si.example.gov.cn:8787'] },
+      'http.allowedHosts[0] must be a lower-case host name without port, like si.example.gov.cn, got "si.example.gov.cn:8787"',
+    ],
+    [{ allowedHosts: ['*'] }, 'http.allowedHosts[0] must be a lower-case host name without port, like si.example.gov.cn, got "*"'],
+    [{ maxBodyBytes: 10 }, 'http.maxBodyBytes must be an integer from 1024 to 1073741824, got 10'],
+  ])('rejects %j', (http, message) => {
+    expect(messageOf(() => parseConfig({ ...base(), http }))).toBe(message);
   });
 });

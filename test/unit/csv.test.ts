@@ -1,7 +1,7 @@
 // CSV as spreadsheet programs write it: quoted fields, doubled quotes, CRLF, the BOM, and
 // GB18030 files saved by Chinese spreadsheet programs.
 import { describe, expect, it } from 'vitest';
-import { csvCell, decodeCsv, parseCsv, toCsvText } from '../../core/csv.js';
+import { csvCell, decodeCsv, inertText, parseCsv, toCsvText } from '../../core/csv.js';
 
 describe('parseCsv', () => {
   it('splits rows on LF and CRLF, with no empty row after the last line break', () => {
@@ -83,5 +83,18 @@ describe('writing CSV', () => {
       ['370102', 'x,y'],
       ['', 'say "hi"'],
     ]);
+  });
+
+  it('writes text a spreadsheet would run as a formula as inert text, leaving numbers alone', () => {
+    expect(csvCell('=HYPERLINK("http://evil.example","点此")')).toBe('"\'=HYPERLINK(""http://evil.example"",""点此"")"');
+    expect(csvCell("+cmd|' /C calc'!A0")).toBe("'+cmd|' /C calc'!A0");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1:A9)')).toBe("'@SUM(A1:A9)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('\r=1')).toBe('"\'\r=1"');
+    expect(csvCell(-12.5)).toBe('-12.5');
+    expect(csvCell('张三 = 组长')).toBe('张三 = 组长');
+    expect(inertText('a=b')).toBe('a=b');
+    expect(parseCsv(toCsvText(['name'], [['=1+1']]))).toEqual([['name'], ["'=1+1"]]);
   });
 });

@@ -1,9 +1,16 @@
 // The collectors' record checks: every record's times become CST wall-clock strings, and a
 // bad record is refused with a reason naming the field and showing the value.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../core/csv.js';
+import { SEEDS_DIR } from '../../core/paths.js';
+import { reportFigures as simulatedFigures } from '../../demo/simulator/report-figures.js';
+import { rng } from '../../demo/simulator/random.js';
 import { casesFeed } from '../../ingest/feeds/cases.js';
-import { reportsFeed } from '../../ingest/feeds/reports.js';
+import { figureProblem, reportsFeed } from '../../ingest/feeds/reports.js';
 import { uploadsFeed } from '../../ingest/feeds/uploads.js';
+import type { ReportFigure, ValidationContext } from '../../ingest/feed.js';
 import { cstTimestamp, Invalid } from '../../ingest/validate.js';
 
 describe('cstTimestamp', () => {
@@ -46,7 +53,18 @@ describe('cstTimestamp', () => {
   });
 });
 
-const ctx = { counties: new Set(['370102', '370103']), items: new Set(['reg_enroll']), channels: new Set(['web', 'window']) };
+const people: ReportFigure = { unit: '人', whole: true, min: 0, max: 150_000_000, atMost: null };
+const ctx: ValidationContext = {
+  counties: new Set(['370102', '370103']),
+  items: new Set(['reg_enroll']),
+  channels: new Set(['web', 'window']),
+  figures: new Map([
+    ['employee_pension_insured', people],
+    ['employee_pension_paying', { ...people, atMost: 'employee_pension_insured' }],
+    ['pension_contrib_due', { unit: '万元', whole: false, min: 0, max: 100_000_000, atMost: null }],
+  ]),
+  now: Date.parse('2025-06-15T12:00:00+08:00'),
+};
 const reason = (f: () => unknown) => {
   try {
     f();
@@ -92,25 +110,89 @@ describe('case records', () => {
 });
 
 describe('report records', () => {
-  const rec = { region_code: '370103', period: '2025-04', version: 2, submitted_at: '2025-05-06T10:00:00+08:00', figures: { insured: 1000, paying: 900.5 } };
+  const rec = {
+    region_code: '370103',
+    period: '2025-04',
+    version: 2,
+    submitted_at: '2025-05-06T10:00:00+08:00',
+    figures: { employee_pension_insured: 1000, pension_contrib_due: 900.5 },
+  };
 
   it('become one row per figure', () => {
     expect(reportsFeed.rows(rec, ctx)).toEqual([
-      ['370103', '2025-04-01', 'insured', 1000, 2, '2025-05-06 10:00:00'],
-      ['370103', '2025-04-01', 'paying', 900.5, 2, '2025-05-06 10:00:00'],
+      ['370103', '2025-04-01', 'employee_pension_insured', 1000, 2, '2025-05-06 10:00:00'],
+      ['370103', '2025-04-01', 'pension_contrib_due', 900.5, 2, '2025-05-06 10:00:00'],
     ]);
   });
 
   it.each([
     [{ period: '2025-4' }, 'period must be a month \'YYYY-MM\': "2025-4"'],
     [{ version: undefined }, 'version must be an integer from 1 to 1000: undefined'],
-    [{ figures: { insured: 1000, paying: 'abc' } }, 'figure paying must be a non-negative number: "abc"'],
-    [{ figures: { insured: -1 } }, 'figure insured must be a non-negative number: -1'],
-    [{ figures: { 'Insured persons': 1 } }, 'figure name "Insured persons" is not a metric code'],
-    [{ figures: {} }, 'figures must be a non-empty object of metric: value'],
-    [{ figures: [1000] }, 'figures must be a non-empty object of metric: value'],
+    [
+      { figures: { employee_pension_insured: 1000, pension_contrib_due: 'abc' } },
+      'figure pension_contrib_due must be a number from 0 to 100000000 万元: "abc"',
+    ],
+    [{ figures: { employee_pension_insured: -1 } }, 'figure employee_pension_insured must be a whole number from 0 to 150000000 人: -1'],
+    [{ figures: { 'Insured persons': 1 } }, 'unknown figure "Insured persons" (the report\'s figures are declared in seeds/report-figures.csv)'],
+    [{ figures: {} }, 'figures must be a non-empty object of figure: value'],
+    [{ figures: [1000] }, 'figures must be a non-empty object of figure: value'],
   ])('are refused whole for one bad part: %j', (change, message) => {
     expect(reason(() => reportsFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
+  });
+
+  // What a hostile report file held: each would be stored without its check.
+  it.each([
+    [{ figures: { pension_contrib_due: 1e308 } }, 'figure pension_contrib_due must be a number from 0 to 100000000 万元: 1e+308'],
+    [{ figures: { employee_pension_insured: 150_000_001 } }, 'figure employee_pension_insured must be a whole number from 0 to 150000000 人: 150000001'],
+    [{ figures: { employee_pension_insured: 10.5 } }, 'figure employee_pension_insured must be a whole number from 0 to 150000000 人: 10.5'],
+    [
+      { figures: { employee_pension_insured: 100, employee_pension_paying: 101 } },
+      'figure employee_pension_paying (101) must not exceed employee_pension_insured (100)',
+    ],
+    [{ period: '2099-01' }, 'period must be a month from 2000-01 to 2025-06: "2099-01"'],
+    [{ period: '2025-07' }, 'period must be a month from 2000-01 to 2025-06: "2025-07"'],
+    [{ period: '1999-12' }, 'period must be a month from 2000-01 to 2025-06: "1999-12"'],
+    [{ submitted_at: '2025-06-15T12:30:00+08:00' }, 'submitted_at 2025-06-15 12:30:00 is in the future'],
+  ])('are refused when implausible, naming the figure, value and range: %j', (change, message) => {
+    expect(reason(() => reportsFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
+  });
+
+  it('take the current month, a part equal to its whole and a clock a few minutes ahead', () => {
+    const plausible = {
+      ...rec,
+      period: '2025-06',
+      submitted_at: '2025-06-15T12:05:00+08:00',
+      figures: { employee_pension_insured: 100, employee_pension_paying: 100 },
+    };
+    expect(reportsFeed.rows(plausible, ctx)).toHaveLength(2);
+  });
+});
+
+describe('the declared report figures', () => {
+  const [header, ...lines] = parseCsv(readFileSync(join(SEEDS_DIR, 'report-figures.csv'), 'utf8'));
+  const declared = new Map(
+    lines.map((cells) => {
+      const f = Object.fromEntries(header.map((h, i) => [h, cells[i]]));
+      return [f.figure, { unit: f.unit, whole: f.whole === 'true', min: Number(f.min_value), max: Number(f.max_value), atMost: f.at_most || null }];
+    }),
+  );
+
+  it('hold every report the simulated platform sends, small rural and large urban counties alike', () => {
+    const r = rng('validate-test');
+    const problems = new Set<string>();
+    for (const [i, population] of [20_000, 300_000, 1_500_000].entries()) {
+      const county = { code: `37010${i}`, name: i === 2 ? '历下区' : '平阴县', cityCode: '370100', onTime: r(), population };
+      for (const period of ['2024-01', '2025-06', '2026-12']) problems.add(String(figureProblem(simulatedFigures('seed', county, period, r), declared)));
+    }
+    expect([...problems]).toEqual(['null']);
+  });
+
+  it('name only figures that exist, each part within a declared whole', () => {
+    for (const [name, f] of declared) {
+      expect(f.min, name).toBe(0);
+      expect(f.max, name).toBeGreaterThan(0);
+      if (f.atMost) expect(declared.get(f.atMost)?.unit, name).toBe(f.unit);
+    }
   });
 });
 

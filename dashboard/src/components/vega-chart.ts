@@ -1,8 +1,10 @@
 // Renders a Vega-Lite spec. Marks itself data-rendered once drawn, with the number of
-// data rows, so tests and users can tell an empty chart from a loading one.
+// data rows, so tests and users can tell an empty chart from a loading one. Vega's
+// expressions run in its interpreter: the page's CSP allows no eval (api/security-headers.ts).
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import embed, { type Result } from 'vega-embed';
+import { expressionInterpreter } from 'vega-interpreter';
 import type { TopLevelSpec } from 'vega-lite';
 
 @customElement('si-vega-chart')
@@ -24,7 +26,7 @@ export class VegaChart extends LitElement {
     if (!changed.has('spec') || !this.spec) return;
     this.view?.finalize();
     this.removeAttribute('data-rendered');
-    this.view = await embed(this.container, this.spec, { actions: false, renderer: 'svg' });
+    this.view = await embed(this.container, this.spec, { actions: false, renderer: 'svg', ast: true, expr: expressionInterpreter });
     const values = (this.spec.data as { values?: unknown[] } | undefined)?.values ?? [];
     this.setAttribute('data-rows', String(values.length));
     this.setAttribute('data-rendered', 'true');

@@ -10,7 +10,7 @@ import { notYet } from '../load-state.js';
 import { PageController } from '../page-controller.js';
 
 const STATUS: Record<string, string> = { ok: '正常', failed: '失败', running: '运行中' };
-const TRIGGER: Record<string, string> = { schedule: '定时', manual: '手动', startup: '启动', backfill: '补采' };
+const TRIGGER: Record<string, string> = { schedule: '定时', manual: '手动', startup: '启动', backfill: '补采', retry: '重试' };
 const REFRESH_MS = 15_000;
 
 /** A duration in the largest sensible unit, in Chinese. */
