@@ -2,9 +2,9 @@
 import type { EventEmitter } from 'node:events';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Database } from '../warehouse/database.js';
 import type { MartRefresher } from '../ingest/marts.js';
 import { ROOT } from '../core/paths.js';
@@ -23,6 +23,7 @@ import { limitBodies } from './body-limit.js';
 import { allowedHosts } from './hosts.js';
 import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './http-config.js';
 import { securityHeaders } from './security-headers.js';
+import { dashboardFiles } from './static.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
@@ -51,6 +52,8 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.use(allowedHosts(http.allowedHosts));
   app.use(securityHeaders());
   app.use('/api/*', limitBodies(http.maxBodyBytes));
+  // JSON and CSV answers are compressed (gzip); the event stream and Arrow are left as they are.
+  app.use('/api/*', compress());
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', referenceRoutes(db, dims));
@@ -64,6 +67,6 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.route('/api', reportRoutes(db, dims));
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
-  if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));
+  if (existsSync(DASHBOARD_DIST)) app.use('/*', dashboardFiles(DASHBOARD_DIST));
   return app;
 }

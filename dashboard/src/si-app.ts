@@ -3,29 +3,24 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import './pages/monitor-page.js';
-import './pages/overview-page.js';
-import './pages/agency-page.js';
-import './pages/score-page.js';
-import './pages/report-page.js';
-import './pages/sql-page.js';
-import './pages/collectors-page.js';
 
 interface Page {
   view: string;
   label: string;
   element: string;
+  /** Each page is its own chunk, loaded when first shown; its element upgrades once defined. */
+  load: () => Promise<unknown>;
 }
 
 // Pages in navigation order; the first is the default.
 const PAGES: Page[] = [
-  { view: 'overview', label: '全省概览', element: 'si-overview-page' },
-  { view: 'monitor', label: '指标监测', element: 'si-monitor-page' },
-  { view: 'agency', label: '机构自查', element: 'si-agency-page' },
-  { view: 'scores', label: '绩效评分', element: 'si-score-page' },
-  { view: 'report', label: '评价报告', element: 'si-report-page' },
-  { view: 'sql', label: 'SQL 查询', element: 'si-sql-page' },
-  { view: 'collectors', label: '数据采集', element: 'si-collectors-page' },
+  { view: 'overview', label: '全省概览', element: 'si-overview-page', load: () => import('./pages/overview-page.js') },
+  { view: 'monitor', label: '指标监测', element: 'si-monitor-page', load: () => import('./pages/monitor-page.js') },
+  { view: 'agency', label: '机构自查', element: 'si-agency-page', load: () => import('./pages/agency-page.js') },
+  { view: 'scores', label: '绩效评分', element: 'si-score-page', load: () => import('./pages/score-page.js') },
+  { view: 'report', label: '评价报告', element: 'si-report-page', load: () => import('./pages/report-page.js') },
+  { view: 'sql', label: 'SQL 查询', element: 'si-sql-page', load: () => import('./pages/sql-page.js') },
+  { view: 'collectors', label: '数据采集', element: 'si-collectors-page', load: () => import('./pages/collectors-page.js') },
 ];
 
 @customElement('si-app')
@@ -68,6 +63,7 @@ export class SiApp extends LitElement {
 
   render() {
     const page = PAGES.find((p) => p.view === this.view)!;
+    void page.load();
     return html`
       <header>
         <h1>社会保险经办绩效监测</h1>
