@@ -1,5 +1,7 @@
 // The dashboard shell: title, navigation between pages, and the page named by ?view=.
-// Each page is its own element and keeps its own state in the URL.
+// Each page is its own element and keeps its own state in the URL. On a phone the navigation
+// folds into a menu; on a wall (?kiosk=1) it goes, with every page's controls, and the shell
+// rotates through ?views= (default: the one opened) every ?every= seconds (default 60).
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
@@ -26,7 +28,9 @@ const PAGES: Page[] = [
 @customElement('si-app')
 export class SiApp extends LitElement {
   static styles = css`
-    :host { display: block; max-width: 1280px; margin: 0 auto; padding: 16px 20px 40px; }
+    :host { display: block; max-width: 1880px; margin: 0 auto; padding: 16px 20px 40px; }
+    :host([kiosk]) { max-width: none; padding: 12px 24px; }
+    :host([kiosk]) nav, :host([kiosk]) .menu { display: none; }
     header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 12px; }
     h1 { font-size: 1.5rem; margin: 0; }
     .subtitle { color: var(--muted); font-size: 0.85rem; }
@@ -34,20 +38,52 @@ export class SiApp extends LitElement {
     nav a { padding: 8px 14px; color: var(--muted); text-decoration: none; border-bottom: 3px solid transparent; }
     nav a[aria-current='page'] { color: var(--accent); border-bottom-color: var(--accent); font-weight: 600; }
     nav a:focus-visible { outline: 3px solid var(--accent); }
+    .menu { display: none; font: inherit; margin-top: 10px; padding: 8px 12px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); }
+    @media (max-width: 720px) {
+      :host { padding: 10px 10px 32px; }
+      h1 { font-size: 1.2rem; }
+      .menu { display: block; width: 100%; text-align: left; }
+      nav { display: none; flex-direction: column; border-bottom: none; margin-top: 4px; }
+      nav.open { display: flex; }
+      nav a { border-bottom: none; border-left: 3px solid transparent; white-space: nowrap; }
+      nav a[aria-current='page'] { border-left-color: var(--accent); }
+    }
   `;
 
   @state() private view = PAGES[0].view;
+  @state() private menuOpen = false;
   private readonly onPop = () => this.readView();
+  private rotation: ReturnType<typeof setInterval> | undefined;
 
   connectedCallback(): void {
     super.connectedCallback();
     this.readView();
     window.addEventListener('popstate', this.onPop);
+    const q = new URLSearchParams(location.search);
+    if (q.get('kiosk') === '1') this.startKiosk(q);
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPop);
+    clearInterval(this.rotation);
+  }
+
+  /** Wall mode: large type and no controls (the pages hide theirs through --controls), rotating. */
+  private startKiosk(q: URLSearchParams): void {
+    this.setAttribute('kiosk', '');
+    document.documentElement.classList.add('kiosk');
+    const views = (q.get('views') ?? this.view).split(',').filter((v) => PAGES.some((p) => p.view === v));
+    const every = Math.max(10, Number(q.get('every')) || 60) * 1000;
+    if (views.length < 2) return;
+    let i = Math.max(0, views.indexOf(this.view));
+    this.rotation = setInterval(() => {
+      i = (i + 1) % views.length;
+      const next = new URLSearchParams(location.search);
+      next.set('view', views[i]);
+      history.replaceState(null, '', `?${next}`);
+      this.view = views[i];
+    }, every);
   }
 
   private readView(): void {
@@ -59,6 +95,7 @@ export class SiApp extends LitElement {
     e.preventDefault();
     history.pushState(null, '', `?view=${view}`);
     this.view = view;
+    this.menuOpen = false;
   }
 
   render() {
@@ -69,7 +106,10 @@ export class SiApp extends LitElement {
         <h1>社会保险经办绩效监测</h1>
         <span class="subtitle">依据《社会保险经办绩效评价规范》· 纵横比较法</span>
       </header>
-      <nav aria-label="页面">
+      <button class="menu" aria-expanded=${this.menuOpen} aria-controls="pages" @click=${() => {
+        this.menuOpen = !this.menuOpen;
+      }}>☰ 菜单 · ${page.label}</button>
+      <nav id="pages" aria-label="页面" class=${this.menuOpen ? 'open' : ''}>
         ${PAGES.map(
           (p) =>
             html`<a href="?view=${p.view}" aria-current=${p.view === this.view ? 'page' : 'false'} @click=${(e: Event) => this.go(e, p.view)}>${p.label}</a>`,
