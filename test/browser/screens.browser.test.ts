@@ -1,5 +1,6 @@
 // Every page on the screens people use: a phone (390×844), a laptop (1366×768) and a wall
 // (1920×1080): no page scrolls sideways, the navigation stays usable, screenshots are kept.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +74,26 @@ describe('navigation on a phone and on a wall', () => {
     expect((await page.locator('si-app').boundingBox())!.width).toBeGreaterThan(1880);
     await page.screenshot({ path: join(ARTIFACTS, 'screen-wall-kiosk.png') });
     await expect.poll(() => new URL(page.url()).searchParams.get('view'), { timeout: 15_000 }).toBe('monitor');
+    await page.close();
+  });
+});
+
+describe('chart exports', () => {
+  it('downloads a chart as a PNG at twice its drawn size and as SVG', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    await page.goto(`${suite.server.url}/?view=monitor&metric=on_time_rate&region=370100&period=2025-05`);
+    const chart = page.locator('[data-testid=trend] si-vega-chart[data-rendered]');
+    await chart.waitFor({ timeout: 20_000 });
+    const svgBox = (await chart.locator('.chart svg').boundingBox())!;
+    const [png] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'PNG' }).click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    // IHDR: width and height as big-endian 32-bit integers at bytes 16 and 20.
+    expect(bytes.readUInt32BE(16)).toBe(Math.round(svgBox.width) * 2);
+    expect(bytes.readUInt32BE(20)).toBe(Math.round(svgBox.height) * 2);
+    const [svg] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'SVG' }).click()]);
+    expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[^>]+width="\d+"/);
     await page.close();
   });
 });
