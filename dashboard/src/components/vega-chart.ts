@@ -23,7 +23,7 @@ export class VegaChart extends LitElement {
   @query('.chart') private container!: HTMLDivElement;
   private view: Result | null = null;
 
-  private get title(): string {
+  private get chartTitle(): string {
     return String((this.spec?.title as { text?: string })?.text ?? '图表');
   }
 
@@ -32,14 +32,14 @@ export class VegaChart extends LitElement {
         <button @click=${() => this.download('png')} title="下载 PNG 图片">PNG</button>
         <button @click=${() => this.download('svg')} title="下载 SVG 矢量图">SVG</button>
       </div>
-      <div class="chart" role="img" aria-label=${this.title}></div>`;
+      <div class="chart" role="img" aria-label=${this.chartTitle}></div>`;
   }
 
   private async download(type: 'png' | 'svg'): Promise<void> {
     if (!this.view) return;
     const a = document.createElement('a');
     a.href = await this.view.view.toImageURL(type, type === 'png' ? 2 : 1);
-    a.download = `${this.title.replace(/[\\/:*?"<>|\s·]+/g, '_')}.${type}`;
+    a.download = `${this.chartTitle.replace(/[\\/:*?"<>|\s·]+/g, '_')}.${type}`;
     a.click();
   }
 
