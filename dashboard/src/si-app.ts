@@ -23,6 +23,7 @@ const PAGES: Page[] = [
   { view: 'report', label: '评价报告', element: 'si-report-page', load: () => import('./pages/report-page.js') },
   { view: 'sql', label: 'SQL 查询', element: 'si-sql-page', load: () => import('./pages/sql-page.js') },
   { view: 'collectors', label: '数据采集', element: 'si-collectors-page', load: () => import('./pages/collectors-page.js') },
+  { view: 'dictionary', label: '指标词典', element: 'si-dictionary-page', load: () => import('./pages/dictionary-page.js') },
 ];
 
 @customElement('si-app')

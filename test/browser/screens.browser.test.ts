@@ -8,7 +8,7 @@ import { ARTIFACTS } from '../support/browser.js';
 import { useDemoBrowser } from '../support/browser-suite.js';
 
 const suite = useDemoBrowser();
-const VIEWS = ['overview', 'monitor', 'agency', 'scores', 'report', 'sql', 'collectors'];
+const VIEWS = ['overview', 'monitor', 'agency', 'scores', 'report', 'sql', 'collectors', 'dictionary'];
 const SCREENS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'laptop', width: 1366, height: 768 },
@@ -94,6 +94,36 @@ describe('chart exports', () => {
     expect(bytes.readUInt32BE(20)).toBe(Math.round(svgBox.height) * 2);
     const [svg] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'SVG' }).click()]);
     expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[^>]+width="\d+"/);
+    await page.close();
+  });
+});
+
+describe('指标词典', () => {
+  it('lists the 68 indicators, filters by a word and opens one by its code with its metric’s definition', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const [catalogue, metrics] = await Promise.all(
+      ['/api/catalogue', '/api/metrics'].map(async (p) => (await (await fetch(`${suite.server.url}${p}`)).json()).data),
+    );
+    await page.goto(`${suite.server.url}/?view=dictionary`);
+    const articles = page.locator('si-dictionary-page article');
+    await expect.poll(() => articles.count()).toBe(68);
+    expect(catalogue.length).toBe(68);
+
+    const search = page.getByRole('searchbox', { name: '搜索指标' });
+    await search.fill('限时');
+    const expected = catalogue.filter((r: { code: string; name: string; description: string; metrics: string[] | null }) =>
+      [r.name, r.description, ...(r.metrics ?? []).map((m) => metrics.find((x: { code: string }) => x.code === m)?.name ?? '')].join(' ').includes('限时'),
+    ).length;
+    expect(expected).toBeGreaterThan(0);
+    await expect.poll(() => articles.count()).toBe(expected);
+
+    const reg = metrics.find((m: { appendix_code: string | null }) => m.appendix_code === '2.1.2');
+    await page.goto(`${suite.server.url}/?view=dictionary&code=2.1.2`);
+    const open = page.locator('si-dictionary-page article.open');
+    await expect.poll(() => open.getAttribute('data-code')).toBe('2.1.2');
+    expect(await open.textContent()).toContain(reg.definition);
+    expect(await open.isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'dictionary.png') });
     await page.close();
   });
 });
