@@ -78,6 +78,31 @@ describe('navigation on a phone and on a wall', () => {
   });
 });
 
+describe('the region kept across tabs', () => {
+  it('drilled to a county on 全省概览, every tab opens on that county', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=overview`);
+    await page.locator('si-region-ranking a', { hasText: '济南市' }).click();
+    await page.locator('si-region-ranking a', { hasText: '历下区' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('370102');
+    for (const [label, view] of [
+      ['绩效评分', 'scores'],
+      ['机构自查', 'agency'],
+      ['评价报告', 'report'],
+      ['指标监测', 'monitor'],
+    ]) {
+      const tab = page.locator('si-app nav a', { hasText: label });
+      expect(new URL((await tab.getAttribute('href'))!, suite.server.url).searchParams.get('region'), label).toBe('370102');
+      await tab.click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe(view);
+      expect(new URL(page.url()).searchParams.get('region'), label).toBe('370102');
+    }
+    // The page itself shows the county chosen (its region select on 指标监测).
+    await expect.poll(() => page.locator('si-monitor-page select[aria-label=地区]').evaluate((s: HTMLSelectElement) => s.value)).toBe('370102');
+    await page.close();
+  });
+});
+
 describe('chart exports', () => {
   it('downloads a chart as a PNG at twice its drawn size and as SVG', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
