@@ -97,8 +97,25 @@ describe('the region kept across tabs', () => {
       await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe(view);
       expect(new URL(page.url()).searchParams.get('region'), label).toBe('370102');
     }
-    // The page itself shows the county chosen (its region select on 指标监测).
-    await expect.poll(() => page.locator('si-monitor-page select[aria-label=地区]').evaluate((s: HTMLSelectElement) => s.value)).toBe('370102');
+    // The page itself shows the county chosen (its region picker on 指标监测).
+    await expect.poll(() => page.locator('si-monitor-page si-region-picker input').inputValue()).toBe('历下区');
+    await page.close();
+  });
+
+  it('finds a region in the picker by pinyin initials and names the city of an ambiguous one', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=scores`);
+    const input = page.locator('si-score-page si-region-picker input');
+    await input.click();
+    await input.fill('市中');
+    const options = page.locator('si-score-page si-region-picker li[role=option]');
+    await expect.poll(() => options.allTextContents()).toEqual(['市中区（济南市）', '市中区（枣庄市）']);
+    await input.fill('ycx');
+    await expect.poll(() => options.allTextContents()).toEqual(['郓城县']);
+    await input.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('371725');
+    await expect.poll(() => input.inputValue()).toBe('郓城县');
+    await page.screenshot({ path: join(ARTIFACTS, 'region-picker.png') });
     await page.close();
   });
 });
