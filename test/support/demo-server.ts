@@ -12,9 +12,13 @@ import { loadConfig } from '../../app/config.js';
 import type { Database } from '../../warehouse/database.js';
 import { collectAll } from './collect.js';
 import { freshDb } from './db.js';
+import { fetchAs, signIn } from './auth.js';
 
 export interface DemoServer {
+  /** Served as a signed-in province-wide administrator (cookie, CSRF token and Origin added when absent). */
   url: string;
+  /** The same app as a browser without a session reaches it (the login page). */
+  publicUrl: string;
   sourceUrl: string;
   db: Database;
   alerts: AlertMonitor;
@@ -48,9 +52,12 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
   await collect();
   await alerts.evaluate();
   const app = await createApp(db, { events: [collector, alerts] });
-  let api = await listen(app.fetch);
+  const signedIn = fetchAs(app.fetch, await signIn(db));
+  let api = await listen(signedIn);
+  const open = await listen(app.fetch);
   return {
     url: api.url,
+    publicUrl: open.url,
     sourceUrl: sim.url,
     db,
     alerts,
@@ -62,12 +69,13 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
       await shut(api.server);
       return {
         start: async () => {
-          api = await listen(app.fetch, Number(new URL(api.url).port));
+          api = await listen(signedIn, Number(new URL(api.url).port));
         },
       };
     },
     close: async () => {
       await shut(api.server);
+      await shut(open.server);
       await new Promise((r) => sim.server.close(r));
       alerts.close();
       db.close();

@@ -18,6 +18,7 @@ const RANK: Record<string, number> = {
   report: 3,
   console: 3,
   evaluation: 3,
+  access: 3,
   api: 4,
   app: 5,
   bin: 6,
