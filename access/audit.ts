@@ -1,5 +1,6 @@
 // The audit log (audit_log in sql/storage/access.sql): append-only. This module inserts and
 // reads; nothing in the application updates or deletes a row.
+import type { ScoreChange } from '../scoring/manual-scores.js';
 import type { Database } from '../warehouse/database.js';
 
 export const AUDIT_ACTIONS = [
@@ -52,3 +53,11 @@ export async function audit(db: Database, actor: Actor, entry: AuditEntry): Prom
     },
   );
 }
+
+/** A manual-score import: each score's key with its value before (null: new) and after. */
+export const scoreImportEntry = (file: string, changes: readonly ScoreChange[]): AuditEntry => ({
+  action: 'manual_score_import',
+  target: file,
+  before: changes.map(({ after: _, ...was }) => was),
+  after: changes.map(({ before: _, ...now }) => now),
+});
