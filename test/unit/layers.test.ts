@@ -27,7 +27,7 @@ const RANK: Record<string, number> = {
 };
 /** Folders outside the ranks and what they may import besides themselves. */
 const SPECIAL: Record<string, string[]> = {
-  demo: ['core', 'contracts', 'ingest'],
+  demo: ['core', 'contracts', 'ingest', 'access'],
   dashboard: ['contracts'],
 };
 /** Who may import these folders at all. */
