@@ -55,9 +55,14 @@ export interface AppOptions {
 
 /** The app's registered routes (not middleware) as a test of a request's method and path. */
 function registeredRoutes(app: Hono): (method: string, path: string) => boolean {
-  let routes: { method: string; matcher: RegExp }[] | null = null;
+  let routes: { method: string; matcher: RegExp }[] = [];
+  let seen = -1;
   return (method, path) => {
-    routes ??= app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method, matcher: patternMatcher(r.path) }));
+    // Compiled again whenever routes were added since, so a route registered later is not missed.
+    if (seen !== app.routes.length) {
+      routes = app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method, matcher: patternMatcher(r.path) }));
+      seen = app.routes.length;
+    }
     const m = method === 'HEAD' ? 'GET' : method;
     return routes.some((r) => r.method === m && r.matcher.test(path));
   };
