@@ -1,5 +1,7 @@
-// The dashboard shell: title, navigation between pages, and the page named by ?view=.
-// Each page is its own element and keeps its own state in the URL.
+// The dashboard shell: the login page until someone is signed in; then title, navigation
+// between pages, the user menu (退出登录) and the page named by ?view=. Each page is its own
+// element and keeps its own state in the URL. Pages a role cannot use are left out of the
+// navigation for clarity only: the server checks every request (api/route-rules.ts).
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
@@ -10,11 +12,17 @@ import './pages/score-page.js';
 import './pages/report-page.js';
 import './pages/sql-page.js';
 import './pages/collectors-page.js';
+import './pages/audit-page.js';
+import './pages/login-page.js';
+import type { SessionInfo } from '../../contracts/access.js';
+import { errorText, getSession, SIGNED_OUT, signOut } from './api.js';
 
 interface Page {
   view: string;
   label: string;
   element: string;
+  /** Only for these roles (all roles when absent). */
+  roles?: string[];
 }
 
 // Pages in navigation order; the first is the default.
@@ -24,8 +32,9 @@ const PAGES: Page[] = [
   { view: 'agency', label: '机构自查', element: 'si-agency-page' },
   { view: 'scores', label: '绩效评分', element: 'si-score-page' },
   { view: 'report', label: '评价报告', element: 'si-report-page' },
-  { view: 'sql', label: 'SQL 查询', element: 'si-sql-page' },
-  { view: 'collectors', label: '数据采集', element: 'si-collectors-page' },
+  { view: 'sql', label: 'SQL 查询', element: 'si-sql-page', roles: ['admin', 'analyst'] },
+  { view: 'collectors', label: '数据采集', element: 'si-collectors-page', roles: ['admin'] },
+  { view: 'audit', label: '审计日志', element: 'si-audit-page', roles: ['admin'] },
 ];
 
 @customElement('si-app')
@@ -39,25 +48,66 @@ export class SiApp extends LitElement {
     nav a { padding: 8px 14px; color: var(--muted); text-decoration: none; border-bottom: 3px solid transparent; }
     nav a[aria-current='page'] { color: var(--accent); border-bottom-color: var(--accent); font-weight: 600; }
     nav a:focus-visible { outline: 3px solid var(--accent); }
+    .user { display: flex; align-items: baseline; gap: 10px; font-size: 0.9rem; }
+    .user .roles { color: var(--muted); }
+    .user button { font: inherit; font-size: 0.85rem; padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
+    .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
   `;
 
   @state() private view = PAGES[0].view;
+  /** undefined while asking the server who is signed in. */
+  @state() private session: SessionInfo | undefined;
+  @state() private error = '';
   private readonly onPop = () => this.readView();
+  private readonly onSignedOut = () => this.loadSession();
 
   connectedCallback(): void {
     super.connectedCallback();
-    this.readView();
     window.addEventListener('popstate', this.onPop);
+    window.addEventListener(SIGNED_OUT, this.onSignedOut);
+    this.loadSession();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPop);
+    window.removeEventListener(SIGNED_OUT, this.onSignedOut);
+  }
+
+  private async loadSession(): Promise<void> {
+    try {
+      this.session = await getSession();
+      this.error = '';
+      this.readView();
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+
+  /** The pages the signed-in user's roles use. */
+  private pages(): Page[] {
+    const roles = this.session?.user?.roles ?? [];
+    return PAGES.filter((p) => !p.roles || p.roles.some((r) => roles.includes(r)));
   }
 
   private readView(): void {
     const v = new URLSearchParams(location.search).get('view');
-    this.view = PAGES.some((p) => p.view === v) ? v! : PAGES[0].view;
+    const pages = this.pages();
+    this.view = pages.some((p) => p.view === v) ? v! : pages[0].view;
+  }
+
+  private async logOut(): Promise<void> {
+    try {
+      await signOut();
+    } catch (err) {
+      this.error = errorText(err);
+    }
+    await this.loadSession();
+  }
+
+  private signedIn(e: CustomEvent<SessionInfo>): void {
+    this.session = e.detail;
+    this.readView();
   }
 
   private go(e: Event, view: string): void {
@@ -67,14 +117,28 @@ export class SiApp extends LitElement {
   }
 
   render() {
-    const page = PAGES.find((p) => p.view === this.view)!;
+    const title = html`<h1>社会保险经办绩效监测</h1>
+      <span class="subtitle">依据《社会保险经办绩效评价规范》· 纵横比较法</span>`;
+    const error = this.error ? html`<div class="error" role="alert">${this.error}</div>` : '';
+    const user = this.session?.user;
+    if (!this.session) return html`<header>${title}</header>${error}`;
+    if (!user)
+      return html`<header>${title}</header>${error}
+        <si-login-page .oidcLabel=${this.session.oidc_label} @signed-in=${this.signedIn}></si-login-page>`;
+    const pages = this.pages();
+    const page = pages.find((p) => p.view === this.view) ?? pages[0];
     return html`
       <header>
-        <h1>社会保险经办绩效监测</h1>
-        <span class="subtitle">依据《社会保险经办绩效评价规范》· 纵横比较法</span>
+        <div>${title}</div>
+        <div class="user" aria-label="当前用户">
+          <span data-testid="user-name">${user.display_name}</span>
+          <span class="roles">${user.role_names.join('、')}${user.region_code ? '' : ' · 未分配地区'}</span>
+          <button type="button" @click=${this.logOut}>退出登录</button>
+        </div>
       </header>
+      ${error}
       <nav aria-label="页面">
-        ${PAGES.map(
+        ${pages.map(
           (p) =>
             html`<a href="?view=${p.view}" aria-current=${p.view === this.view ? 'page' : 'false'} @click=${(e: Event) => this.go(e, p.view)}>${p.label}</a>`,
         )}

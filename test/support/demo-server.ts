@@ -13,6 +13,7 @@ import type { Database } from '../../warehouse/database.js';
 import { collectAll } from './collect.js';
 import { freshDb } from './db.js';
 import { fetchAs, signIn } from './auth.js';
+import { createDemoAccounts } from '../../demo/accounts.js';
 
 export interface DemoServer {
   /** Served as a signed-in province-wide administrator (cookie, CSRF token and Origin added when absent). */
@@ -51,7 +52,8 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
   const collect = () => collectAll(db, sim.url, undefined, { since: '2024-10-01T00:00:00+08:00|', pageSize: 5000, collector });
   await collect();
   await alerts.evaluate();
-  const app = await createApp(db, { events: [collector, alerts] });
+  // The demo's accounts, as `npm start` creates them on the embedded source; the login page lists them.
+  const app = await createApp(db, { events: [collector, alerts], demoAccounts: await createDemoAccounts(db) });
   const signedIn = fetchAs(app.fetch, await signIn(db));
   let api = await listen(signedIn);
   const open = await listen(app.fetch);
