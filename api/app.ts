@@ -2,9 +2,9 @@
 import type { EventEmitter } from 'node:events';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Database } from '../warehouse/database.js';
 import type { MartRefresher } from '../ingest/marts.js';
 import { ROOT } from '../core/paths.js';
@@ -32,6 +32,7 @@ import { patternMatcher } from './route-rules.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { oidcRoutes } from './routes/oidc.js';
+import { dashboardFiles } from './static.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
@@ -84,6 +85,8 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   const accessConfig = opts.access ?? DEFAULT_ACCESS_CONFIG;
   const sessions = new Sessions(db, accessConfig, opts.now);
   app.use('/api/*', accessControl(sessions, await Scopes.load(db), registeredRoutes(app)));
+  // JSON and CSV answers are compressed (gzip); the event stream and Arrow are left as they are.
+  app.use('/api/*', compress());
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', authRoutes(sessions, opts.demoAccounts ?? [], accessConfig.oidc?.label ?? null));
@@ -100,6 +103,6 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.route('/api', reportRoutes(db, dims));
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
-  if (existsSync(DASHBOARD_DIST)) app.use('/*', serveStatic({ root: relative(process.cwd(), DASHBOARD_DIST) }));
+  if (existsSync(DASHBOARD_DIST)) app.use('/*', dashboardFiles(DASHBOARD_DIST));
   return app;
 }

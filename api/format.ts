@@ -1,15 +1,19 @@
-// Table responses in three formats: JSON (default), Arrow IPC stream
-// (Accept: application/vnd.apache.arrow.stream) and CSV (?format=csv or Accept: text/csv).
+// Table responses in four formats: JSON (default), Arrow IPC stream
+// (Accept: application/vnd.apache.arrow.stream), CSV (?format=csv or Accept: text/csv) and an
+// Excel workbook (?format=xlsx or Accept: the XLSX type): one sheet, a bold frozen header row,
+// numbers as numbers and text made inert as in CSV.
 import type { Context, MiddlewareHandler } from 'hono';
 import { Bool, DateDay, Float64, Int32, Int64, TimestampMillisecond, Utf8, Table, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
-import { toCsvText } from '../core/csv.js';
+import ExcelJS from 'exceljs';
+import { inertText, toCsvText } from '../core/csv.js';
 import type { QueryResult } from '../warehouse/database.js';
 import { toObjects } from '../warehouse/database.js';
 import { BadRequest, shown } from './validate.js';
 
 export const ARROW_MIME = 'application/vnd.apache.arrow.stream';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const FORMATS = ['json', 'arrow', 'csv'] as const;
+const FORMATS = ['json', 'arrow', 'csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** ?format= when given (anything else is a 400 naming it), else the Accept header. */
@@ -22,6 +26,7 @@ export function negotiate(c: Context): Format {
   const accept = c.req.header('accept') ?? '';
   if (accept.includes(ARROW_MIME)) return 'arrow';
   if (accept.includes('text/csv')) return 'csv';
+  if (accept.includes(XLSX_MIME)) return 'xlsx';
   return 'json';
 }
 
@@ -66,8 +71,33 @@ export function toCsv({ columns, rows }: QueryResult): string {
   );
 }
 
-export function sendTable(c: Context, result: QueryResult, extra: Record<string, unknown> = {}, filename = 'data'): Response {
+const NUMERIC = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|DOUBLE|FLOAT|DECIMAL)/i;
+
+/** A cell as Excel should hold it: the database hands BIGINT and DECIMAL over as exact text,
+ * which a sheet keeps as a number (Excel's own precision is a double). */
+function xlsxCell(v: unknown, numeric: boolean): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint' || (numeric && typeof v === 'string')) return Number(v);
+  return inertText(typeof v === 'string' ? v : JSON.stringify(v));
+}
+
+export async function toXlsx({ columns, rows }: QueryResult): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(columns.map((col) => inertText(col.name))).font = { bold: true };
+  const numeric = columns.map((col) => NUMERIC.test(col.type));
+  for (const r of rows) sheet.addRow(r.map((v, i) => xlsxCell(v, numeric[i])));
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+export async function sendTable(c: Context, result: QueryResult, extra: Record<string, unknown> = {}, filename = 'data'): Promise<Response> {
   switch (negotiate(c)) {
+    case 'xlsx':
+      return c.body((await toXlsx(result)) as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': XLSX_MIME,
+        'content-disposition': `attachment; filename="${filename}.xlsx"`,
+      });
     case 'arrow':
       return c.body(toArrow(result) as Uint8Array<ArrayBuffer>, 200, { 'content-type': ARROW_MIME });
     case 'csv':

@@ -17,10 +17,15 @@ export function formatValue(value: number | null | undefined, unit: string): str
 }
 
 /** A change in the metric's unit: percentage points for rates. */
+/** A change as it shows (one decimal for percentages, two otherwise); 0 for "-0.0". */
+export function shownChange(change: number, unit: string): number {
+  return Number(change.toFixed(unit === '%' ? 1 : 2)) || 0;
+}
+
 export function formatChange(change: number | null | undefined, unit: string): string {
   if (change === null || change === undefined) return '—';
   const digits = unit === '%' ? 1 : 2;
-  const shown = Number(change.toFixed(digits)) || 0; // no "-0.0"
+  const shown = shownChange(change, unit);
   const sign = shown > 0 ? '+' : '';
   return unit === '%' ? `${sign}${shown.toFixed(digits)} 个百分点` : `${sign}${shown.toFixed(digits)} ${unit}`;
 }

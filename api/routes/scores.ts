@@ -8,12 +8,10 @@ import { audit, scoreImportEntry } from '../../access/audit.js';
 import { accessOf } from '../access.js';
 import { SheetError, importManualScores, type SheetKind } from '../../scoring/manual-scores.js';
 import type { Dims } from '../dims.js';
-import { sendTable } from '../format.js';
+import { sendTable, XLSX_MIME } from '../format.js';
 import type { Select } from '../table-route.js';
 import { tableRoute } from '../table-route.js';
 import { BadRequest } from '../validate.js';
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** An indicator entry with its target and the peers' median: the columns of v_score_indicator_target. */
 function targetColumns(select: Select<RowOf<'/api/scores/indicators'>>): string {

@@ -43,7 +43,7 @@ export function heatmapSpec(rows: HeatRow[], metric: MetricRow, title: string): 
         },
       },
       {
-        mark: { type: 'text', fontSize: 10, color: '#1d2733' },
+        mark: { type: 'text', fontSize: 12, color: '#1d2733' },
         encoding: { text: { field: col('rank'), type: 'quantitative' } },
       },
     ],
@@ -54,7 +54,10 @@ export interface SeriesRow extends VerticalRow {
   metric_name: string;
 }
 
-/** One small chart per metric (each with its own scale), three to a row. */
+/** As many 220 px small charts as fit the window's width, at most three to a row. */
+const fittingColumns = () => Math.max(1, Math.min(3, Math.floor((window.innerWidth - 60) / 280)));
+
+/** One small chart per metric (each with its own scale), up to three to a row. */
 function perMetric(rows: object[], title: string, spec: Record<string, unknown>, transform: object[] = []): TopLevelSpec {
   return {
     $schema: SCHEMA,
@@ -63,7 +66,7 @@ function perMetric(rows: object[], title: string, spec: Record<string, unknown>,
     data: { values: rows },
     transform,
     facet: { field: METRIC_NAME, type: 'nominal', title: null, header: { labelFontSize: 13 } },
-    columns: 3,
+    columns: fittingColumns(),
     resolve: { scale: { y: 'independent' } },
     spec: { width: 220, height: 125, ...spec },
   } as TopLevelSpec;

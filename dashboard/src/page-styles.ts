@@ -5,10 +5,16 @@ import { css } from 'lit';
 export const pageStyles = css`
   :host { display: block; }
   .bar { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: 12px; margin: 16px 0 12px; }
-  .filters { display: flex; flex-wrap: wrap; gap: 12px; }
+  .filters { display: var(--controls, flex); flex-wrap: wrap; gap: 12px; min-width: 0; max-width: 100%; }
   label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); gap: 4px; }
   select, button, a.button { font: inherit; font-size: 1rem; padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); }
-  select { min-width: 160px; }
+  select { min-width: min(160px, 100%); max-width: 100%; }
+  @media (max-width: 720px) {
+    .filters, .filters label { width: 100%; }
+    /* A table wider than a phone scrolls inside its panel, never the page. */
+    .panel { padding: 10px; overflow-x: auto; }
+    table { font-size: 0.8rem; }
+  }
   button, a.button { cursor: pointer; text-decoration: none; }
   select:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
   .grid { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); margin-top: 12px; }

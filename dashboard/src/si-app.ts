@@ -1,18 +1,13 @@
-// The dashboard shell: the login page until someone is signed in; then title, navigation
-// between pages, the user menu (退出登录) and the page named by ?view=. Each page is its own
-// element and keeps its own state in the URL. Pages a role cannot use are left out of the
-// navigation for clarity only: the server checks every request (api/route-rules.ts).
+// The dashboard shell: title, navigation between pages, and the page named by ?view=.
+// Each page is its own element and keeps its own state in the URL. On a phone the navigation
+// folds into a menu; on a wall (?kiosk=1) it goes, with every page's controls, and the shell
+// rotates through ?views= (default: the one opened) every ?every= seconds (default 60).
+// Until someone is signed in the login page shows; then a user menu (退出登录). Pages a role
+// cannot use are left out of the navigation for clarity only: the server checks every request
+// (api/route-rules.ts).
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import './pages/monitor-page.js';
-import './pages/overview-page.js';
-import './pages/agency-page.js';
-import './pages/score-page.js';
-import './pages/report-page.js';
-import './pages/sql-page.js';
-import './pages/collectors-page.js';
-import './pages/audit-page.js';
 import './pages/login-page.js';
 import type { SessionInfo } from '../../contracts/access.js';
 import { errorText, getSession, SIGNED_OUT, signOut } from './api.js';
@@ -21,26 +16,31 @@ interface Page {
   view: string;
   label: string;
   element: string;
+  /** Each page is its own chunk, loaded when first shown; its element upgrades once defined. */
+  load: () => Promise<unknown>;
   /** Only for these roles (all roles when absent). */
   roles?: string[];
 }
 
 // Pages in navigation order; the first is the default.
 const PAGES: Page[] = [
-  { view: 'overview', label: '全省概览', element: 'si-overview-page' },
-  { view: 'monitor', label: '指标监测', element: 'si-monitor-page' },
-  { view: 'agency', label: '机构自查', element: 'si-agency-page' },
-  { view: 'scores', label: '绩效评分', element: 'si-score-page' },
-  { view: 'report', label: '评价报告', element: 'si-report-page' },
-  { view: 'sql', label: 'SQL 查询', element: 'si-sql-page', roles: ['admin', 'analyst'] },
-  { view: 'collectors', label: '数据采集', element: 'si-collectors-page', roles: ['admin'] },
-  { view: 'audit', label: '审计日志', element: 'si-audit-page', roles: ['admin'] },
+  { view: 'overview', label: '全省概览', element: 'si-overview-page', load: () => import('./pages/overview-page.js') },
+  { view: 'monitor', label: '指标监测', element: 'si-monitor-page', load: () => import('./pages/monitor-page.js') },
+  { view: 'agency', label: '机构自查', element: 'si-agency-page', load: () => import('./pages/agency-page.js') },
+  { view: 'scores', label: '绩效评分', element: 'si-score-page', load: () => import('./pages/score-page.js') },
+  { view: 'report', label: '评价报告', element: 'si-report-page', load: () => import('./pages/report-page.js') },
+  { view: 'sql', label: 'SQL 查询', element: 'si-sql-page', load: () => import('./pages/sql-page.js'), roles: ['admin', 'analyst'] },
+  { view: 'collectors', label: '数据采集', element: 'si-collectors-page', load: () => import('./pages/collectors-page.js'), roles: ['admin'] },
+  { view: 'dictionary', label: '指标词典', element: 'si-dictionary-page', load: () => import('./pages/dictionary-page.js') },
+  { view: 'audit', label: '审计日志', element: 'si-audit-page', load: () => import('./pages/audit-page.js'), roles: ['admin'] },
 ];
 
 @customElement('si-app')
 export class SiApp extends LitElement {
   static styles = css`
-    :host { display: block; max-width: 1280px; margin: 0 auto; padding: 16px 20px 40px; }
+    :host { display: block; max-width: 1880px; margin: 0 auto; padding: 16px 20px 40px; }
+    :host([kiosk]) { max-width: none; padding: 12px 24px; }
+    :host([kiosk]) nav, :host([kiosk]) .menu { display: none; }
     header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 12px; }
     h1 { font-size: 1.5rem; margin: 0; }
     .subtitle { color: var(--muted); font-size: 0.85rem; }
@@ -48,30 +48,47 @@ export class SiApp extends LitElement {
     nav a { padding: 8px 14px; color: var(--muted); text-decoration: none; border-bottom: 3px solid transparent; }
     nav a[aria-current='page'] { color: var(--accent); border-bottom-color: var(--accent); font-weight: 600; }
     nav a:focus-visible { outline: 3px solid var(--accent); }
+    .menu { display: none; font: inherit; margin-top: 10px; padding: 8px 12px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); }
     .user { display: flex; align-items: baseline; gap: 10px; font-size: 0.9rem; }
     .user .roles { color: var(--muted); }
     .user button { font: inherit; font-size: 0.85rem; padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
+    :host([kiosk]) .user { display: none; }
     .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
+    @media (max-width: 720px) {
+      :host { padding: 10px 10px 32px; }
+      h1 { font-size: 1.2rem; }
+      .menu { display: block; width: 100%; text-align: left; }
+      nav { display: none; flex-direction: column; border-bottom: none; margin-top: 4px; }
+      nav.open { display: flex; }
+      nav a { border-bottom: none; border-left: 3px solid transparent; white-space: nowrap; }
+      nav a[aria-current='page'] { border-left-color: var(--accent); }
+    }
   `;
 
   @state() private view = PAGES[0].view;
+  @state() private menuOpen = false;
   /** undefined while asking the server who is signed in. */
   @state() private session: SessionInfo | undefined;
   @state() private error = '';
   private readonly onPop = () => this.readView();
   private readonly onSignedOut = () => this.loadSession();
+  private rotation: ReturnType<typeof setInterval> | undefined;
 
   connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPop);
     window.addEventListener(SIGNED_OUT, this.onSignedOut);
-    this.loadSession();
+    this.loadSession().then(() => {
+      const q = new URLSearchParams(location.search);
+      if (q.get('kiosk') === '1') this.startKiosk(q);
+    });
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPop);
     window.removeEventListener(SIGNED_OUT, this.onSignedOut);
+    clearInterval(this.rotation);
   }
 
   private async loadSession(): Promise<void> {
@@ -90,12 +107,6 @@ export class SiApp extends LitElement {
     return PAGES.filter((p) => !p.roles || p.roles.some((r) => roles.includes(r)));
   }
 
-  private readView(): void {
-    const v = new URLSearchParams(location.search).get('view');
-    const pages = this.pages();
-    this.view = pages.some((p) => p.view === v) ? v! : pages[0].view;
-  }
-
   private async logOut(): Promise<void> {
     try {
       await signOut();
@@ -110,10 +121,34 @@ export class SiApp extends LitElement {
     this.readView();
   }
 
+  /** Wall mode: large type and no controls (the pages hide theirs through --controls), rotating. */
+  private startKiosk(q: URLSearchParams): void {
+    this.setAttribute('kiosk', '');
+    document.documentElement.classList.add('kiosk');
+    const views = (q.get('views') ?? this.view).split(',').filter((v) => this.pages().some((p) => p.view === v));
+    const every = Math.max(10, Number(q.get('every')) || 60) * 1000;
+    if (views.length < 2) return;
+    let i = Math.max(0, views.indexOf(this.view));
+    this.rotation = setInterval(() => {
+      i = (i + 1) % views.length;
+      const next = new URLSearchParams(location.search);
+      next.set('view', views[i]);
+      history.replaceState(null, '', `?${next}`);
+      this.view = views[i];
+    }, every);
+  }
+
+  private readView(): void {
+    const v = new URLSearchParams(location.search).get('view');
+    const pages = this.pages();
+    this.view = pages.some((p) => p.view === v) ? v! : pages[0].view;
+  }
+
   private go(e: Event, view: string): void {
     e.preventDefault();
     history.pushState(null, '', `?view=${view}`);
     this.view = view;
+    this.menuOpen = false;
   }
 
   render() {
@@ -127,6 +162,7 @@ export class SiApp extends LitElement {
         <si-login-page .oidcLabel=${this.session.oidc_label} @signed-in=${this.signedIn}></si-login-page>`;
     const pages = this.pages();
     const page = pages.find((p) => p.view === this.view) ?? pages[0];
+    void page.load();
     return html`
       <header>
         <div>${title}</div>
@@ -137,7 +173,10 @@ export class SiApp extends LitElement {
         </div>
       </header>
       ${error}
-      <nav aria-label="页面">
+      <button class="menu" aria-expanded=${this.menuOpen} aria-controls="pages" @click=${() => {
+        this.menuOpen = !this.menuOpen;
+      }}>☰ 菜单 · ${page.label}</button>
+      <nav id="pages" aria-label="页面" class=${this.menuOpen ? 'open' : ''}>
         ${pages.map(
           (p) =>
             html`<a href="?view=${p.view}" aria-current=${p.view === this.view ? 'page' : 'false'} @click=${(e: Event) => this.go(e, p.view)}>${p.label}</a>`,

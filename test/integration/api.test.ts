@@ -71,8 +71,8 @@ describe('parameter validation', () => {
       'item',
       "unknown item 'J1' in parameter 'item': no P1 or P2 item of scheme standard has that code",
     ],
-    ['/api/regions?format=xml', 'format', "parameter 'format' must be one of json, arrow, csv; got 'xml'"],
-    ['/api/runs?feed=nope&format=xlsx', 'format', "parameter 'format' must be one of json, arrow, csv; got 'xlsx'"],
+    ['/api/regions?format=xml', 'format', "parameter 'format' must be one of json, arrow, csv, xlsx; got 'xml'"],
+    ['/api/runs?feed=nope&format=ods', 'format', "parameter 'format' must be one of json, arrow, csv, xlsx; got 'ods'"],
   ])('%s → 400 naming %s', async (path, _param, message) => {
     const res = await get(path);
     expect(res.status).toBe(400);

@@ -1,8 +1,9 @@
 // A headline indicator: value for the period, with 环比 and 同比 changes coloured by
-// whether SQL counts them as improvements (mom_improvement, yoy_improvement > 0 better).
+// whether SQL counts them as improvements (mom_improvement, yoy_improvement > 0 better) —
+// only when the change shows after rounding: "▲ 0.0" in green would claim what isn't there.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatChange, formatValue } from '../../../contracts/format.js';
+import { formatChange, formatValue, shownChange } from '../../../contracts/format.js';
 
 /** The frame, label and big figure shared by the tiles of the overview. */
 export const tileStyles = css`
@@ -32,8 +33,9 @@ export class KpiTile extends LitElement {
   @property({ type: Number }) yoyImprovement: number | null = null;
 
   private change(label: string, delta: number | null, improvement: number | null) {
-    const cls = !improvement ? 'flat' : improvement > 0 ? 'up' : 'down';
-    const arrow = delta === null || delta === 0 ? '' : delta > 0 ? '▲' : '▼';
+    const shown = delta === null ? 0 : shownChange(delta, this.unit);
+    const cls = !improvement || shown === 0 ? 'flat' : improvement > 0 ? 'up' : 'down';
+    const arrow = shown === 0 ? '' : shown > 0 ? '▲' : '▼';
     return html`<span class=${cls}>${label} ${arrow} ${formatChange(delta, this.unit)}</span>`;
   }
 

@@ -16,7 +16,9 @@ export class RegionRanking extends LitElement {
     :host { display: block; }
     table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th { text-align: left; font-weight: 500; color: var(--muted, #5b6b7c); font-size: 0.85rem; padding: 4px 6px; }
-    td { padding: 5px 6px; border-top: 1px solid var(--line, #dde3ea); }
+    td { padding: 5px 6px; border-top: 1px solid var(--line, #dde3ea); white-space: nowrap; }
+    /* On a phone the bar gives way to the names and figures. */
+    @media (max-width: 560px) { .barcell { display: none; } th, td { padding: 4px 3px; font-size: 0.85rem; } }
     td.num { text-align: right; white-space: nowrap; }
     tr.highlight td { background: #fff4e5; }
     .barcell { width: 38%; }
