@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import { parseConfig } from '../../app/config.js';
 import type { Database } from '../../warehouse/database.js';
 import { ROOT, SEEDS_DIR } from '../../core/paths.js';
@@ -63,7 +63,7 @@ beforeAll(async () => {
   source = await startFeedServer({ cases: CASES, uploads: [], reports: [] });
   // History from October, so every deadline in January–May lies in what the feed has fully seen.
   await collectAll(db, source.url, ['cases'], { since: '2024-10-01T00:00:00+08:00|', pageSize: 100 });
-  app = await createApp(db, { console: LIMITS });
+  app = await signedInApp(db, { console: LIMITS });
 });
 
 afterAll(async () => {
