@@ -95,7 +95,7 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.route('/api', referenceRoutes(db, dims));
   app.route('/api', indicatorRoutes(db, dims));
   app.route('/api', opsRoutes(db, dims, opts.collectors));
-  app.route('/api', sqlRoutes(db, dims, opts.console ?? DEFAULT_CONSOLE_LIMITS));
+  app.route('/api', await sqlRoutes(db, dims, opts.console ?? DEFAULT_CONSOLE_LIMITS));
   app.route('/api', scoreRoutes(db, dims, opts.marts));
   app.route('/api', overviewRoutes(db, dims));
   app.route('/api', alertRoutes(db, dims));

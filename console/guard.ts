@@ -1,62 +1,121 @@
-// Decides whether an analyst's SQL may run: exactly one statement, a read (by the prepared
-// statement's type), and no function that reaches outside the database (files, other
-// databases, dynamic SQL, sequences). The instance-level file lock-down (Database.open) and
+// Decides whether an analyst's SQL may run, from its parse tree alone (nothing is bound before
+// it passes): exactly one plain query, calling only functions on the console's list
+// (functions.ts), reading only the relations of its scope (relations.ts) by their bare names,
+// and building no list or string beyond a constant size. The instance-level file lock-down (Database.open) and
 // the read-only transaction the runner opens are further layers; this one gives the reasons.
 import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import { HTTPException } from 'hono/http-exception';
+import { allowedFunctions, refusalReason, TABLE_FUNCTIONS } from './functions.js';
 
 export class ConsoleError extends HTTPException {
-  constructor(status: 400 | 408 | 429, message: string) {
+  constructor(status: 400 | 408 | 415 | 422 | 429, message: string) {
     super(status, { message });
   }
 }
 
 const refuse = (message: string) => new ConsoleError(400, message);
 
-// Functions refused wherever they appear, whatever their arguments: they read or list files
-// (even in the allowed directories), reach other databases, run SQL built from strings,
-// reveal secrets or advance sequences.
-const DENIED_FUNCTIONS: [RegExp, string][] = [
-  [/^(read_\w+|\w+_scan|\w+_scan_\w+|parquet_\w+|sniff_csv|glob|st_read\w*|iceberg_\w+|delta_\w+|ducklake_\w+)$/, 'reads files on the server'],
-  [/^(sqlite_\w+|postgres_\w+|mysql_\w+)$/, 'reaches another database'],
-  [/^(query|query_table|json_execute_serialized_sql)$/, 'runs SQL built from a string'],
-  [/^(duckdb_secrets|which_secret|getenv)$/, 'reveals server secrets or environment'],
-  [/^(nextval|setval|currval|checkpoint|force_checkpoint)$/, 'changes database state'],
-];
+// Functions that build a list or a string of a size given by an argument. DuckDB does not
+// count such values against its memory limit (a list of 10^10 elements grew the process past
+// 20 GB and could not be interrupted), so in the console their sizes must be constants within
+// MAX_BUILT, and they may not run inside a lambda (which multiplies them by a list's length).
+const SIZED: Record<string, (args: number[], text: string[]) => number> = {
+  range: (a) => rangeLength(a),
+  generate_series: (a) => rangeLength(a) + 1,
+  repeat: (a, t) => (a[a.length - 1] ?? 0) * Math.max(1, ...t.map((x) => x.length)),
+  lpad: (a) => a[a.length - 1] ?? 0,
+  rpad: (a) => a[a.length - 1] ?? 0,
+  list_resize: (a) => a[a.length - 1] ?? 0,
+  array_resize: (a) => a[a.length - 1] ?? 0,
+};
+export const MAX_BUILT = 10_000;
+
+function rangeLength(a: number[]): number {
+  const [start, stop, step] = a.length === 1 ? [0, a[0], 1] : [a[0], a[1], a[2] ?? 1];
+  return step === 0 ? Number.POSITIVE_INFINITY : Math.max(0, Math.ceil((stop - start) / step));
+}
 
 interface AstNode {
   [key: string]: unknown;
 }
 
-/** Every table function and function call in a parsed SELECT, and every table name read. */
-function collectNames(node: unknown, out: { functions: Set<string>; tables: Set<string> }): void {
+const constantOf = (n: unknown): unknown => {
+  const node = n as AstNode;
+  if (node?.class === 'CONSTANT') return (node.value as { is_null: boolean; value: unknown }).value;
+  if (node?.class === 'CAST') return constantOf(node.child);
+  return undefined;
+};
+
+interface Found {
+  functions: Set<string>;
+  tables: { name: string; qualified: boolean }[];
+  ctes: Set<string>;
+  problems: string[];
+}
+
+/** Every function and relation a parsed query names, the CTEs it defines, and the size rules it breaks. */
+function walk(node: unknown, out: Found, inLambda: boolean, tableFunction = false): void {
   if (Array.isArray(node)) {
-    for (const n of node) collectNames(n, out);
+    for (const n of node) walk(n, out, inLambda);
     return;
   }
   if (!node || typeof node !== 'object') return;
   const n = node as AstNode;
-  if (n.class === 'FUNCTION' && typeof n.function_name === 'string') out.functions.add(n.function_name.toLowerCase());
-  if (n.type === 'BASE_TABLE' && typeof n.table_name === 'string') out.tables.add(n.table_name);
-  for (const v of Object.values(n)) collectNames(v, out);
+  if (typeof n.function_name === 'string') {
+    const name = n.function_name.toLowerCase();
+    out.functions.add(tableFunction ? `table:${name}` : name);
+    const size = SIZED[name];
+    if (size && !tableFunction) {
+      const args = (n.children as unknown[]).map(constantOf);
+      const numbers = args.filter((v): v is number | string => typeof v === 'number' || (typeof v === 'string' && /^-?\d+$/.test(v))).map(Number);
+      const texts = args.filter((v): v is string => typeof v === 'string' && !/^-?\d+$/.test(v));
+      if (inLambda) out.problems.push(`${name}() 不能用在 lambda（x -> …）中：它按列表长度成倍地生成数据`);
+      else if (args.some((v) => v === undefined)) out.problems.push(`${name}() 的长度参数在控制台中必须是常量`);
+      else if (size(numbers, texts) > MAX_BUILT) out.problems.push(`${name}() 生成的列表或字符串超过控制台上限 ${MAX_BUILT}`);
+    }
+  }
+  if (n.type === 'BASE_TABLE' && typeof n.table_name === 'string') {
+    out.tables.push({ name: n.table_name, qualified: Boolean(n.catalog_name) || Boolean(n.schema_name) });
+  }
+  if (n.type === 'TABLE_FUNCTION') {
+    walk(n.function, out, inLambda, true);
+    for (const [k, v] of Object.entries(n)) if (k !== 'function') walk(v, out, inLambda);
+    return;
+  }
+  const cteMap = (n.cte_map as { map?: { key: string }[] } | undefined)?.map;
+  for (const cte of cteMap ?? []) out.ctes.add(cte.key);
+  for (const [k, v] of Object.entries(n)) walk(v, out, inLambda || (n.class === 'LAMBDA' && k === 'expr'));
 }
 
-/** Parses sql (without binding, so no file is touched) and refuses denied functions and
- * file paths. Returns false when DuckDB cannot serialize it: it is not a plain SELECT. */
-async function checkParseTree(conn: DuckDBConnection, sql: string): Promise<boolean> {
+export interface GuardScope {
+  /** The relations the query may read (the console's views for its scope). */
+  relations: ReadonlySet<string>;
+}
+
+/** Parses sql (without binding it, so nothing is touched) and refuses any function not on the
+ * list, any relation outside the scope, any qualified name and any size rule broken. Returns
+ * false when DuckDB cannot serialize it: it is not a plain query. */
+async function checkParseTree(conn: DuckDBConnection, sql: string, scope: GuardScope): Promise<boolean> {
   const reader = await conn.runAndReadAll('SELECT json_serialize_sql($sql::VARCHAR)', { sql });
   const tree = JSON.parse(String(reader.getRows()[0][0])) as { error: boolean; statements?: unknown };
   if (tree.error) return false;
-  const names = { functions: new Set<string>(), tables: new Set<string>() };
-  collectNames(tree.statements, names);
-  for (const fn of names.functions) {
-    const denied = DENIED_FUNCTIONS.find(([pattern]) => pattern.test(fn));
-    if (denied) throw refuse(`function ${fn}() is not allowed in the console: it ${denied[1]}`);
+  const found: Found = { functions: new Set(), tables: [], ctes: new Set(), problems: [] };
+  walk(tree.statements, found, false);
+  const allowed = allowedFunctions();
+  for (const fn of found.functions) {
+    const table = fn.startsWith('table:');
+    const name = table ? fn.slice(6) : fn;
+    if (table ? !TABLE_FUNCTIONS.includes(name) : !allowed.has(name))
+      throw refuse(`function ${name}() is not allowed in the console（控制台不允许调用 ${name}()：${refusalReason(name)}）`);
   }
-  // FROM 'file.csv' (a replacement scan) names a path, not a table.
-  for (const table of names.tables) {
-    if (/[/\\.:]/.test(table)) throw refuse(`reading files ('${table}') is not allowed in the console; query the tables and views`);
+  for (const t of found.tables) {
+    // FROM 'file.csv' (a replacement scan) names a path, not a table.
+    if (/[/\\.:]/.test(t.name)) throw refuse(`reading files ('${t.name}') is not allowed in the console; query the tables and views（控制台不能读取文件）`);
+    if (t.qualified) throw refuse(`qualified names are not allowed in the console: write the relation's name alone（请只写表或视图的名称，不加库名或模式名）: ${t.name}`);
+    if (!scope.relations.has(t.name) && !found.ctes.has(t.name))
+      throw refuse(`relation ${t.name} is not available in the console（控制台中没有 ${t.name}，或它不在您的地区范围内）`);
   }
+  if (found.problems.length) throw refuse(`the query would build values too large for the console（${found.problems.join('；')}）`);
   return true;
 }
 
@@ -115,13 +174,17 @@ function notAQuery(sql: string): ConsoleError {
 /** Returns the single read statement of sql, prepared on conn, or throws a 400 saying why not.
  * Order matters: count and parse tree first (nothing bound yet); only a plain query that
  * passed them is prepared. */
-export async function prepareReadOnly(conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
+export async function prepareReadOnly(conn: DuckDBConnection, sql: string, scope: GuardScope): Promise<DuckDBPreparedStatement> {
+  // Even splitting statements binds some (PRAGMA): a statement known not to be a query is
+  // refused before DuckDB sees it.
+  const keyword = firstKeyword(sql);
+  if (keyword === 'PRAGMA' || KEYWORD_KIND[keyword]) throw notAQuery(sql);
   let prepared: DuckDBPreparedStatement;
   try {
     const statements = await conn.extractStatements(sql);
     if (statements.count === 0) throw refuse("parameter 'query' holds no SQL statement");
     if (statements.count > 1) throw refuse(`parameter 'query' holds ${statements.count} statements; run one statement at a time`);
-    if (!(await checkParseTree(conn, sql))) throw notAQuery(sql);
+    if (!(await checkParseTree(conn, sql, scope))) throw notAQuery(sql);
     prepared = await statements.prepare(0);
   } catch (err) {
     if (err instanceof ConsoleError) throw err;

@@ -9,6 +9,8 @@ export const consoleLimitsSchema = z
     timeoutMs: integerIn(10, 600_000).default(15_000),
     /** Rows returned at most; a longer result comes back cut, flagged truncated. */
     maxRows: integerIn(1, 1_000_000).default(10_000),
+    /** Bytes a result may hold (each row counted as its text); a larger one is refused with a 422. */
+    maxBytes: integerIn(1024, 1_073_741_824).default(33_554_432),
     /** Console queries running at once (each on its own connection); one more gets a 429. */
     maxConcurrent: integerIn(1, 16).default(2),
   })

@@ -1,7 +1,7 @@
 // One long-lived DuckDB instance per process: a single serialized writer
 // (collectors, seeds, refresh) and a small pool of read connections (API).
 import { DuckDBInstance, type DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api';
-import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBType, DuckDBValue, Json } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Mutex } from '../core/mutex.js';
@@ -23,13 +23,17 @@ export interface QueryResult {
 
 const NUMERIC_AS_STRING = new Set<DuckDBTypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL]);
 
+/** Rows as DuckDB gives them in JSON form, made plain: counts and sums as numbers. */
+export function plainRows(types: readonly DuckDBType[], rows: readonly (readonly Json[])[]): unknown[][] {
+  const numeric = types.map((t) => NUMERIC_AS_STRING.has(t.typeId));
+  return rows.map((row) => row.map((v, i) => (numeric[i] && v !== null ? Number(v) : v)));
+}
+
 /** Reads a result as plain JSON-able values: counts and sums as numbers, dates as ISO strings. */
 export function readResult(reader: DuckDBResultReader): QueryResult {
   const types = reader.columnTypes();
   const columns = reader.columnNames().map((name, i) => ({ name, type: types[i].toString() }));
-  const numeric = types.map((t) => NUMERIC_AS_STRING.has(t.typeId));
-  const rows = reader.getRowsJson().map((row) => row.map((v, i) => (numeric[i] && v !== null ? Number(v) : v))) as unknown[][];
-  return { columns, rows };
+  return { columns, rows: plainRows(types, reader.getRowsJson()) };
 }
 
 export function toObjects({ columns, rows }: QueryResult): Row[] {

@@ -1,7 +1,6 @@
 // The analysts' SQL console: ad hoc read-only queries (Arrow, JSON or CSV), the schema
 // browser, example queries and saved queries.
-import type { Context } from 'hono';
-import { Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { audit } from '../../access/audit.js';
 import type { Session } from '../../access/sessions.js';
@@ -9,10 +8,11 @@ import { accessOf } from '../access.js';
 import { z } from 'zod';
 import type { RowOf } from '../../contracts/endpoints.js';
 import type { Database } from '../../warehouse/database.js';
-import { readCatalog, sqlDescriptions } from '../../console/catalog.js';
+import { describeCatalog, sqlDescriptions } from '../../console/catalog.js';
 import { loadExamples } from '../../console/examples.js';
 import type { ConsoleLimits } from '../../console/limits.js';
-import { ConsoleRunner } from '../../console/runner.js';
+import { ConsoleError } from '../../console/guard.js';
+import { ConsoleRunner, type ConsoleScope } from '../../console/runner.js';
 import type { Dims } from '../dims.js';
 import { sendTable } from '../format.js';
 import { tableRoute } from '../table-route.js';
@@ -30,14 +30,29 @@ const QueryBody = z.object(
 const validBody = validJson(QueryBody, 'a non-empty string in the JSON body');
 const validName = validParams(z.object({ name: z.string().trim().min(1).max(MAX_NAME_CHARS, `must be 1 to ${MAX_NAME_CHARS} characters`) }));
 
-export function sqlRoutes(db: Database, dims: Dims, limits: ConsoleLimits): Hono {
+/** An administrator's console sees the whole province; anyone else's, their region and below. */
+function consoleScope(c: Context): ConsoleScope {
+  const user = accessOf(c).session?.user;
+  return { region: !user || user.roles.includes('admin') ? null : user.region_code };
+}
+
+/** A query is sent as JSON only: a form on another site can post text/plain, never application/json without CORS. */
+const jsonOnly: MiddlewareHandler = async (c, next) => {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    throw new ConsoleError(415, `header 'content-type' must be application/json; got '${type || 'none'}'（请以 JSON 提交查询）`);
+  await next();
+};
+
+export async function sqlRoutes(db: Database, dims: Dims, limits: ConsoleLimits): Promise<Hono> {
   const app = new Hono();
   const runner = new ConsoleRunner(db, limits);
+  await runner.relations(); // the console's views exist before the first request
   const descriptions = sqlDescriptions();
   const examples: RowOf<'/api/sql/examples'>[] = loadExamples();
 
-  app.post('/sql', validBody, async (c) => {
-    const result = await runner.run(c.req.valid('json').query);
+  app.post('/sql', jsonOnly, validBody, async (c) => {
+    const result = await runner.run(c.req.valid('json').query, consoleScope(c));
     const meta = { row_count: result.rows.length, truncated: result.truncated, max_rows: limits.maxRows, elapsed_ms: result.elapsed_ms };
     // Arrow and CSV carry no room for these, so every format also gets them as headers;
     // column types go URI-encoded because column names may be Chinese.
@@ -50,7 +65,7 @@ export function sqlRoutes(db: Database, dims: Dims, limits: ConsoleLimits): Hono
 
   // The schema browser and the examples come from the console's modules, typed by the contracts.
   tableRoute(app, dims, '/api/sql/schema', async (_q, c) => {
-    const data: RowOf<'/api/sql/schema'>[] = await readCatalog(db, descriptions);
+    const data: RowOf<'/api/sql/schema'>[] = describeCatalog(await runner.visible(consoleScope(c)), descriptions);
     return c.json({ data });
   });
 

@@ -50,7 +50,7 @@ const CASES = Object.entries(ON_TIME).flatMap(([region, months]) =>
   ),
 );
 
-const LIMITS = { timeoutMs: 400, maxRows: 5, maxConcurrent: 1 };
+const LIMITS = { timeoutMs: 400, maxRows: 5, maxConcurrent: 1, maxBytes: 33_554_432 };
 // Runs until interrupted: far more work than any time limit allows.
 const SLOW = 'SELECT count(*) FROM range(1000000000000) t(i) WHERE hash(i) = 42';
 
@@ -110,7 +110,7 @@ describe('read-only guard', () => {
     // Refused from the statement's text, before binding: no binder error about a missing table or path.
     ['INSERT INTO no_such_table VALUES (1, 2, 3)', 'INSERT statements are not allowed'],
     ["/* a comment first */ COPY (SELECT 1) TO '/not-allowed/x.csv'", 'COPY statements are not allowed'],
-    ["SELECT nextval('seq_run_id')", 'function nextval() is not allowed in the console: it changes database state'],
+    ["SELECT nextval('seq_run_id')", 'function nextval() is not allowed in the console'],
   ])('refuses %s with a 400 and leaves the database unchanged', async (query, reason) => {
     const before = await fingerprint();
     const res = await sql(query);
@@ -121,14 +121,14 @@ describe('read-only guard', () => {
   });
 
   it.each([
-    ["SELECT * FROM read_csv('/etc/passwd')", 'function read_csv() is not allowed in the console: it reads files on the server'],
+    ["SELECT * FROM read_csv('/etc/passwd')", 'function read_csv() is not allowed in the console'],
     // Refused by name even inside the directories DuckDB itself may read.
     [`SELECT * FROM read_csv('${join(SEEDS_DIR, 'regions.csv')}')`, 'function read_csv() is not allowed'],
     [`SELECT count(*) FROM glob('${SEEDS_DIR}/*')`, 'function glob() is not allowed'],
     ["WITH f AS (SELECT * FROM read_text('/etc/hostname')) SELECT * FROM f", 'function read_text() is not allowed'],
     ["SELECT * FROM dim_region WHERE code IN (SELECT a FROM read_parquet('x.parquet'))", 'function read_parquet() is not allowed'],
     ["SELECT * FROM '/etc/hostname.csv'", "reading files ('/etc/hostname.csv') is not allowed"],
-    ["SELECT * FROM query('SELECT 1')", 'function query() is not allowed in the console: it runs SQL built from a string'],
+    ["SELECT * FROM query('SELECT 1')", 'function query() is not allowed in the console'],
   ])('refuses the file read %s with a 400', async (query, reason) => {
     const res = await sql(query);
     expect(res.status).toBe(400);
@@ -146,7 +146,7 @@ describe('read-only guard', () => {
     const bad = await sql('SELEC 1');
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/^the query cannot run: Parser Error: syntax error at or near "SELEC"/);
-    const missing = await app.request('/api/sql', { method: 'POST', body: JSON.stringify({ sql: 'SELECT 1' }) });
+    const missing = await app.request('/api/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: 'SELECT 1' }) });
     expect(missing.status).toBe(400);
     expect((await missing.json()).error).toBe("missing required parameter 'query' (a non-empty string in the JSON body)");
   });
@@ -157,7 +157,7 @@ describe('limits', () => {
     const started = Date.now();
     const res = await sql(SLOW);
     expect(res.status).toBe(408);
-    expect((await res.json()).error).toBe('the query ran longer than the 0.4 s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again');
+    expect((await res.json()).error).toContain('the query ran longer than the 0.4 s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again');
     expect(Date.now() - started).toBeLessThan(10_000);
     const next = await sql('SELECT 6 * 7 AS answer');
     expect(next.status).toBe(200);
@@ -170,7 +170,7 @@ describe('limits', () => {
     await new Promise((r) => setTimeout(r, 100));
     const second = await sql('SELECT 1 AS x');
     expect(second.status).toBe(429);
-    expect((await second.json()).error).toBe('1 console queries are already running; wait for one to finish and run again');
+    expect((await second.json()).error).toContain('1 console queries are already running; wait for one to finish and run again');
     expect((await slow).status).toBe(408);
     expect((await sql('SELECT 1 AS x')).status).toBe(200);
   });
@@ -243,7 +243,8 @@ describe('schema browser', () => {
       description: 'Service cases as received. Natural key: case_id. A case arrives open and again when completed.',
     });
     expect(byName.dim_indicator.description).toBe('Appendix A of the standard, one row per indicator');
-    expect(byName.console_saved_query.kind).toBe('table');
+    // Saved queries, accounts and the audit log are never in the console.
+    for (const hidden of ['console_saved_query', 'app_user', 'app_session', 'audit_log']) expect(byName[hidden], hidden).toBeUndefined();
     // The marts, in their in-memory catalog, are listed like the stored tables.
     expect(byName.mart_metric_value).toMatchObject({
       kind: 'table',
@@ -304,7 +305,7 @@ describe('configuration', () => {
 
   it('reads the console limits and the allowed directories', () => {
     const config = parseConfig(raw);
-    expect(config.console).toEqual({ timeoutMs: 15_000, maxRows: 10_000, maxConcurrent: 2 });
+    expect(config.console).toEqual({ timeoutMs: 15_000, maxRows: 10_000, maxBytes: 32 * 1024 * 1024, maxConcurrent: 2 });
     expect(config.server.allowedDirectories).toEqual(['seeds', 'data/export']);
   });
 
