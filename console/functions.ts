@@ -10,11 +10,26 @@ import { readFileSync } from 'node:fs';
 export const TABLE_FUNCTIONS = ['range', 'generate_series', 'unnest', 'json_each', 'json_tree'];
 
 /** Window functions (DuckDB does not list them in duckdb_functions()). */
-export const WINDOW_FUNCTIONS = ['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile', 'lag', 'lead', 'first_value', 'last_value', 'nth_value'];
+export const WINDOW_FUNCTIONS = [
+  'row_number',
+  'rank',
+  'dense_rank',
+  'percent_rank',
+  'cume_dist',
+  'ntile',
+  'lag',
+  'lead',
+  'first_value',
+  'last_value',
+  'nth_value',
+];
 
 /** Built-in functions left out of the list, by family, with the reason an analyst is told. */
 export const EXCLUDED_FAMILIES: [RegExp, string][] = [
-  [/^(current_(setting|query|query_id|connection_id|transaction_id|schema|schemas|database|catalog|user|role)|session_user|user|getvariable|in_search_path|txid_current)$/, '读取服务器的设置或会话状态'],
+  [
+    /^(current_(setting|query|query_id|connection_id|transaction_id|schema|schemas|database|catalog|user|role)|session_user|user|getvariable|in_search_path|txid_current)$/,
+    '读取服务器的设置或会话状态',
+  ],
   [/^(pg_\w+|has_\w+_privilege|col_description|obj_description|shobj_description|format_pg_type|map_to_pg_oid)$/, '读取数据库目录（PostgreSQL 兼容函数）'],
   [/^(nextval|currval|setval)$/, '改变数据库状态（序列）'],
   [/^(write_log|sleep_ms|pg_sleep)$/, '写日志或占住连接'],

@@ -111,7 +111,8 @@ async function checkParseTree(conn: DuckDBConnection, sql: string, scope: GuardS
   for (const t of found.tables) {
     // FROM 'file.csv' (a replacement scan) names a path, not a table.
     if (/[/\\.:]/.test(t.name)) throw refuse(`reading files ('${t.name}') is not allowed in the console; query the tables and views（控制台不能读取文件）`);
-    if (t.qualified) throw refuse(`qualified names are not allowed in the console: write the relation's name alone（请只写表或视图的名称，不加库名或模式名）: ${t.name}`);
+    if (t.qualified)
+      throw refuse(`qualified names are not allowed in the console: write the relation's name alone（请只写表或视图的名称，不加库名或模式名）: ${t.name}`);
     if (!scope.relations.has(t.name) && !found.ctes.has(t.name))
       throw refuse(`relation ${t.name} is not available in the console（控制台中没有 ${t.name}，或它不在您的地区范围内）`);
   }

@@ -51,7 +51,10 @@ export class ConsoleRunner {
     if (scope.region !== null && !/^\d{6}$/.test(scope.region)) throw new ConsoleError(400, `scope region must be a six-digit code, got '${scope.region}'`);
     // Refuse at once rather than queue: a queue would let a burst hold the server up just the same.
     if (this.running >= this.limits.maxConcurrent) {
-      throw new ConsoleError(429, `${this.limits.maxConcurrent} console queries are already running; wait for one to finish and run again（已有 ${this.limits.maxConcurrent} 个查询在运行）`);
+      throw new ConsoleError(
+        429,
+        `${this.limits.maxConcurrent} console queries are already running; wait for one to finish and run again（已有 ${this.limits.maxConcurrent} 个查询在运行）`,
+      );
     }
     this.running++;
     let conn: DuckDBConnection | undefined;
@@ -104,7 +107,12 @@ export class ConsoleRunner {
         bytes += sizes.slice(0, take).reduce((a, b) => a + b, 0);
         if (bytes > this.limits.maxBytes) throw this.tooLarge();
         const json = chunk.convertRows(JsonDuckDBValueConverter).slice(0, take);
-        rows.push(...plainRows(types, json.map((r) => (r ?? []).slice(0, -1))));
+        rows.push(
+          ...plainRows(
+            types,
+            json.map((r) => (r ?? []).slice(0, -1)),
+          ),
+        );
       }
       clearTimeout(timer);
       const truncated = rows.length > this.limits.maxRows;

@@ -60,7 +60,18 @@ describe('the function allow-list', () => {
       expect(refusedByList, `${name} (${type}, ${onList ? 'on' : 'not on'} the list): ${message}`).toBe(!onList);
     }
     // What the red team used is among the refused; the stored macros and table functions too.
-    for (const name of ['enable_logging', 'enable_profiling', 'current_setting', 'duckdb_settings', 'duckdb_databases', 'database_list', 'query_table', 'case_facts', 'read_csv', 'glob'])
+    for (const name of [
+      'enable_logging',
+      'enable_profiling',
+      'current_setting',
+      'duckdb_settings',
+      'duckdb_databases',
+      'database_list',
+      'query_table',
+      'case_facts',
+      'read_csv',
+      'glob',
+    ])
       expect(refused, name).toContain(name);
     expect(await outcome('SELECT * FROM pragma_database_list()')).toContain('function pragma_database_list() is not allowed in the console');
     expect(passed.length).toBeGreaterThan(500);
@@ -125,7 +136,8 @@ describe('a county analyst’s console', () => {
     expect(names).toContain('dim_metric');
     expect(names).not.toContain('ops_quarantine');
     expect((await runner.visible(PROVINCE)).map((r) => r.name)).toContain('ops_quarantine');
-    for (const hidden of ['app_user', 'app_session', 'audit_log', 'console_saved_query']) expect((await runner.visible(PROVINCE)).map((r) => r.name)).not.toContain(hidden);
+    for (const hidden of ['app_user', 'app_session', 'audit_log', 'console_saved_query'])
+      expect((await runner.visible(PROVINCE)).map((r) => r.name)).not.toContain(hidden);
   });
 });
 

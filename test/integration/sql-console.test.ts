@@ -146,7 +146,11 @@ describe('read-only guard', () => {
     const bad = await sql('SELEC 1');
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/^the query cannot run: Parser Error: syntax error at or near "SELEC"/);
-    const missing = await app.request('/api/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: 'SELECT 1' }) });
+    const missing = await app.request('/api/sql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sql: 'SELECT 1' }),
+    });
     expect(missing.status).toBe(400);
     expect((await missing.json()).error).toBe("missing required parameter 'query' (a non-empty string in the JSON body)");
   });
@@ -157,7 +161,9 @@ describe('limits', () => {
     const started = Date.now();
     const res = await sql(SLOW);
     expect(res.status).toBe(408);
-    expect((await res.json()).error).toContain('the query ran longer than the 0.4 s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again');
+    expect((await res.json()).error).toContain(
+      'the query ran longer than the 0.4 s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again',
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     const next = await sql('SELECT 6 * 7 AS answer');
     expect(next.status).toBe(200);
