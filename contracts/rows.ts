@@ -227,7 +227,8 @@ export const scoreItemRow = z.object({
   region_code: text,
   period_type: text,
   period: text,
-  level: z.enum(['P1', 'P2']),
+  /** P1, P2, or E: the incentive indicators' bonus, capped (max_points = the cap). */
+  level: z.enum(['P1', 'P2', 'E']),
   p1: text,
   p2: text.nullable(),
   points: num,

@@ -52,7 +52,7 @@ function scoreResults(sc: ReportScores, year: string, level: string, childLevel:
       ? ''
       : `（${t.prev_change > 0 ? '增加' : t.prev_change < 0 ? '减少' : '持平'}${t.prev_change ? ` ${formatPoints(Math.abs(t.prev_change))} 分` : ''}）`;
   const itemRows = sc.items.map(
-    (i) => `<tr class="${i.level}"><td>${i.level === 'P1' ? esc(i.p1) : `　${esc(i.p2)}`}</td>
+    (i) => `<tr class="${i.level}"><td>${i.level === 'P2' ? `　${esc(i.p2)}` : esc(i.p1)}</td>
       <td class="num">${formatPoints(i.points)}</td><td class="num">${formatPoints(i.max_points)}</td><td class="num">${formatPoints(i.prev_points)}</td></tr>`,
   );
   const parts: Block[] = [

@@ -31,18 +31,21 @@ WITH grid AS (
   LEFT JOIN v_manual_score ms
     ON ms.indicator_code = e.indicator_code AND ms.region_code = g.region_code AND ms.year = g.year
 ), scored AS (
+  -- Exact decimals (8 places; a linear rule's quotient is cut there), never rounded here:
+  -- the scheme's rounding applies once, to the total (v_score_total).
   SELECT *, CAST(CASE
       WHEN value IS NULL THEN 0
-      WHEN rule = 'manual' THEN CAST(max_points AS DOUBLE) * value / 100
-      WHEN rule = 'linear' THEN CAST(max_points AS DOUBLE) * greatest(0, least(1, (value - floor_value) / (target_value - floor_value)))
-      ELSE greatest(0, CAST(max_points AS DOUBLE) - per_point * greatest(0,
-             CASE direction WHEN 'higher_is_better' THEN target_value - value ELSE value - target_value END))
-    END AS DECIMAL(9, 2)) AS points
+      WHEN rule = 'manual' THEN max_points * CAST(value AS DECIMAL(12, 6)) * 0.01
+      WHEN rule = 'linear' THEN max_points
+             * CAST(greatest(0, least(1, (value - floor_value) / (target_value - floor_value))) AS DECIMAL(12, 8))
+      ELSE greatest(0, CAST(max_points AS DECIMAL(18, 8)) - CAST(per_point * greatest(0,
+             CASE direction WHEN 'higher_is_better' THEN target_value - value ELSE value - target_value END) AS DECIMAL(18, 8)))
+    END AS DECIMAL(18, 8)) AS points
   FROM valued
 )
 SELECT s.scheme, s.region_code, s.period_type, s.period, s.indicator_code,
        p1.name AS p1, p2.name AS p2, s.name, i.category, s.metric, s.source, s.value,
-       s.max_points, s.points, s.max_points - s.points AS points_lost, s.rule,
+       s.max_points, s.points, CAST(s.max_points - s.points AS DECIMAL(18, 8)) AS points_lost, s.rule,
        CASE WHEN s.value IS NOT NULL THEN 'scored' WHEN s.source = 'computed' THEN 'missing' ELSE 'pending' END AS status,
        s.rule_detail, s.bonus, s.p1_code, s.p2_code, s.ord
 FROM scored s

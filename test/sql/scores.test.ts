@@ -90,12 +90,14 @@ describe('Jiaxing scheme (100 points over 25/20/25/15/15; bands 95/85/76)', () =
     expect(await total('jiaxing', B)).toMatchObject({ base_points: 1.6, bonus_points: 0, total: 1.6, grade: '不合格' });
   });
 
-  it('sums indicators into P2 and P1 items (bonus points earned shown in their item)', async () => {
+  it('sums G indicators into P2 and P1 items; the E bonus is a line of its own, capped', async () => {
     // J2.2: 2.1.1 3 + 1.2.2 0 + 2.1.2 2.5 + 3.5.2 2 + 4.1.1 1 + 2.2.4 0 = 8.5 of 16; J2 = 4 + 8.5.
     expect(await item('jiaxing', A, 'J2.2')).toEqual({ points: 8.5, max_points: 16 });
     expect(await item('jiaxing', A, 'J2')).toEqual({ points: 12.5, max_points: 20 });
-    // J1.4: 1 + 2 + 2 + 0 + 1.5 + bonus 1.4.4 2 = 8.5 of 10 G points.
-    expect(await item('jiaxing', A, 'J1.4')).toEqual({ points: 8.5, max_points: 10 });
+    // J1.4: 1 + 2 + 2 + 0 + 1.5 = 6.5 of 10 G points; the bonus 1.4.4 (2) is not in the item.
+    expect(await item('jiaxing', A, 'J1.4')).toEqual({ points: 6.5, max_points: 10 });
+    // The E line: 1.4.4 earns 2, under the cap of 3.
+    expect(await item('jiaxing', A, 'E')).toEqual({ points: 2, max_points: 3 });
   });
 
   it('scores the year from the manual scores alone when the year has no data yet', async () => {
@@ -143,6 +145,7 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
       [A],
     );
     expect(levels).toEqual([
+      { level: 'E', n: 1, max: 3 },
       { level: 'P1', n: 5, max: 100 },
       { level: 'P2', n: 23, max: 100 },
     ]);

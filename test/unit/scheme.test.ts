@@ -26,6 +26,7 @@ const mini = () => ({
   version: '1',
   total_points: 10,
   bonus_cap: 1,
+  rounding: { digits: 2, mode: 'half_up' },
   grades: [
     { grade: '合格', min: 6, max: null },
     { grade: '不合格', min: 0, max: 6 },

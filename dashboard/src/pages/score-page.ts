@@ -135,9 +135,11 @@ export class ScorePage extends LitElement {
       return html`${crumbs}${this.indicatorTable(rows, 'indicators')}`;
     }
     const list = p1 ? items.filter((i) => i.level === 'P2' && i.p1_code === p1.code) : items.filter((i) => i.level === 'P1');
+    // The E bonus, capped, as its own line under the first-level items: Σ lines = the total.
+    const bonus = p1 ? undefined : items.find((i) => i.level === 'E');
     return html`${crumbs}${list.map((i) =>
       p1 ? this.itemButton(i, false, () => this.drill(p1.code, i.code), 'p2-item') : this.itemButton(i, false, () => this.drill(i.code, ''), 'p1-item'),
-    )}`;
+    )}${bonus ? html`<div class="item" data-testid="bonus-item"><span>${bonus.p1}（封顶 ${formatPoints(bonus.max_points)} 分）</span><si-score-bar .points=${bonus.points} .max=${bonus.max_points}></si-score-bar></div>` : nothing}`;
   }
 
   render() {
