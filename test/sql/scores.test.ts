@@ -62,12 +62,13 @@ describe('Jiaxing scheme (100 points over 25/20/25/15/15; bands 95/85/76)', () =
     expect((await entries('jiaxing', B, '2.1.2'))[1]).toMatchObject({ value: 12, points: 0, points_lost: 2 });
   });
 
-  it('missing values score 0 and are flagged: no data = missing, no manual score = pending', async () => {
+  it('missing values score 0 and are flagged: no data = missing, no reports yet or no manual score = pending', async () => {
     expect(await entries('jiaxing', B, '3.5.2')).toEqual([
       { metric: 'upload_timeliness', value: null, points: 0, max_points: 2, points_lost: 2, status: 'missing' },
     ]);
+    // No statistical report of March 2025 is in (the fixture has none): pending, not missing.
     expect(await entries('jiaxing', A, '1.2.2')).toEqual([
-      { metric: 'pension_collection_rate', value: null, points: 0, max_points: 3, points_lost: 3, status: 'missing' },
+      { metric: 'pension_collection_rate', value: null, points: 0, max_points: 3, points_lost: 3, status: 'pending' },
     ]);
     expect(await entries('jiaxing', B, '2.1.1')).toEqual([{ metric: null, value: null, points: 0, max_points: 3, points_lost: 3, status: 'pending' }]);
   });
@@ -113,7 +114,7 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
     expect((await entries('standard', A, '4.1.1'))[0]).toMatchObject({ points: 3, points_lost: 1 });
     expect(await entries('standard', A, '3.5.2')).toMatchObject([
       { metric: 'upload_timeliness', points: 1.5, status: 'scored' },
-      { metric: 'upload_accuracy', points: 0, points_lost: 1, status: 'missing' },
+      { metric: 'upload_accuracy', points: 0, points_lost: 1, status: 'pending' }, // a report figure: no reports in
     ]);
     // B: 2.5 × 9.6/10 = 2.4.
     expect((await entries('standard', B, '2.1.2'))[0]).toMatchObject({ points: 2.4 });
