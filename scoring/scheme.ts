@@ -71,7 +71,8 @@ export interface LoadedScheme {
 /** What a scheme is checked against: Appendix A and the computed metrics. */
 export interface SchemeContext {
   indicators: ReadonlyMap<string, { name: string; category: string }>;
-  metrics: ReadonlyMap<string, { higher_is_better: boolean }>;
+  /** Each metric's direction, unit and plausible range (seeds/metrics.csv). */
+  metrics: ReadonlyMap<string, { higher_is_better: boolean; unit: string; min_value: number; max_value: number }>;
 }
 
 export class SchemeError extends Error {
@@ -221,6 +222,18 @@ function entryRow(e: Entry, where: string, ctx: SchemeContext, fail: Fail, warni
   }
   const floor = e.rule === 'linear' ? e.floor : null;
   const perPoint = e.rule === 'deduction' ? e.per_point : null;
+  // A floor or target outside what the metric can plausibly be makes a rule that never
+  // differentiates (e.g. 0–10 against a "% of last year" near 100): refused.
+  if (known) {
+    const bounds = `${fmt(known.min_value)}–${fmt(known.max_value)} ${known.unit}`;
+    for (const [key, v] of [
+      ['floor', floor],
+      ['target', e.target],
+    ] as const) {
+      if (v !== null && (v < known.min_value || v > known.max_value))
+        fail(where, `"${key}" ${fmt(v)} lies outside the plausible range of metric "${e.metric}" (${bounds})`);
+    }
+  }
   if (floor !== null && (direction === 'higher_is_better' ? e.target <= floor : e.target >= floor)) {
     fail(
       where,
