@@ -1,5 +1,5 @@
 // The shipped rules for metrics expressed as "% of last year" (standard scheme): 1.4.1
-// 城乡居民基本养老保险当地财政人均补贴水平 (linear, floor 100, target 110, 2 bonus points) and 1.3.6
+// 城乡居民基本养老保险当地财政人均补贴水平 (linear, floor 100, target 110, 1 bonus point) and 1.3.6
 // 城乡居民医疗保险基金支付能力 (linear, floor 90, target 100, 1 point). Hand-inserted March 2025 values:
 //   370102: subsidy 95 % of last year, fund capacity 88.5 % of last year's
 //   370103: subsidy 105 %,            fund capacity 95 %
@@ -37,11 +37,11 @@ const points = async (indicator: string) =>
 
 describe('growth metrics against last year', () => {
   it('a subsidy below last year earns no bonus; above it, in proportion up to +10 %', async () => {
-    // 95 → below the floor 100: 0; 105 → 2 × 5/10 = 1; 112 → above the target: 2.
+    // 95 → below the floor 100: 0; 105 → 1 × 5/10 = 0.5; 112 → above the target: 1.
     expect(await points('1.4.1')).toEqual([
       { region_code: '370102', points: 0 },
-      { region_code: '370103', points: 1 },
-      { region_code: '370104', points: 2 },
+      { region_code: '370103', points: 0.5 },
+      { region_code: '370104', points: 1 },
     ]);
   });
 

@@ -120,23 +120,24 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
     expect((await entries('standard', B, '2.1.2'))[0]).toMatchObject({ points: 2.4 });
   });
 
-  it('caps the E bonus: 1.4.4 and 1.5.4 earn 2 + 2, the total takes 3', async () => {
+  it('adds the E bonus under its cap: 1.4.4 and 1.5.4 earn 0.5 + 0.5 (the data bonuses have no values)', async () => {
     // Data 2.25 + 1.5 + 3 = 6.75; manual G 64.5 − 1.5 (5.3.1) − 0.25 (3.3.3) − 1.5 (2.2.4) = 61.25; base 68.
-    // Year to date: online 35% → 4 × 15/40 = 1.5 → 69.5.
+    // Bonus 1 (under the cap of 3; the cap itself: test/sql/score-arithmetic.test.ts) → 69.
+    // Year to date: online 35% → 4 × 15/40 = 1.5 → 67.5.
     expect(await total('standard', A)).toEqual({
       base_points: 68,
-      bonus_points: 3,
-      total: 71,
+      bonus_points: 1,
+      total: 69,
       max_total: 100,
       grade: '合格',
-      projected_total: 69.5,
+      projected_total: 67.5,
       projected_grade: '合格',
     });
     const bonus = await db.rows(
       "SELECT SUM(points) AS earned FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' AND category = 'E'",
       [A],
     );
-    expect(bonus).toEqual([{ earned: 4 }]);
+    expect(bonus).toEqual([{ earned: 1 }]);
     expect(await total('standard', B)).toMatchObject({ total: 2.4, grade: '不合格' });
   });
 
