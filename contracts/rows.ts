@@ -85,6 +85,13 @@ export const verticalRow = z.object({
   yoy_change: num.nullable(),
   yoy_improvement: num.nullable(),
   trailing_12m: num.nullable(),
+  /** The period's data all in (v_period_completeness), and the share that is. */
+  complete: bool,
+  coverage: num,
+  /** The bases' completeness: an incomplete base has no improvement (not coloured). */
+  prev_complete: bool,
+  yoy_complete: bool,
+  trailing_complete: bool.nullable(),
 });
 export type VerticalRow = z.infer<typeof verticalRow>;
 
