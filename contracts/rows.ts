@@ -111,7 +111,8 @@ export const horizontalRow = z.object({
 });
 export type HorizontalRow = z.infer<typeof horizontalRow>;
 
-export const periodRow = z.object({ period: text, complete: bool });
+/** A period with data: complete when every expected county's data is in; is_default: the one every page opens on. */
+export const periodRow = z.object({ period: text, complete: bool, is_default: bool });
 export type PeriodRow = z.infer<typeof periodRow>;
 
 export const moverRow = z.object({

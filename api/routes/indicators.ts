@@ -87,13 +87,19 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
     sendTable(
       c,
       await db.martQuery(
-        `SELECT ${select({
-          period: 'v.period',
-          complete: `coalesce((SELECT bool_and(pc.complete) FROM v_period_completeness pc JOIN dim_region r ON r.code = pc.region_code
-                      WHERE r.level = 'province' AND pc.period_type = v.period_type AND pc.period = v.period), TRUE)`,
-        })}
-         FROM (SELECT DISTINCT period_type, period FROM mart_metric_value WHERE period_type = $period_type) v
-         ORDER BY v.period`,
+        `WITH periods AS (
+           SELECT v.period,
+                  coalesce((SELECT bool_and(pc.complete) FROM v_period_completeness pc JOIN dim_region r ON r.code = pc.region_code
+                            WHERE r.level = 'province' AND pc.period_type = v.period_type AND pc.period = v.period), TRUE) AS complete
+           FROM (SELECT DISTINCT period_type, period FROM mart_metric_value WHERE period_type = $period_type) v
+         )
+         SELECT ${select({
+           period: true,
+           complete: true,
+           // The one period every page opens on: the latest complete one (the latest when none is).
+           is_default: `period = coalesce((SELECT max(period) FILTER (WHERE complete) FROM periods), (SELECT max(period) FROM periods))`,
+         })}
+         FROM periods ORDER BY period`,
         { period_type },
       ),
     ),

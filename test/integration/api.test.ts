@@ -209,15 +209,15 @@ describe('periods', () => {
         `INSERT INTO raw_report SELECT code, DATE '2025-03-01', 'insured_target', 1, 1, TIMESTAMP '2025-04-05 10:00:00', 0 FROM dim_region WHERE level = 'county' AND ${where}`,
       );
     // The uploads are in, but no county's March report is: March is not complete.
-    expect(await periods()).toEqual([{ period: '2025-03', complete: false }]);
+    expect(await periods()).toEqual([{ period: '2025-03', complete: false, is_default: true }]);
     // 3 of the province's counties (and zones) report: still not complete.
     await report("code IN ('370102', '370103', '370104')");
     await refreshMarts(db);
-    expect(await periods()).toEqual([{ period: '2025-03', complete: false }]);
+    expect(await periods()).toEqual([{ period: '2025-03', complete: false, is_default: true }]);
     // Every other county reports too: complete.
     await report("code NOT IN ('370102', '370103', '370104')");
     await refreshMarts(db);
-    expect(await periods()).toEqual([{ period: '2025-03', complete: true }]);
+    expect(await periods()).toEqual([{ period: '2025-03', complete: true, is_default: true }]);
     await db.exec('DELETE FROM raw_report');
     await refreshMarts(db);
   });

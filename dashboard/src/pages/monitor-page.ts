@@ -4,7 +4,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { RegionRow } from '../../../contracts/rows.js';
-import { getMonths, getReference, getTable, type MonthList, type Reference } from '../api.js';
+import { getMonths, getReference, monthLabel, getTable, type MonthList, type Reference } from '../api.js';
 import { rankSpec, trendSpec } from '../charts.js';
 import { getHeadline, headlineTiles } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
@@ -100,7 +100,7 @@ export class MonitorPage extends LitElement {
           </label>
           <label>月份
             <select aria-label="月份" @change=${(e: Event) => page.select({ period: (e.target as HTMLSelectElement).value })}>
-              ${months.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${p}</option>`)}
+              ${months.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${monthLabel(months, p)}</option>`)}
             </select>
           </label>
         </div>

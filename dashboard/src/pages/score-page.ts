@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { ScorePeriodType } from '../../../contracts/query.js';
 import type { ScoreItemRow, ScoreTargetRow } from '../../../contracts/rows.js';
-import { getTable } from '../api.js';
+import { getMonths, getTable, monthLabel } from '../api.js';
 import { formatPoints } from '../../../contracts/format.js';
 import { PageController, pick } from '../page-controller.js';
 import { notYet, pageLoading } from '../load-state.js';
@@ -47,8 +47,8 @@ export class ScorePage extends LitElement {
   private readonly page = new PageController(this, {
     view: 'scores',
     reference: async () => {
-      const [schemes, regions] = await Promise.all([getTable('/api/schemes'), getTable('/api/regions')]);
-      return { schemes, regions };
+      const [schemes, regions, months] = await Promise.all([getTable('/api/schemes'), getTable('/api/regions'), getMonths()]);
+      return { schemes, regions, months };
     },
     read: (q, { schemes, regions }) => ({
       scheme: pick(
@@ -79,7 +79,9 @@ export class ScorePage extends LitElement {
   private readonly detail = this.page.load(
     async (sel) => {
       const totals = await this.totals.task.taskComplete;
-      const period = totals.some((t) => t.period === sel.period) ? sel.period : (totals.at(-1)?.period ?? '');
+      // Months open on the API's default month (the latest complete one), like every page.
+      const fallback = (sel.period_type === 'month' && totals.find((t) => t.period === this.page.ref?.months.initial)) || totals.at(-1);
+      const period = totals.some((t) => t.period === sel.period) ? sel.period : (fallback?.period ?? '');
       if (!period) return { period, items: [], indicators: [], lost: [] };
       const params = { scheme: sel.scheme, region: sel.region, period_type: sel.period_type, period };
       const [items, indicators, lost] = await Promise.all([
@@ -172,7 +174,12 @@ export class ScorePage extends LitElement {
           </label>
           <label>期间
             <select aria-label="期间" @change=${(e: Event) => page.select({ period: (e.target as HTMLSelectElement).value })}>
-              ${[...totals].reverse().map((t) => html`<option value=${t.period} ?selected=${t.period === period}>${t.period}</option>`)}
+              ${[...totals]
+                .reverse()
+                .map(
+                  (t) =>
+                    html`<option value=${t.period} ?selected=${t.period === period}>${sel.period_type === 'month' ? monthLabel(page.ref!.months, t.period) : t.period}</option>`,
+                )}
             </select>
           </label>
         </div>
