@@ -164,7 +164,7 @@ export class AgencyPage extends LitElement {
         </table>
         ${
           latest && latest.pending_points > 0
-            ? html`<div class="note">另有人工评价指标尚未评分，计 ${formatPoints(latest.pending_points)} 分未得（导入人工评分后计入）。</div>`
+            ? html`<div class="note">另有待定指标（统计报表未齐或人工评价未评分），计 ${formatPoints(latest.pending_points)} 分暂未得，不计入失分（数据到齐、导入人工评分后计入）。</div>`
             : nothing
         }`,
       )}

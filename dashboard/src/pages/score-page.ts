@@ -15,6 +15,8 @@ import '../components/score-bar.js';
 
 const PERIOD_TYPES: Record<ScorePeriodType, string> = { month: '月度', ytd: '年初至今', year: '年度' };
 const STATUS = { scored: '', missing: '缺少数据', pending: '待人工评分' } as const;
+/** A pending entry: a manual one not assessed yet, or a computed one whose period's reports are not all in. */
+const statusText = (r: ScoreTargetRow) => (r.status === 'pending' && r.source === 'computed' ? '数据未齐' : STATUS[r.status]);
 const TOP_LOST = '10';
 
 @customElement('si-score-page')
@@ -114,7 +116,7 @@ export class ScorePage extends LitElement {
           (r) => html`<tr data-testid="indicator-row">
             <td>${r.indicator_code} ${r.name}${r.category === 'E' ? '（激励性，加分）' : ''}<div class="rule">${r.rule_detail}</div></td>
             <td>${r.source === 'computed' ? '数据计算' : '人工评分'}</td>
-            <td class="num">${r.value === null ? html`<span class="flag">${STATUS[r.status]}</span>` : formatPoints(r.value)}</td>
+            <td class="num">${r.value === null ? html`<span class="flag">${statusText(r)}</span>` : html`${formatPoints(r.value)}${r.status === 'pending' ? html`<div class="flag">${statusText(r)}</div>` : nothing}`}</td>
             <td class="num">${formatPoints(r.points)}</td>
             <td class="num">${formatPoints(r.max_points)}</td>
             <td class="num">${formatPoints(r.points_lost)}</td>
@@ -199,7 +201,7 @@ export class ScorePage extends LitElement {
                 基础分 ${formatPoints(total.base_points)}，激励性指标加分 ${formatPoints(total.bonus_points)}（封顶 ${formatPoints(scheme?.bonus_cap)} 分）<br />
                 ${sel.period_type === 'month' ? html`按年初至今推算全年：${formatPoints(total.projected_total)} 分（${total.projected_grade}）<br />` : nothing}
                 ${total.missing_entries ? html`<span class="flag">${total.missing_entries} 项缺少数据，按0分计</span>　` : nothing}
-                ${total.pending_entries ? html`<span class="flag">${total.pending_entries} 项待人工评分，按0分计</span>` : nothing}
+                ${total.pending_entries ? html`<span class="flag">${total.pending_entries} 项待定（数据未齐或待人工评分），按已到数据计</span>` : nothing}
               </div>
               <div class="facts">等级区间：${scheme?.grades.map((g) => `${g.grade} ${g.min}${g.max === null ? '分以上' : `–${g.max}分`}`).join('；')}</div>
             </section>
@@ -213,7 +215,7 @@ export class ScorePage extends LitElement {
             ${this.indicatorTable(detail.lost, 'top-lost')}
             ${
               total.pending_entries
-                ? html`<div class="note" data-testid="pending">另有 ${total.pending_entries} 项人工评价指标待人工评分，计 ${formatPoints(total.pending_points)} 分未得（导入人工评分后计入）。</div>`
+                ? html`<div class="note" data-testid="pending">另有 ${total.pending_entries} 项待定（统计报表未齐或人工评价未评分），计 ${formatPoints(total.pending_points)} 分暂未得，不计入失分（数据到齐、导入人工评分后计入）。</div>`
                 : nothing
             }
           </section>`
