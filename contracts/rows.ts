@@ -226,6 +226,9 @@ export const scoreRow = z.object({
   projected_points_to_next: num.nullable(),
   missing_points: num,
   pending_points: num,
+  /** Every entry's data in (none pending), and the least covered entry's share. */
+  complete: bool,
+  coverage: num,
   region_name: text,
 });
 export type ScoreRow = z.infer<typeof scoreRow>;

@@ -42,8 +42,8 @@ const entry = async (periodType: string, period: string) => {
 };
 const total = async (periodType: string, period: string) =>
   (
-    await db.rows<{ total: number; projected_total: number; pending_entries: number }>(
-      "SELECT total, projected_total, pending_entries FROM mart_score_total WHERE scheme = 'standard' AND region_code = $1 AND period_type = $2 AND period = $3",
+    await db.rows<{ total: number; projected_total: number; pending_entries: number; complete: boolean }>(
+      "SELECT total, projected_total, pending_entries, complete FROM mart_score_total WHERE scheme = 'standard' AND region_code = $1 AND period_type = $2 AND period = $3",
       [A, periodType, period],
     )
   )[0];
@@ -75,7 +75,7 @@ describe('year to date in a month whose reports are not in', () => {
     // Projection of March = its year to date: 1.6 (1.1.2) + 1.5 (3.5.2, upload 100 %) = 3.1,
     // the same as the year so far; the month alone has 1.5 (1.1.2 pending at 0).
     const march = await total('month', '2025-03');
-    expect(march).toMatchObject({ total: 1.5, projected_total: 3.1 });
+    expect(march).toMatchObject({ total: 1.5, projected_total: 3.1, complete: false });
     expect(march.projected_total).toBe((await total('year', '2025')).total);
   });
 });
