@@ -126,6 +126,21 @@ describe('agency scores', () => {
   });
 });
 
+describe('one default month', () => {
+  it('opens the overview on the latest complete month and marks the incomplete ones', async () => {
+    // On 2025-06-15 June is still being collected and its reports are not in: May is the default.
+    const months = await api<{ period: string; complete: boolean; is_default: boolean }>('/api/periods?period_type=month');
+    expect(months.filter((m) => m.is_default).map((m) => m.period)).toEqual(['2025-05']);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=overview&region=370000`);
+    const select = page.locator('select[aria-label=月份]');
+    await expect.poll(() => select.inputValue(), { timeout: 20_000 }).toBe('2025-05');
+    expect(await select.locator('option[value="2025-06"]').textContent()).toBe('2025-06（数据未齐）');
+    expect(await select.locator('option[value="2025-05"]').textContent()).toBe('2025-05');
+    await page.close();
+  });
+});
+
 describe('one total for a region and year', () => {
   it('is the same on 机构自查 (December’s projection), 绩效评分 and 评价报告', async () => {
     // 2024 (collected from October) is a closed year: its December projection is its year score.
