@@ -43,6 +43,12 @@ CREATE TABLE IF NOT EXISTS dim_metric (      -- quantities this system computes 
   appendix_code     VARCHAR,          -- the Appendix A indicator it measures, if any
   definition        VARCHAR NOT NULL
 );
+-- Added to older files: the feed a metric's data arrives by (cases | uploads | reports: what a
+-- period's completeness is judged on) and its plausible range in its unit (a scheme's floor and
+-- target must lie in it: scoring/scheme.ts).
+ALTER TABLE dim_metric ADD COLUMN IF NOT EXISTS feed VARCHAR;
+ALTER TABLE dim_metric ADD COLUMN IF NOT EXISTS min_value DOUBLE;
+ALTER TABLE dim_metric ADD COLUMN IF NOT EXISTS max_value DOUBLE;
 
 CREATE TABLE IF NOT EXISTS dim_service_item (
   code        VARCHAR PRIMARY KEY,

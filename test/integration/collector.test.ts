@@ -104,13 +104,15 @@ describe('quarantine', () => {
       { ...good, id: 'BAD3', case_id: 'BAD3', accepted_at: '2025-13-45 25:61', updated_at: '2025-03-03T10:00:02+08:00' },
       { ...good, id: 'BAD4', case_id: 'BAD4', channel: 'fax', updated_at: '2025-03-03T10:00:03+08:00' },
     ];
+    // The platform sends BAD1 twice (the same payload): refused twice, quarantined and counted once.
+    records.push({ ...records[2] });
     const source = await startFeedServer({ cases: records });
     cleanups.push(() => source.close());
     const db = await freshDb();
     cleanups.push(() => db.close());
 
     const [run] = await collectAll(db, source.url, ['cases']);
-    expect(run).toMatchObject({ status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 4 });
+    expect(run).toMatchObject({ status: 'ok', rows_in: 7, rows_written: 2, rows_rejected: 4 });
     expect(await db.rows('SELECT case_id FROM raw_case ORDER BY case_id')).toEqual([{ case_id: 'G1' }, { case_id: 'G2' }]);
     const q = await db.rows<{ natural_key: string; reason: string; payload: string }>(
       'SELECT natural_key, reason, payload FROM ops_quarantine ORDER BY natural_key',
@@ -122,14 +124,18 @@ describe('quarantine', () => {
     expect(q[3].reason).toBe('unknown channel "fax"');
     expect(JSON.parse(q[0].payload).region_code).toBe('379999');
 
-    // The run log records the rejection count; a re-run does not quarantine twice.
+    // The run log counts what it quarantined; a re-run does not quarantine (nor count) twice,
+    // so the runs' rejected counts add up to what the quarantine holds.
     await db.exec('DELETE FROM ops_watermark');
     await collectAll(db, source.url, ['cases']);
     expect(await db.rows('SELECT count(*)::INT AS n FROM ops_quarantine')).toEqual([{ n: 4 }]);
     const runs = await db.rows('SELECT status, rows_in, rows_written, rows_rejected FROM ops_run ORDER BY run_id');
     expect(runs).toEqual([
-      { status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 4 },
-      { status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 4 },
+      { status: 'ok', rows_in: 7, rows_written: 2, rows_rejected: 4 },
+      { status: 'ok', rows_in: 7, rows_written: 2, rows_rejected: 0 },
+    ]);
+    expect(await db.rows('SELECT (SELECT sum(rows_rejected) FROM ops_run)::INT AS logged, (SELECT count(*) FROM ops_quarantine)::INT AS held')).toEqual([
+      { logged: 4, held: 4 },
     ]);
   });
 
