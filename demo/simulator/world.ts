@@ -8,6 +8,7 @@ import { SEEDS_DIR } from '../../core/paths.js';
 import { DAY, HOUR, addDays, addMonths, dayStart } from '../../core/time.js';
 import { WorkCalendar } from './calendar.js';
 import { pick, poisson, rng } from './random.js';
+import { type SimRating, RATING_SPAN_DAYS, ratingEvents, ratingOf } from './ratings.js';
 import { reportFigures } from './report-figures.js';
 
 export interface County {
@@ -19,6 +20,9 @@ export interface County {
   onlineBase: number; // online share at 2024-01
   lateUploads: number; // probability an upload misses its deadline
   population: number; // working-age residents to register
+  rated: number; // share of completed cases rated (好差评)
+  pleased: number; // share of ratings that are not 差评
+  diligence: number; // probability a 差评 is visited back and rectified in time
 }
 
 export interface SimCase {
@@ -101,6 +105,9 @@ export class World {
           onlineBase: 0.25 + r() * 0.35,
           lateUploads: 0.02 + r() * r() * 0.3,
           population: Math.round((urban * 250_000 + r() * 400_000) / 100) * 100,
+          rated: 0.15 + r() * 0.25,
+          pleased: 0.9 + r() * 0.08,
+          diligence: 0.7 + r() * 0.28,
         };
       });
   }
@@ -164,6 +171,26 @@ export class World {
         if (c.accepted_at > now) continue;
         const updated = c.completed_at !== null && c.completed_at <= now ? c.completed_at : c.accepted_at;
         if (updated >= lo && updated < hi) out.push({ c, updated });
+      }
+    }
+    return out;
+  }
+
+  /** Ratings that change on `day` (given, visited back or rectified), as seen at `now`, each
+   * with the time of that change. */
+  ratingsChangedOn(day: string, now: number): { x: SimRating; at: number }[] {
+    const lo = dayStart(day);
+    const hi = lo + DAY;
+    const byCode = new Map(this.counties.map((c) => [c.code, c]));
+    const out: { x: SimRating; at: number }[] = [];
+    for (let back = 0; back <= MAX_SPAN_DAYS + RATING_SPAN_DAYS; back++) {
+      const accepted = addDays(day, -back);
+      if (dayStart(accepted) > now) continue;
+      for (const c of this.casesAccepted(accepted)) {
+        if (c.completed_at === null || c.completed_at >= hi || c.completed_at < lo - RATING_SPAN_DAYS * DAY) continue;
+        const x = ratingOf(this.seed, byCode.get(c.region_code)!, c, this.calendar);
+        if (!x) continue;
+        for (const at of ratingEvents(x)) if (at >= lo && at < hi && at <= now) out.push({ x, at });
       }
     }
     return out;

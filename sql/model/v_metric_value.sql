@@ -22,6 +22,7 @@ WITH ratios AS (
   UNION ALL SELECT * FROM v_registration_accuracy
   UNION ALL SELECT * FROM v_upload_accuracy
   UNION ALL SELECT * FROM v_transfer
+  UNION ALL SELECT * FROM v_rating
 )
 SELECT r.region_code, r.period_type, r.period, r.metric,
        CAST(r.numerator AS DOUBLE) AS numerator, CAST(r.denominator AS DOUBLE) AS denominator,

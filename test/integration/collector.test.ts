@@ -16,7 +16,8 @@ afterEach(async () => {
 async function counts(db: Database) {
   const [row] = await db.rows<Record<string, number>>(`
     SELECT (SELECT count(*) FROM raw_case) AS cases, (SELECT count(*) FROM raw_report) AS reports,
-           (SELECT count(*) FROM raw_upload) AS uploads, (SELECT count(*) FROM ops_quarantine) AS quarantined,
+           (SELECT count(*) FROM raw_upload) AS uploads, (SELECT count(*) FROM raw_rating) AS ratings,
+           (SELECT count(*) FROM ops_quarantine) AS quarantined,
            (SELECT sum(accepted) + sum(due) + sum(due_on_time) + sum(completed) FROM agg_case_day) AS agg_day,
            (SELECT sum(cases) FROM agg_case_duration_month) AS agg_duration`);
   return row;
@@ -37,17 +38,18 @@ describe('collector re-run over the same window', () => {
     cleanups.push(() => db.close());
 
     const opts = { since: '2025-01-01T00:00:00+08:00|', pageSize: 3000 };
-    const first = await collectAll(db, url, ['cases', 'reports', 'uploads'], opts);
+    const first = await collectAll(db, url, undefined, opts);
     expect(first.every((r) => r.status === 'ok')).toBe(true);
     const before = await counts(db);
     const metricsBefore = await metricSnapshot(db);
     expect(before.cases).toBeGreaterThan(1000);
     expect(before.uploads).toBeGreaterThan(0);
     expect(before.reports).toBeGreaterThan(0);
+    expect(before.ratings).toBeGreaterThan(0);
 
     // Forget the watermarks: the next run reads the whole window again.
     await db.exec('DELETE FROM ops_watermark');
-    const second = await collectAll(db, url, ['cases', 'reports', 'uploads'], opts);
+    const second = await collectAll(db, url, undefined, opts);
     expect(second.map((r) => r.rows_in)).toEqual(first.map((r) => r.rows_in));
     expect(await counts(db)).toEqual(before);
     expect(await metricSnapshot(db)).toEqual(metricsBefore);

@@ -10,6 +10,9 @@ import { rng } from '../../demo/simulator/random.js';
 import { casesFeed } from '../../ingest/feeds/cases.js';
 import { figureProblem, reportsFeed } from '../../ingest/feeds/reports.js';
 import { uploadsFeed } from '../../ingest/feeds/uploads.js';
+import { ratingsFeed } from '../../ingest/feeds/ratings.js';
+import { ratingBody, type SimRating } from '../../demo/simulator/ratings.js';
+import { isoCst } from '../../core/time.js';
 import type { ReportFigure, ValidationContext } from '../../ingest/feed.js';
 import { cstTimestamp, Invalid } from '../../ingest/validate.js';
 
@@ -218,5 +221,70 @@ describe('upload records', () => {
     [{ uploaded_at: '2025-03-12T09:00:00+08:00', row_count: 2.5 }, 'row_count must be an integer from 0 to 9007199254740991: 2.5'],
   ])('are refused naming the field: %j', (change, message) => {
     expect(reason(() => uploadsFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
+  });
+});
+
+describe('rating records (好差评)', () => {
+  const rec = {
+    case_id: '370102202504250001',
+    region_code: '370102',
+    completed_at: '2025-04-25T09:00:00+08:00',
+    rated_at: '2025-04-25T10:00:00+08:00',
+    grade: '不满意',
+    channel: 'window',
+    named: true,
+    visited_at: '2025-04-27T15:00:00+08:00',
+    rectified_at: null,
+    followup_grade: null,
+    updated_at: '2025-04-27T15:00:00+08:00',
+  };
+
+  it('land as one row per case, visit and rectification null until they happen', () => {
+    expect(ratingsFeed.rows(rec, ctx)).toEqual([
+      [
+        '370102202504250001',
+        '370102',
+        '2025-04-25 09:00:00',
+        '2025-04-25 10:00:00',
+        '不满意',
+        'window',
+        'true',
+        '2025-04-27 15:00:00',
+        null,
+        null,
+        '2025-04-27 15:00:00',
+      ],
+    ]);
+  });
+
+  it.each([
+    [{ grade: '一般' }, 'unknown grade "一般"'],
+    [{ named: 'yes' }, 'named must be true or false: "yes"'],
+    [{ rated_at: '2025-04-25T08:00:00+08:00' }, "rated_at 2025-04-25 08:00:00 is before the case's completed_at 2025-04-25 09:00:00"],
+    [{ visited_at: '2025-04-24T15:00:00+08:00' }, 'visited_at 2025-04-24 15:00:00 is before rated_at 2025-04-25 10:00:00'],
+    [{ followup_grade: 'good' }, 'unknown followup_grade "good"'],
+  ])('are refused naming the field: %j', (change, message) => {
+    expect(reason(() => ratingsFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
+  });
+
+  it("refuse each kind of the simulator's bad rows", () => {
+    const at = Date.parse('2025-04-25T10:00:00+08:00');
+    const sim: SimRating = {
+      case_id: 'X1',
+      region_code: '370102',
+      completed_at: at - 3_600_000,
+      rated_at: at,
+      grade: '满意',
+      channel: 'web',
+      named: true,
+      visited_at: null,
+      rectified_at: null,
+      followup_grade: null,
+    };
+    const served = (defect: SimRating['defect']) => ({ ...ratingBody({ ...sim, defect }, at, isoCst), updated_at: isoCst(at) });
+    expect(ratingsFeed.rows(served(undefined), ctx)).toHaveLength(1);
+    expect(reason(() => ratingsFeed.rows(served('unknown_grade'), ctx))).toBe('unknown grade "一般"');
+    expect(reason(() => ratingsFeed.rows(served('unknown_region'), ctx))).toBe('unknown region_code "379999"');
+    expect(reason(() => ratingsFeed.rows(served('visited_before_rated'), ctx))).toBe('visited_at 2025-04-24 10:00:00 is before rated_at 2025-04-25 10:00:00');
   });
 });
