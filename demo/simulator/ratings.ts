@@ -5,7 +5,22 @@
 import { DAY, HOUR, dayOf, dayStart } from '../../core/time.js';
 import type { WorkCalendar } from './calendar.js';
 import { pick, rng } from './random.js';
-import type { County, SimCase } from './world.js';
+
+/** What a county's rating habits are (World's County has them). */
+export interface RatingProfile {
+  rated: number; // share of completed cases rated
+  pleased: number; // share of ratings that are not 差评
+  diligence: number; // probability a 差评 is visited back and rectified in time
+}
+
+/** What a rating needs of its case (World's SimCase). */
+export interface RatedCase {
+  case_id: string;
+  region_code: string;
+  channel: string;
+  completed_at: number | null;
+  defect?: string;
+}
 
 export interface SimRating {
   case_id: string;
@@ -31,7 +46,7 @@ export const RATING_SPAN_DAYS = 25;
 const BUSY_MONTHS = new Set([1, 3, 12]);
 
 /** The rating of a completed case, or null when it was not rated. */
-export function ratingOf(seed: string, county: County, c: SimCase, calendar: WorkCalendar): SimRating | null {
+export function ratingOf(seed: string, county: RatingProfile, c: RatedCase, calendar: WorkCalendar): SimRating | null {
   if (c.completed_at === null || c.defect) return null;
   const r = rng(`${seed}:rating:${c.case_id}`);
   if (r() >= county.rated) return null;

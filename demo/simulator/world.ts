@@ -8,10 +8,10 @@ import { SEEDS_DIR } from '../../core/paths.js';
 import { DAY, HOUR, addDays, addMonths, dayStart } from '../../core/time.js';
 import { WorkCalendar } from './calendar.js';
 import { pick, poisson, rng } from './random.js';
-import { type SimRating, RATING_SPAN_DAYS, ratingEvents, ratingOf } from './ratings.js';
+import { type RatingProfile, type SimRating, RATING_SPAN_DAYS, ratingEvents, ratingOf } from './ratings.js';
 import { reportFigures } from './report-figures.js';
 
-export interface County {
+export interface County extends RatingProfile {
   code: string;
   name: string;
   cityCode: string;
@@ -20,9 +20,6 @@ export interface County {
   onlineBase: number; // online share at 2024-01
   lateUploads: number; // probability an upload misses its deadline
   population: number; // working-age residents to register
-  rated: number; // share of completed cases rated (好差评)
-  pleased: number; // share of ratings that are not 差评
-  diligence: number; // probability a 差评 is visited back and rectified in time
 }
 
 export interface SimCase {
