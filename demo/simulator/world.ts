@@ -81,6 +81,7 @@ export class World {
   readonly counties: County[];
   private readonly calendar = new WorkCalendar();
   private readonly cache = new Map<string, SimCase[]>();
+  private readonly ratingCache = new Map<string, SimRating[]>();
 
   constructor(
     readonly seed: string,
@@ -173,20 +174,29 @@ export class World {
     return out;
   }
 
+  /** The ratings of the cases accepted on `day` (cached like the cases). */
+  private ratingsOfCasesAccepted(day: string): SimRating[] {
+    let ratings = this.ratingCache.get(day);
+    if (!ratings) {
+      const byCode = new Map(this.counties.map((c) => [c.code, c]));
+      ratings = this.casesAccepted(day).flatMap((c) => ratingOf(this.seed, byCode.get(c.region_code)!, c, this.calendar) ?? []);
+      this.ratingCache.set(day, ratings);
+      if (this.ratingCache.size > (MAX_SPAN_DAYS + RATING_SPAN_DAYS) * 2) this.ratingCache.delete(this.ratingCache.keys().next().value!);
+    }
+    return ratings;
+  }
+
   /** Ratings that change on `day` (given, visited back or rectified), as seen at `now`, each
    * with the time of that change. */
   ratingsChangedOn(day: string, now: number): { x: SimRating; at: number }[] {
     const lo = dayStart(day);
     const hi = lo + DAY;
-    const byCode = new Map(this.counties.map((c) => [c.code, c]));
     const out: { x: SimRating; at: number }[] = [];
     for (let back = 0; back <= MAX_SPAN_DAYS + RATING_SPAN_DAYS; back++) {
       const accepted = addDays(day, -back);
       if (dayStart(accepted) > now) continue;
-      for (const c of this.casesAccepted(accepted)) {
-        if (c.completed_at === null || c.completed_at >= hi || c.completed_at < lo - RATING_SPAN_DAYS * DAY) continue;
-        const x = ratingOf(this.seed, byCode.get(c.region_code)!, c, this.calendar);
-        if (!x) continue;
+      for (const x of this.ratingsOfCasesAccepted(accepted)) {
+        if (x.completed_at >= hi || x.completed_at < lo - RATING_SPAN_DAYS * DAY) continue;
         for (const at of ratingEvents(x)) if (at >= lo && at < hi && at <= now) out.push({ x, at });
       }
     }
