@@ -103,7 +103,7 @@ export class World {
           onlineBase: 0.25 + r() * 0.35,
           lateUploads: 0.02 + r() * r() * 0.3,
           population: Math.round((urban * 250_000 + r() * 400_000) / 100) * 100,
-          rated: 0.15 + r() * 0.25,
+          rated: 0.08 + r() * 0.14,
           pleased: 0.9 + r() * 0.08,
           diligence: 0.7 + r() * 0.28,
         };
