@@ -3,8 +3,8 @@
 // accepted on time, bases verified, money booked as received, arrears recovered, benefits
 // paid on time, eligibility checked, payments stopped after a death found by data comparison,
 // 异地就医 settled directly, transfers checked and routed through the national platform,
-// audit plan items done, control and medical-monitoring hits closed in time, complaints
-// answered in time, disclosures published on time. Totals and counts only, so every ratio
+// audit plan items done, control and medical-monitoring hits closed in time, disclosures
+// published on time. Totals and counts only, so every ratio
 // rolls up exactly. Volumes follow the county's size and the season; how well the duties are
 // done follows the county's diligence, improving slowly over the years.
 import { DAY, dayStart } from '../../core/time.js';
@@ -41,7 +41,6 @@ export const DUTIES: Duty[] = [
   ['control_hits', 'control_hits_closed', 25, 0.75, 0.24],
   ['transactions_total', 'transactions_monitored', 2500, 0.8, 0.2],
   ['medical_monitor_hits', 'medical_monitor_closed', 40, 0.7, 0.28],
-  ['complaints_received', 'complaints_answered_in_time', 6, 0.85, 0.15],
   ['disclosures_due', 'disclosures_on_time', 0, 0.85, 0.15],
   ['fund_disclosures_due', 'fund_disclosures_on_time', 0, 0.8, 0.2],
 ];

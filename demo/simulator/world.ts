@@ -8,6 +8,7 @@ import { SEEDS_DIR } from '../../core/paths.js';
 import { DAY, HOUR, addDays, addMonths, dayStart } from '../../core/time.js';
 import { WorkCalendar } from './calendar.js';
 import { pick, poisson, rng } from './random.js';
+import { COMPLAINT_SPAN_DAYS, type SimComplaint, complaintEvents, complaintsOn } from './complaints.js';
 import { type RatingProfile, type SimRating, RATING_SPAN_DAYS, ratingEvents, ratingOf } from './ratings.js';
 import { reportFigures } from './report-figures.js';
 
@@ -82,6 +83,7 @@ export class World {
   private readonly calendar = new WorkCalendar();
   private readonly cache = new Map<string, SimCase[]>();
   private readonly ratingCache = new Map<string, SimRating[]>();
+  private readonly complaintCache = new Map<string, SimComplaint[]>();
 
   constructor(
     readonly seed: string,
@@ -199,6 +201,26 @@ export class World {
         if (x.completed_at >= hi || x.completed_at < lo - RATING_SPAN_DAYS * DAY) continue;
         for (const at of ratingEvents(x)) if (at >= lo && at < hi && at <= now) out.push({ x, at });
       }
+    }
+    return out;
+  }
+
+  /** Complaints that change on `day` (received, answered or resolved), as seen at `now`, each
+   * with the time of that change. */
+  complaintsChangedOn(day: string, now: number): { c: SimComplaint; at: number }[] {
+    const lo = dayStart(day);
+    const hi = lo + DAY;
+    const out: { c: SimComplaint; at: number }[] = [];
+    for (let back = 0; back <= COMPLAINT_SPAN_DAYS; back++) {
+      const received = addDays(day, -back);
+      if (dayStart(received) > now) continue;
+      let complaints = this.complaintCache.get(received);
+      if (!complaints) {
+        complaints = this.counties.flatMap((county) => complaintsOn(this.seed, county, received, this.calendar));
+        this.complaintCache.set(received, complaints);
+        if (this.complaintCache.size > COMPLAINT_SPAN_DAYS * 2) this.complaintCache.delete(this.complaintCache.keys().next().value!);
+      }
+      for (const c of complaints) for (const at of complaintEvents(c)) if (at >= lo && at < hi && at <= now) out.push({ c, at });
     }
     return out;
   }

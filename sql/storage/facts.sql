@@ -55,3 +55,19 @@ CREATE TABLE IF NOT EXISTS raw_rating (
   source_updated_at  TIMESTAMP NOT NULL,
   run_id             BIGINT NOT NULL
 );
+
+-- 投诉 complaints (5.2.3) through 12333 and other channels. Natural key: complaint_id. A complaint
+-- arrives when received and again when answered and when resolved (with whether the
+-- complainant was satisfied). limit_days: working days allowed to answer.
+CREATE TABLE IF NOT EXISTS raw_complaint (
+  complaint_id       VARCHAR NOT NULL,
+  region_code        VARCHAR NOT NULL,
+  channel            VARCHAR NOT NULL,    -- 12333 | hotline_12345 | web | window | letter
+  received_at        TIMESTAMP NOT NULL,
+  limit_days         INTEGER NOT NULL,
+  answered_at        TIMESTAMP,           -- null until answered
+  resolved_at        TIMESTAMP,           -- null until resolved
+  satisfied          BOOLEAN,             -- the complainant's verdict once resolved; null if not given
+  source_updated_at  TIMESTAMP NOT NULL,
+  run_id             BIGINT NOT NULL
+);

@@ -290,8 +290,8 @@ describe('catalogue', () => {
     ];
     for (const code of computed) expect(byCode.get(code)?.source, code).toBe('computed');
     expect(byCode.get('3.5.2')?.metrics).toEqual(['upload_accuracy', 'upload_timeliness']);
-    // The 好差评 feed (test/sql/ratings.test.ts) and the business system's monitoring figures
-    // (test/sql/monitoring-indicators.test.ts): 19 more, 41 of the 68 in all.
+    // The 好差评 and 投诉 feeds (test/sql/ratings.test.ts, complaints.test.ts) and the business
+    // system's monitoring figures (test/sql/monitoring-indicators.test.ts): 19 more, 41 of 68.
     const monitored = [
       '2.2.1',
       '2.2.2',
@@ -316,6 +316,7 @@ describe('catalogue', () => {
     for (const code of monitored) expect(byCode.get(code)?.source, code).toBe('computed');
     expect(data.filter((r: { source: string }) => r.source === 'computed')).toHaveLength(41);
     expect(byCode.get('5.2.2')?.metrics).toEqual(['bad_rectified_rate', 'good_rating_rate', 'named_bad_visit_rate', 'rating_rate']);
+    expect(byCode.get('5.2.3')?.metrics).toEqual(['complaint_answer_rate', 'complaint_resolution_rate', 'complaint_satisfaction_rate']);
     expect(byCode.get('1.4.4')?.source).toBe('manual');
   });
 });
@@ -335,12 +336,12 @@ describe('simulated platform', () => {
         .split('\n')
         .slice(1)
         .map((l) => l.split(',')[0]);
-      expect(codes).toHaveLength(54);
+      expect(codes).toHaveLength(56);
       const filled = await simDb.rows<{ metric: string }>('SELECT DISTINCT metric FROM mart_metric_value WHERE value IS NOT NULL');
       expect(codes.filter((c) => !filled.some((f) => f.metric === c))).toEqual([]);
     } finally {
       simDb.close();
       await new Promise((r) => sim.close(r));
     }
-  });
+  }, 120_000); // every feed of the platform, each run ending with a refresh
 });

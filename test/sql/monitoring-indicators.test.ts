@@ -1,5 +1,5 @@
 // The indicators from the business system's monthly monitoring figures (网络监测法: 征缴 2.2,
-// 待遇给付 2.3, 转移接续 2.4.3 / 4.5.1, 稽核与内控 3.4 / 4.4, 投诉 5.2.3, 政务公开 5.3) on
+// 待遇给付 2.3, 转移接续 2.4.3 / 4.5.1, 稽核与内控 3.4 / 4.4, 政务公开 5.3) on
 // hand-made report rows written straight into raw_report, the marts refreshed. Each metric
 // is handled / total: 历下区 (A) and 市中区 (B) report April 2025, and 济南市 is their sum —
 // (a_handled + b_handled) / (a_total + b_total), never the mean of the two rates.
@@ -44,7 +44,6 @@ const ROWS: Row[] = [
   ['control_hit_closure_rate', '3.4.2', 'control_hits_closed', 'control_hits', [91, 96], [22, 24], '91/96 = 94.7917', '113/120 = 94.1667'],
   ['system_monitor_coverage', '4.4.1', 'transactions_monitored', 'transactions_total', [99, 100], [25, 25], '99/100 = 99', '124/125 = 99.2'],
   ['medical_monitor_closure_rate', '4.4.2', 'medical_monitor_closed', 'medical_monitor_hits', [102, 104], [25, 26], '102/104 = 98.0769', '127/130 = 97.6923'],
-  ['complaint_answer_rate', '5.2.3', 'complaints_answered_in_time', 'complaints_received', [105, 108], [25, 27], '105/108 = 97.2222', '130/135 = 96.2963'],
   ['disclosure_on_time_rate', '5.3.1', 'disclosures_on_time', 'disclosures_due', [108, 112], [28, 28], '108/112 = 96.4286', '136/140 = 97.1429'],
   ['fund_disclosure_on_time_rate', '5.3.2', 'fund_disclosures_on_time', 'fund_disclosures_due', [111, 116], [28, 29], '111/116 = 95.6897', '139/145 = 95.8621'],
 ];
@@ -87,8 +86,8 @@ beforeAll(async () => {
       ]),
     ),
   );
-  // May for 历下区's complaints only, and a restated April (version 2) of its audit plan.
-  await report(A, '2025-05', { complaints_answered_in_time: 15, complaints_received: 20 });
+  // May for 历下区's disclosures only, and a restated April (version 2) of its audit plan.
+  await report(A, '2025-05', { disclosures_on_time: 15, disclosures_due: 20 });
   await report(A, '2025-04', { audit_plan_done: 80, audit_plan_due: 92 }, 2);
   // Rows written past the collectors: every period is stale, as after a collector run.
   await db.exclusive((c) => markAllStale(c));
@@ -124,7 +123,7 @@ describe('monitoring indicators, handled over total, summed from counties', () =
   });
 
   it('sum the months of a quarter', async () => {
-    // 历下区 Q2: April 105/108 + May 15/20 = 120/128 = 93.75 %.
-    expect(await indicator('complaint_answer_rate', A, 'quarter', '2025-Q2')).toBe('120/128 = 93.75');
+    // 历下区 Q2: April 108/112 + May 15/20 = 123/132 = 93.1818 %.
+    expect(await indicator('disclosure_on_time_rate', A, 'quarter', '2025-Q2')).toBe('123/132 = 93.1818');
   });
 });

@@ -11,6 +11,8 @@ import { casesFeed } from '../../ingest/feeds/cases.js';
 import { figureProblem, reportsFeed } from '../../ingest/feeds/reports.js';
 import { uploadsFeed } from '../../ingest/feeds/uploads.js';
 import { ratingsFeed } from '../../ingest/feeds/ratings.js';
+import { complaintsFeed } from '../../ingest/feeds/complaints.js';
+import { complaintBody, type SimComplaint } from '../../demo/simulator/complaints.js';
 import { ratingBody, type SimRating } from '../../demo/simulator/ratings.js';
 import { isoCst } from '../../core/time.js';
 import type { ReportFigure, ValidationContext } from '../../ingest/feed.js';
@@ -286,5 +288,59 @@ describe('rating records (好差评)', () => {
     expect(reason(() => ratingsFeed.rows(served('unknown_grade'), ctx))).toBe('unknown grade "一般"');
     expect(reason(() => ratingsFeed.rows(served('unknown_region'), ctx))).toBe('unknown region_code "379999"');
     expect(reason(() => ratingsFeed.rows(served('visited_before_rated'), ctx))).toBe('visited_at 2025-04-24 10:00:00 is before rated_at 2025-04-25 10:00:00');
+  });
+});
+
+describe('complaint records (投诉)', () => {
+  const rec = {
+    complaint_id: 'T370102202504250001',
+    region_code: '370102',
+    channel: '12333',
+    received_at: '2025-04-25T10:00:00+08:00',
+    limit_days: 5,
+    answered_at: null,
+    resolved_at: null,
+    satisfied: null,
+    updated_at: '2025-04-25T10:00:00+08:00',
+  };
+
+  it('land as one row per complaint, answer and resolution null until they happen', () => {
+    expect(complaintsFeed.rows(rec, ctx)).toEqual([
+      ['T370102202504250001', '370102', '12333', '2025-04-25 10:00:00', 5, null, null, null, '2025-04-25 10:00:00'],
+    ]);
+    expect(complaintsFeed.rows({ ...rec, resolved_at: '2025-05-06T10:00:00+08:00', satisfied: false }, ctx)[0].slice(6, 8)).toEqual([
+      '2025-05-06 10:00:00',
+      'false',
+    ]);
+  });
+
+  it.each([
+    [{ channel: 'fax' }, 'unknown channel "fax"'],
+    [{ limit_days: 0 }, 'limit_days must be an integer from 1 to 60: 0'],
+    [{ satisfied: 'yes' }, 'satisfied must be true, false or null: "yes"'],
+    [{ answered_at: '2025-04-24T10:00:00+08:00' }, 'answered_at 2025-04-24 10:00:00 is before received_at 2025-04-25 10:00:00'],
+  ])('are refused naming the field: %j', (change, message) => {
+    expect(reason(() => complaintsFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
+  });
+
+  it("refuse each kind of the simulator's bad rows", () => {
+    const at = Date.parse('2025-04-25T10:00:00+08:00');
+    const sim: SimComplaint = {
+      complaint_id: 'T1',
+      region_code: '370102',
+      channel: 'web',
+      received_at: at,
+      limit_days: 10,
+      answered_at: null,
+      resolved_at: null,
+      satisfied: null,
+    };
+    const served = (defect: SimComplaint['defect']) => ({ ...complaintBody({ ...sim, defect }, at, isoCst), updated_at: isoCst(at) });
+    expect(complaintsFeed.rows(served(undefined), ctx)).toHaveLength(1);
+    expect(reason(() => complaintsFeed.rows(served('unknown_channel'), ctx))).toBe('unknown channel "fax"');
+    expect(reason(() => complaintsFeed.rows(served('unknown_region'), ctx))).toBe('unknown region_code "379999"');
+    expect(reason(() => complaintsFeed.rows(served('answered_before_received'), ctx))).toBe(
+      'answered_at 2025-04-24 10:00:00 is before received_at 2025-04-25 10:00:00',
+    );
   });
 });
