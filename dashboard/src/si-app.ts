@@ -5,6 +5,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { URL_CHANGED } from './page-controller.js';
 
 interface Page {
   view: string;
@@ -12,6 +13,17 @@ interface Page {
   element: string;
   /** Each page is its own chunk, loaded when first shown; its element upgrades once defined. */
   load: () => Promise<unknown>;
+}
+
+/** What a tab keeps of the page left: the region chosen (drilled to) and the scheme. */
+const KEPT = ['region', 'scheme'];
+
+/** The address of a tab, carrying KEPT from the address now shown. */
+export function tabHref(view: string, search = location.search): string {
+  const now = new URLSearchParams(search);
+  const next = new URLSearchParams({ view });
+  for (const k of KEPT) if (now.get(k)) next.set(k, now.get(k)!);
+  return `?${next}`;
 }
 
 // Pages in navigation order; the first is the default.
@@ -54,12 +66,15 @@ export class SiApp extends LitElement {
   @state() private view = PAGES[0].view;
   @state() private menuOpen = false;
   private readonly onPop = () => this.readView();
+  /** A page changed the address (a region chosen): the tabs' links follow. */
+  private readonly onUrl = () => this.requestUpdate();
   private rotation: ReturnType<typeof setInterval> | undefined;
 
   connectedCallback(): void {
     super.connectedCallback();
     this.readView();
     window.addEventListener('popstate', this.onPop);
+    window.addEventListener(URL_CHANGED, this.onUrl);
     const q = new URLSearchParams(location.search);
     if (q.get('kiosk') === '1') this.startKiosk(q);
   }
@@ -67,6 +82,7 @@ export class SiApp extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPop);
+    window.removeEventListener(URL_CHANGED, this.onUrl);
     clearInterval(this.rotation);
   }
 
@@ -94,7 +110,7 @@ export class SiApp extends LitElement {
 
   private go(e: Event, view: string): void {
     e.preventDefault();
-    history.pushState(null, '', `?view=${view}`);
+    history.pushState(null, '', tabHref(view));
     this.view = view;
     this.menuOpen = false;
   }
@@ -113,7 +129,7 @@ export class SiApp extends LitElement {
       <nav id="pages" aria-label="页面" class=${this.menuOpen ? 'open' : ''}>
         ${PAGES.map(
           (p) =>
-            html`<a href="?view=${p.view}" aria-current=${p.view === this.view ? 'page' : 'false'} @click=${(e: Event) => this.go(e, p.view)}>${p.label}</a>`,
+            html`<a href=${tabHref(p.view)} aria-current=${p.view === this.view ? 'page' : 'false'} @click=${(e: Event) => this.go(e, p.view)}>${p.label}</a>`,
         )}
       </nav>
       <main>${staticHtml`<${unsafeStatic(page.element)}></${unsafeStatic(page.element)}>`}</main>
