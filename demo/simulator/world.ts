@@ -10,6 +10,7 @@ import { WorkCalendar } from './calendar.js';
 import { pick, poisson, rng } from './random.js';
 import { COMPLAINT_SPAN_DAYS, type SimComplaint, complaintEvents, complaintsOn } from './complaints.js';
 import { type RatingProfile, type SimRating, RATING_SPAN_DAYS, ratingEvents, ratingOf } from './ratings.js';
+import { DUTIES } from './monitoring-figures.js';
 import { reportFigures } from './report-figures.js';
 
 export interface County extends RatingProfile {
@@ -75,6 +76,8 @@ export const DATASETS = ['insured', 'contribution', 'benefit', 'fund'] as const;
 // Spring Festival trough, March and December peaks.
 const SEASON = [0.8, 0.65, 1.15, 1.0, 0.95, 1.05, 1.1, 1.0, 1.0, 0.9, 1.0, 1.2];
 const DEFECT_RATE = 0.0008;
+/** Share of monthly reports first sent with a monitoring count above its total. */
+const SLIP_RATE = 0.003;
 /** Longest time from acceptance to completion, in calendar days (durations are capped). */
 export const MAX_SPAN_DAYS = 120;
 
@@ -234,9 +237,17 @@ export class World {
     const next = dayStart(`${addMonths(period, 1)}-01`);
     const v1: SimReport = { region_code: county.code, period, version: 1, submitted_at: next + (4 + r() * 8) * DAY + 10 * HOUR, figures };
     const out = [v1];
+    // Now and then a monitoring count above its total (a slip in the extract): that report is
+    // quarantined, and the corrected one follows a few days later as the next version.
+    const slip = rng(`${key}:slip`);
+    if (slip() < SLIP_RATE) {
+      const [total, handled] = DUTIES[Math.floor(slip() * DUTIES.length)];
+      out[0] = { ...v1, figures: { ...figures, [handled]: figures[total] + 1 } };
+      out.push({ ...v1, version: 2, submitted_at: v1.submitted_at + (3 + slip() * 5) * DAY });
+    }
     if (r() < 0.04) {
       const restated = reportFigures(this.seed, county, period, rng(`${key}:restated`));
-      out.push({ ...v1, version: 2, submitted_at: v1.submitted_at + (20 + r() * 20) * DAY, figures: restated });
+      out.push({ ...v1, version: out.length + 1, submitted_at: v1.submitted_at + (20 + r() * 20) * DAY, figures: restated });
     }
     return out.filter((rep) => rep.submitted_at <= now);
   }

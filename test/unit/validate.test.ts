@@ -7,6 +7,7 @@ import { parseCsv } from '../../core/csv.js';
 import { SEEDS_DIR } from '../../core/paths.js';
 import { reportFigures as simulatedFigures } from '../../demo/simulator/report-figures.js';
 import { rng } from '../../demo/simulator/random.js';
+import { World } from '../../demo/simulator/world.js';
 import { casesFeed } from '../../ingest/feeds/cases.js';
 import { figureProblem, reportsFeed } from '../../ingest/feeds/reports.js';
 import { uploadsFeed } from '../../ingest/feeds/uploads.js';
@@ -190,6 +191,21 @@ describe('the declared report figures', () => {
       for (const period of ['2024-01', '2025-06', '2026-12']) problems.add(String(figureProblem(simulatedFigures('seed', county, period, r), declared)));
     }
     expect([...problems]).toEqual(['null']);
+  });
+
+  it('refuse the odd report sent with a monitoring count above its total, and take its correction', () => {
+    const world = new World('slip-test', 1);
+    const months = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const sent = world.counties.flatMap((county) => months.map((period) => world.reports(county, period, Date.parse('2027-01-01T00:00:00+08:00'))));
+    const slipped = sent.filter((versions) => figureProblem(versions[0].figures, declared) !== null);
+    // About 0.3 % of the 151 × 24 reports; each names the count and its total.
+    expect(slipped.length).toBeGreaterThan(0);
+    expect(slipped.length).toBeLessThan(sent.length * 0.01);
+    for (const versions of slipped) {
+      expect(figureProblem(versions[0].figures, declared)).toMatch(/^figure \w+ \(\d+(\.\d+)?\) must not exceed \w+ \(\d+(\.\d+)?\)$/);
+      expect(versions[1].version).toBe(2);
+      expect(figureProblem(versions[1].figures, declared)).toBeNull();
+    }
   });
 
   it('name only figures that exist, each part within a declared whole', () => {
