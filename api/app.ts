@@ -23,6 +23,15 @@ import { limitBodies } from './body-limit.js';
 import { allowedHosts } from './hosts.js';
 import { DEFAULT_HTTP_CONFIG, type HttpConfig } from './http-config.js';
 import { securityHeaders } from './security-headers.js';
+import { DEFAULT_ACCESS_CONFIG, type AccessConfig } from '../access/config.js';
+import { Scopes } from '../access/scope.js';
+import { Sessions } from '../access/sessions.js';
+import type { DemoAccount } from '../contracts/access.js';
+import { accessControl } from './access.js';
+import { patternMatcher } from './route-rules.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { dashboardFiles } from './static.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
@@ -37,6 +46,27 @@ export interface AppOptions {
   http?: HttpConfig;
   /** Refreshes the marts after a manual-score import (the collectors' refresher, with its retries). */
   marts?: MartRefresher;
+  /** Sessions, lock-out and single sign-on (config `access`). */
+  access?: AccessConfig;
+  /** Listed on the login page while the embedded demo source is in use. */
+  demoAccounts?: readonly DemoAccount[];
+  /** The sessions' clock (tests of expiry). */
+  now?: () => Date;
+}
+
+/** The app's registered routes (not middleware) as a test of a request's method and path. */
+function registeredRoutes(app: Hono): (method: string, path: string) => boolean {
+  let routes: { method: string; matcher: RegExp }[] = [];
+  let seen = -1;
+  return (method, path) => {
+    // Compiled again whenever routes were added since, so a route registered later is not missed.
+    if (seen !== app.routes.length) {
+      routes = app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method, matcher: patternMatcher(r.path) }));
+      seen = app.routes.length;
+    }
+    const m = method === 'HEAD' ? 'GET' : method;
+    return routes.some((r) => r.method === m && r.matcher.test(path));
+  };
 }
 
 export async function createApp(db: Database, opts: AppOptions = {}): Promise<Hono> {
@@ -52,10 +82,16 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.use(allowedHosts(http.allowedHosts));
   app.use(securityHeaders());
   app.use('/api/*', limitBodies(http.maxBodyBytes));
+  const accessConfig = opts.access ?? DEFAULT_ACCESS_CONFIG;
+  const sessions = new Sessions(db, accessConfig, opts.now);
+  app.use('/api/*', accessControl(sessions, await Scopes.load(db), registeredRoutes(app)));
   // JSON and CSV answers are compressed (gzip); the event stream and Arrow are left as they are.
   app.use('/api/*', compress());
 
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api', authRoutes(sessions, opts.demoAccounts ?? [], accessConfig.oidc?.label ?? null));
+  app.route('/api', oidcRoutes(db, sessions, accessConfig.oidc));
+  app.route('/api', auditRoutes(db, dims));
   app.route('/api', referenceRoutes(db, dims));
   app.route('/api', indicatorRoutes(db, dims));
   app.route('/api', opsRoutes(db, dims, opts.collectors));

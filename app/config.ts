@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { accessConfigSchema } from '../access/config.js';
 import { alertConfigSchema } from '../alerts/rules.js';
 import { httpConfigSchema } from '../api/http-config.js';
 import { consoleLimitsSchema } from '../console/limits.js';
@@ -18,6 +19,8 @@ const dbPath = () => nonEmptyText().transform((p) => (p === ':memory:' ? p : pro
 
 const serverSchema = z.strictObject({
   port: port(),
+  /** The interface the server listens on: this machine only unless configured (e.g. "0.0.0.0" behind a proxy). */
+  host: nonEmptyText('a host name or IP address').default('127.0.0.1'),
   dbPath: dbPath(),
   /** Directories the database may read files from; absent means the built-in default. */
   allowedDirectories: z.array(nonEmptyText(), { error: 'must be a list of directory paths' }).optional(),
@@ -31,6 +34,7 @@ const configSchema = z.strictObject(
   {
     server: serverSchema,
     http: httpConfigSchema,
+    access: accessConfigSchema,
     source: ingestConfigSchema.shape.source,
     simulator: simulatorSchema,
     peerGroups: peerGroupsSchema,

@@ -7,6 +7,9 @@ import { loadConfig } from '../app/config.js';
 import { Database } from '../warehouse/database.js';
 import { setUpDatabase } from '../app/setup.js';
 import { SheetError, importManualScores } from '../scoring/manual-scores.js';
+import { audit, scoreImportEntry } from '../access/audit.js';
+
+const SHELL_IMPORT = { login: null, ip: null, userAgent: 'npm run import-scores' };
 
 async function main(file: string | undefined): Promise<number> {
   if (!file || !/\.(csv|xlsx)$/i.test(file)) {
@@ -18,7 +21,9 @@ async function main(file: string | undefined): Promise<number> {
   try {
     await setUpDatabase(db, peerGroups);
     const kind = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-    const result = await importManualScores(db, readFileSync(file), kind, basename(file));
+    const result = await importManualScores(db, readFileSync(file), kind, basename(file), undefined, {
+      onStored: (changes) => audit(db, SHELL_IMPORT, scoreImportEntry(basename(file), changes)),
+    });
     console.log(`imported ${result.rows} manual scores from ${file} (${result.inserted} new, ${result.replaced} replaced)`);
     return 0;
   } catch (err) {

@@ -5,6 +5,8 @@ import { startSimulator } from '../demo/embedded.js';
 import { Collector } from '../ingest/runner.js';
 import { backfillStart, enabledJobs, runOptions, schedule } from '../ingest/scheduler.js';
 import { assessmentSheet } from '../demo/assessments.js';
+import { createDemoAccounts } from '../demo/accounts.js';
+import { listUsers } from '../access/users.js';
 import { importUnlessScored, manualContext } from '../scoring/manual-scores.js';
 import { buildJob, needsPlatform } from '../ingest/sources/index.js';
 import { AlertMonitor } from '../alerts/monitor.js';
@@ -32,6 +34,10 @@ async function main(): Promise<void> {
   if (built !== null) console.error(`[start] the marts could not be built: ${built} — serving without them, retrying`);
 
   const sim = needsPlatform(config, names) ? await startSimulator(config.simulator) : null;
+  // On the embedded demo source the demo's accounts exist and the login page lists them.
+  const demoAccounts = sim ? await createDemoAccounts(db) : [];
+  if ((await listUsers(db)).length === 0)
+    console.warn('[start] no accounts yet: create the first administrator with `npm run user -- add <login> --role admin --region <code>` (server stopped)');
   if (sim) {
     // The demo platform's province also has its field checks and surveys scored.
     const first = Number(backfillStart(config.collectors.backfillMonths).slice(0, 4));
@@ -66,10 +72,12 @@ async function main(): Promise<void> {
     collectors: Object.keys(config.collectors.feeds),
     http: config.http,
     marts,
+    access: config.access,
+    demoAccounts,
   });
-  const server = serve({ fetch: app.fetch, port: config.server.port }, (info) =>
+  const server = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, (info) =>
     console.log(
-      `dashboard and API on http://localhost:${info.port} (${jobs.map((j) => `${j.name} ← ${j.source.label}`).join('; ')}; db ${config.server.dbPath})`,
+      `dashboard and API on http://${config.server.host === '127.0.0.1' ? 'localhost' : config.server.host}:${info.port}${demoAccounts.length ? ` (demo accounts: ${demoAccounts.map((a) => `${a.login}/${a.password}`).join(', ')})` : ''} (${jobs.map((j) => `${j.name} ← ${j.source.label}`).join('; ')}; db ${config.server.dbPath})`,
     ),
   );
 

@@ -56,6 +56,7 @@ export const ENDPOINTS = {
   '/api/sql/saved': table(rows.savedQueryRow),
   '/api/sql/schema': table(rows.catalogObjectRow),
   '/api/sql/examples': table(rows.exampleRow),
+  '/api/audit': table(rows.auditRow, q.auditQuery),
 };
 
 export type Endpoints = typeof ENDPOINTS;

@@ -131,3 +131,12 @@ export const reportVersionsQuery = z
 /** The evaluation report of a region and a year, under a scheme (the standard one by default). */
 export const reportQuery = z.object({ region: required, year: required, scheme: required.default('standard') }).superRefine(periodsOf(() => 'year', ['year']));
 export type ReportQuery = z.input<typeof reportQuery>;
+
+/** The audit log, newest first, filtered by action, acting user and CST day range. */
+export const auditQuery = z.object({
+  action: filter(/^[a-z_]{1,32}$/, 'an audit action like login'),
+  actor: filter(/^[a-z0-9._@-]{1,64}$/, 'a login'),
+  from: filter(/^\d{4}-\d\d-\d\d$/, 'a day like 2025-06-01'),
+  to: filter(/^\d{4}-\d\d-\d\d$/, 'a day like 2025-06-30'),
+  limit: limit(500, 100_000),
+});

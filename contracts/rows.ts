@@ -394,3 +394,17 @@ export type CatalogObjectRow = z.infer<typeof catalogObjectRow>;
 
 export const exampleRow = z.object({ name: text, title: text, description: text, query: text });
 export type ExampleRow = z.infer<typeof exampleRow>;
+
+/** A row of the audit log (append-only); before/after as JSON text. */
+export const auditRow = z.object({
+  id: int,
+  acted_at: timestamp,
+  actor: text.nullable(),
+  ip: text.nullable(),
+  user_agent: text.nullable(),
+  action: text,
+  target: text.nullable(),
+  before: text.nullable(),
+  after: text.nullable(),
+});
+export type AuditRow = z.infer<typeof auditRow>;

@@ -83,6 +83,8 @@ export interface ManualContext {
   indicators: ReadonlySet<string>;
   /** Indicators some loaded scheme scores by hand. */
   manual: ReadonlySet<string>;
+  /** Whether the importing user may score the region (an evaluator: their assigned regions); absent: any. */
+  mayScore?: (region: string) => boolean;
 }
 
 export async function manualContext(db: Database): Promise<ManualContext> {
@@ -119,6 +121,7 @@ export async function readSheet(data: Uint8Array, kind: SheetKind, ctx: ManualCo
     const region = cell('region_code');
     if (!region) fail('region_code', 'empty');
     else if (!ctx.regions.has(region)) fail('region_code', `unknown region code "${region}"`);
+    else if (ctx.mayScore && !ctx.mayScore(region)) fail('region_code', `region ${region} is outside the regions you may score (无权为该地区评分)`);
     const yearText = cell('year');
     const year = Number(yearText);
     if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) fail('year', `"${yearText}" is not a year from 2000 to 2100`);
@@ -150,6 +153,22 @@ export interface ImportResult {
   refresh_error?: string;
 }
 
+/** One stored score as it was before an import (null: new) and after, for the audit log. */
+export interface ScoreChange {
+  region_code: string;
+  year: number;
+  indicator_code: string;
+  mode: string;
+  before: number | null;
+  after: number;
+}
+
+export interface ImportOptions {
+  mayScore?: ManualContext['mayScore'];
+  /** Told the changes once they are stored (the audit log). */
+  onStored?: (changes: ScoreChange[]) => Promise<void>;
+}
+
 /** Validates and stores a sheet atomically, then brings the score marts up to date. */
 export async function importManualScores(
   db: Database,
@@ -157,8 +176,9 @@ export async function importManualScores(
   kind: SheetKind,
   sourceFile: string,
   marts = new MartRefresher(db),
+  opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  const scores = await readSheet(data, kind, await manualContext(db));
+  const scores = await readSheet(data, kind, { ...(await manualContext(db)), mayScore: opts.mayScore });
   const result = await db.transaction(async (conn) => {
     // Staged with the appender and applied in one statement: a province's sheet has thousands of rows.
     await conn.run(
@@ -173,6 +193,15 @@ export async function importManualScores(
       'SELECT count(*) FROM raw_manual_score r JOIN stage_manual_score s USING (region_code, year, indicator_code, mode)',
     );
     const replaced = Number(counted.getRows()[0][0]);
+    const changes = opts.onStored
+      ? ((
+          await conn.runAndReadAll(
+            `SELECT s.region_code, s.year, s.indicator_code, s.mode, r.score AS before, s.score AS after
+             FROM stage_manual_score s LEFT JOIN raw_manual_score r USING (region_code, year, indicator_code, mode)
+             ORDER BY ALL`,
+          )
+        ).getRowObjectsJson() as unknown as ScoreChange[])
+      : [];
     await conn.run(
       `INSERT OR REPLACE INTO raw_manual_score (region_code, year, indicator_code, mode, score, assessor, source_file, imported_at)
        SELECT region_code, year, indicator_code, mode, score, assessor, $1, CAST(timezone('Asia/Shanghai', now()) AS TIMESTAMP)
@@ -181,10 +210,11 @@ export async function importManualScores(
     );
     // A year's manual scores count in its months, year to date and year: rescored from January.
     await conn.run(`UPDATE ops_refresh SET scores_from = least(scores_from, (SELECT make_date(min(year), 1, 1) FROM stage_manual_score))`);
-    return { rows: scores.length, inserted: scores.length - replaced, replaced };
+    return { counts: { rows: scores.length, inserted: scores.length - replaced, replaced }, changes };
   });
+  await opts.onStored?.(result.changes);
   const error = await marts.refresh('manual', { context: `after the manual scores of ${sourceFile}` });
-  return error === null ? result : { ...result, refresh_error: error };
+  return error === null ? result.counts : { ...result.counts, refresh_error: error };
 }
 
 /** Imports sheets in order unless manual scores exist already (a user's own stay

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
 import type { MartRefresher } from '../../ingest/marts.js';
 import type { RowOf } from '../../contracts/endpoints.js';
+import { audit, scoreImportEntry } from '../../access/audit.js';
+import { accessOf } from '../access.js';
 import { SheetError, importManualScores, type SheetKind } from '../../scoring/manual-scores.js';
 import type { Dims } from '../dims.js';
 import { sendTable, XLSX_MIME } from '../format.js';
@@ -246,7 +248,12 @@ export function scoreRoutes(db: Database, dims: Dims, marts?: MartRefresher): Ho
       throw new BadRequest(`header 'content-type' must be text/csv, ${XLSX_MIME} or multipart/form-data; got '${type || 'none'}'`);
     }
     try {
-      return c.json({ file: name, ...(await importManualScores(db, data, kind, name, marts)) });
+      const { scope, actor } = accessOf(c);
+      const result = await importManualScores(db, data, kind, name, marts, {
+        mayScore: scope.scores,
+        onStored: (changes) => audit(db, actor, scoreImportEntry(name, changes)),
+      });
+      return c.json({ file: name, ...result });
     } catch (err) {
       if (err instanceof SheetError) return c.json({ error: err.message, error_count: err.count, errors: err.errors }, 400);
       throw err;

@@ -1,6 +1,11 @@
 // The analysts' SQL console: ad hoc read-only queries (Arrow, JSON or CSV), the schema
 // browser, example queries and saved queries.
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { audit } from '../../access/audit.js';
+import type { Session } from '../../access/sessions.js';
+import { accessOf } from '../access.js';
 import { z } from 'zod';
 import type { RowOf } from '../../contracts/endpoints.js';
 import type { Database } from '../../warehouse/database.js';
@@ -60,22 +65,35 @@ export function sqlRoutes(db: Database, dims: Dims, limits: ConsoleLimits): Hono
     ),
   );
 
+  /** The saved query of that name, refused (403) when it is another user's and the caller no administrator. */
+  async function savedFor(c: Context, name: string): Promise<{ query: string } | null> {
+    const [row] = await db.rows<{ query: string; owner: string | null }>('SELECT query, owner FROM console_saved_query WHERE name = $name', { name });
+    const user = (accessOf(c).session as Session).user;
+    if (row && row.owner !== user.login && !user.roles.includes('admin'))
+      throw new HTTPException(403, { message: `saved query '${name}' belongs to ${row.owner ?? 'nobody'}; only they or an administrator may change it` });
+    return row ?? null;
+  }
+
   app.put('/sql/saved/:name', validName, validBody, async (c) => {
     const { name } = c.req.valid('param');
     const { query } = c.req.valid('json');
+    const { actor } = accessOf(c);
+    const before = await savedFor(c, name);
     await db.exec(
-      `INSERT INTO console_saved_query VALUES ($name, $query, now()::TIMESTAMP, now()::TIMESTAMP)
+      `INSERT INTO console_saved_query (name, query, created_at, updated_at, owner) VALUES ($name, $query, now()::TIMESTAMP, now()::TIMESTAMP, $owner)
        ON CONFLICT (name) DO UPDATE SET query = excluded.query, updated_at = excluded.updated_at`,
-      { name, query },
+      { name, query, owner: actor.login },
     );
+    await audit(db, actor, { action: 'saved_query_put', target: name, before: before?.query ?? null, after: query });
     return c.json({ name, query });
   });
 
   app.delete('/sql/saved/:name', validName, async (c) => {
     const { name } = c.req.valid('param');
-    const [{ n }] = await db.rows<{ n: number }>('SELECT count(*) AS n FROM console_saved_query WHERE name = $name', { name });
-    if (n === 0) return c.json({ error: `no saved query named '${name}'` }, 404);
+    const before = await savedFor(c, name);
+    if (!before) return c.json({ error: `no saved query named '${name}'` }, 404);
     await db.exec('DELETE FROM console_saved_query WHERE name = $name', { name });
+    await audit(db, accessOf(c).actor, { action: 'saved_query_delete', target: name, before: before.query });
     return c.json({ deleted: name });
   });
   return app;

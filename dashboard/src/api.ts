@@ -3,6 +3,15 @@
 import type { QueryOf, RowOf, TablePath } from '../../contracts/endpoints.js';
 import type { ReportQuery } from '../../contracts/query.js';
 import type { CatalogueRow, MetricRow, RegionRow } from '../../contracts/rows.js';
+import type { DemoAccount, SessionInfo } from '../../contracts/access.js';
+
+// The header and value the server expects on every write (contracts/access.ts CSRF_HEADER;
+// the dashboard imports contracts as types only).
+const CSRF_HEADER = 'x-csrf-token';
+let csrfToken: string | null = null;
+
+/** Fired on window when the server answers 401: the session ended, the login page shows. */
+export const SIGNED_OUT = 'si-signed-out';
 
 export class ApiError extends Error {}
 
@@ -18,11 +27,16 @@ function queryString(params: Record<string, string | undefined>): string {
 /** A request to the API; a failure is an ApiError with the server's message, or one in Chinese. */
 export async function request(path: string, init?: RequestInit): Promise<Response> {
   let res: Response;
+  const method = (init?.method ?? 'GET').toUpperCase();
+  // Writes carry the session's CSRF token; the cookie goes by itself (same origin).
+  const headers = new Headers(init?.headers);
+  if (method !== 'GET' && csrfToken) headers.set(CSRF_HEADER, csrfToken);
   try {
-    res = await fetch(path, init);
+    res = await fetch(path, { ...init, headers });
   } catch {
     throw new ApiError('无法连接服务器，请检查网络或稍后重试');
   }
+  if (res.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(SIGNED_OUT));
   if (!res.ok) {
     const body = await res.json().catch(() => null);
     throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`);
@@ -81,3 +95,28 @@ export async function getMonths(): Promise<MonthList> {
 export const yearsOf = (months: MonthList) => [...new Set(months.months.map((m) => m.slice(0, 4)))];
 
 export const DEFAULT_SCHEME = 'standard';
+
+/** Who is signed in (null: nobody), remembering the CSRF token for the writes. */
+export async function getSession(): Promise<SessionInfo> {
+  const info = (await (await request('/api/auth/session')).json()) as SessionInfo;
+  csrfToken = info.csrf_token;
+  return info;
+}
+
+export async function signIn(login: string, password: string): Promise<SessionInfo> {
+  const res = await request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+  const info = (await res.json()) as SessionInfo;
+  csrfToken = info.csrf_token;
+  return info;
+}
+
+/** Ends this session, or with `everywhere` every session of the user. */
+export async function signOut(everywhere = false): Promise<void> {
+  await request(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', { method: 'POST' });
+  csrfToken = null;
+  reference = null;
+}
+
+export async function getDemoAccounts(): Promise<DemoAccount[]> {
+  return ((await (await request('/api/auth/demo-accounts')).json()) as { data: DemoAccount[] }).data;
+}

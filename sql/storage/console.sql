@@ -6,3 +6,6 @@ CREATE TABLE IF NOT EXISTS console_saved_query (
   created_at  TIMESTAMP NOT NULL,
   updated_at  TIMESTAMP NOT NULL
 );
+-- Who saved it (app_user.login; NULL for queries saved before accounts existed): only they or
+-- an administrator may change or delete it.
+ALTER TABLE console_saved_query ADD COLUMN IF NOT EXISTS owner VARCHAR;

@@ -3,7 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { ARTIFACTS, launchBrowser } from '../support/browser.js';
 import { collectAll } from '../support/collect.js';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   db = await freshDb();
   await collectAll(db, source.url, ['cases']);
   await collectAll(db, 'http://127.0.0.1:9', ['uploads']); // a source that is down
-  const app = await createApp(db);
+  const app = await signedInApp(db);
   await new Promise<void>((resolve) => {
     api = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
       url = `http://127.0.0.1:${info.port}`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { ARTIFACTS, launchBrowser } from '../support/browser.js';
 import { listen } from '../support/demo-server.js';
@@ -15,7 +15,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   db = (await scoreFixture()).db;
-  api = await listen((await createApp(db)).fetch);
+  api = await listen((await signedInApp(db)).fetch);
   browser = await launchBrowser();
 });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Collector } from '../../ingest/runner.js';
 import { AlertMonitor } from '../../alerts/monitor.js';
 import { parseAlertConfig, type AlertConfig } from '../../alerts/rules.js';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';
@@ -125,7 +125,7 @@ describe('alert evaluation', () => {
     expect((await openAlerts()).some((a) => a.rule_id === 'upload_overdue_5d')).toBe(false);
     expect(await db.rows("SELECT count(*)::INT AS n FROM ops_alert WHERE rule_id = 'upload_overdue_5d' AND resolved_at IS NOT NULL")).toEqual([{ n: 1 }]);
 
-    const app = await createApp(db);
+    const app = await signedInApp(db);
     const res = await app.request('/api/alerts?region=370103');
     const body = await res.json();
     expect(body.data.map((a: { rule_id: string; region_name: string }) => `${a.rule_id}:${a.region_name}`)).toEqual(['online_rate_drop_5:市中区']);
@@ -136,7 +136,7 @@ describe('alert evaluation', () => {
 
   it('streams collector and alert events to dashboards as server-sent events', async () => {
     const events = new EventEmitter();
-    const app = await createApp(db, { events: [events, monitor] });
+    const app = await signedInApp(db, { events: [events, monitor] });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const leave = new AbortController();

@@ -2,7 +2,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import { parseCsv } from '../../core/csv.js';
 import type { Database } from '../../warehouse/database.js';
 import { refreshMarts } from '../../warehouse/refresh.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   db = await freshDb();
   source = await startFeedServer({ uploads });
   await collectAll(db, source.url, ['uploads']);
-  app = await createApp(db);
+  app = await signedInApp(db);
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertMonitor } from '../../alerts/monitor.js';
 import { parseAlertConfig } from '../../alerts/rules.js';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import { ENDPOINTS, type QueryOf, type TablePath } from '../../contracts/endpoints.js';
 import { issueText } from '../../core/validation.js';
 import type { Database } from '../../warehouse/database.js';
@@ -45,6 +45,7 @@ const EXAMPLES: { [P in TablePath]: QueryOf<P> } = {
   '/api/sql/saved': {},
   '/api/sql/schema': {},
   '/api/sql/examples': {},
+  '/api/audit': {},
 };
 
 let db: Database;
@@ -70,7 +71,7 @@ beforeAll(async () => {
   await monitor.install();
   await monitor.evaluate();
   monitor.close();
-  app = await createApp(db);
+  app = await signedInApp(db);
   await app.request('/api/sql/saved/x', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'SELECT 1' }) });
 });
 

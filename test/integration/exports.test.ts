@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import { toXlsx, XLSX_MIME } from '../../api/format.js';
 import type { Database } from '../../warehouse/database.js';
 import { freshDb } from '../support/db.js';
@@ -20,7 +20,7 @@ describe('XLSX export', () => {
   let app: Hono;
   beforeAll(async () => {
     db = await freshDb();
-    app = await createApp(db);
+    app = await signedInApp(db);
   });
   afterAll(() => db.close());
 

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { freshDb } from '../support/db.js';
 
@@ -18,7 +18,7 @@ let port: number;
 
 beforeAll(async () => {
   db = await freshDb();
-  app = await createApp(db, { http: { allowedHosts: ['si.example.gov.cn'], maxBodyBytes: LIMIT } });
+  app = await signedInApp(db, { http: { allowedHosts: ['si.example.gov.cn'], maxBodyBytes: LIMIT } });
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
   });

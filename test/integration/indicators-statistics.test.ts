@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatorApp } from '../../demo/simulator/app.js';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { SEEDS_DIR } from '../../core/paths.js';
 import { collectAll, collectedFixture } from '../support/collect.js';
@@ -263,7 +263,7 @@ describe('社会保险关系转移接续 from transfer cases', () => {
 
 describe('catalogue', () => {
   it('marks the Appendix A rows these metrics measure as computed', async () => {
-    const app = await createApp(db);
+    const app = await signedInApp(db);
     const { data } = await (await app.request('/api/catalogue')).json();
     const byCode = new Map<string, { source: string; metrics: string[] }>(data.map((r: { code: string }) => [r.code, r]));
     const computed = [

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { parseCsv } from '../../core/csv.js';
 import { SheetError, importManualScores } from '../../scoring/manual-scores.js';
@@ -14,7 +14,7 @@ let app: Hono;
 
 beforeAll(async () => {
   db = await freshDb();
-  app = await createApp(db);
+  app = await signedInApp(db);
 });
 afterAll(() => db.close());
 

@@ -2,7 +2,7 @@
 // support/jinan-fixture.ts): movers, heat map, peers' median and the report's HTML.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   db = await freshDb();
   source = await startFeedServer({ cases, uploads: [upload(null)] });
   await collectAll(db, source.url, ['cases', 'uploads']);
-  app = await createApp(db);
+  app = await signedInApp(db);
 });
 
 afterAll(async () => {

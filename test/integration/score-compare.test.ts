@@ -4,7 +4,7 @@
 // Jiaxing A month 85 (合格, band 85–95), year to date 84.5 (基本合格, band 76–85).
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { A, B, scoreFixture } from '../support/score-fixture.js';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
   db = (await scoreFixture()).db;
   // The fixture writes metric values directly; build the 横向比较 mart from them.
   await db.exec('CREATE OR REPLACE TABLE mart_compare_horizontal AS SELECT * FROM v_compare_horizontal');
-  app = await createApp(db);
+  app = await signedInApp(db);
 });
 
 afterAll(() => db.close());

@@ -2,7 +2,7 @@
 // indicators it serves are those worked out by hand in test/sql/scores.test.ts.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { A, B, scoreFixture } from '../support/score-fixture.js';
 
@@ -11,7 +11,7 @@ let app: Hono;
 
 beforeAll(async () => {
   db = (await scoreFixture()).db;
-  app = await createApp(db);
+  app = await signedInApp(db);
 });
 
 afterAll(() => db.close());

@@ -10,7 +10,7 @@ import { FEEDS } from '../../ingest/feeds/index.js';
 import { Collector, type Job } from '../../ingest/runner.js';
 import { PostgresSource } from '../../ingest/sources/postgres.js';
 import { ReportFolderSource } from '../../ingest/sources/report-folder.js';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import type { Database } from '../../warehouse/database.js';
 import { freshDb } from '../support/db.js';
 import { postgresBinDir, startPostgres, type Postgres } from '../support/postgres.js';
@@ -74,7 +74,7 @@ describe('report drop folder', () => {
       { region_code: '370102', metric: 'insured_registered', value: 1100, version: 2 },
       { region_code: '370102', metric: 'insured_target', value: 1250, version: 2 },
     ]);
-    const app = await createApp(db);
+    const app = await signedInApp(db);
     const res = await app.request('/api/reports/versions?region=370102&period=2025-03&metric=insured_registered');
     expect(res.status).toBe(200);
     const versions = (await res.json()).data.map((r: Record<string, unknown>) => [r.version, r.value, r.is_current, r.previous_value, r.submitted_at]);
@@ -118,7 +118,7 @@ describe('report drop folder', () => {
       { region_code: '370102', metric: 'employee_pension_insured', value: 1000 },
       { region_code: '370102', metric: 'employee_pension_paying', value: 900 },
     ]);
-    const app = await createApp(db);
+    const app = await signedInApp(db);
     const q = (await (await app.request('/api/quarantine?feed=report_files')).json()).data as { reason: string }[];
     expect(q.map((r) => r.reason).sort()).toEqual([
       'bad.xlsx sheet 月报 row 3: unknown region_code "379999"',

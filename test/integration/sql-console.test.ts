@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import { parseConfig } from '../../app/config.js';
 import type { Database } from '../../warehouse/database.js';
 import { ROOT, SEEDS_DIR } from '../../core/paths.js';
@@ -63,7 +63,7 @@ beforeAll(async () => {
   source = await startFeedServer({ cases: CASES, uploads: [], reports: [] });
   // History from October, so every deadline in January–May lies in what the feed has fully seen.
   await collectAll(db, source.url, ['cases'], { since: '2024-10-01T00:00:00+08:00|', pageSize: 100 });
-  app = await createApp(db, { console: LIMITS });
+  app = await signedInApp(db, { console: LIMITS });
 });
 
 afterAll(async () => {
@@ -107,6 +107,9 @@ describe('read-only guard', () => {
     ['BEGIN TRANSACTION', 'BEGIN/COMMIT/ROLLBACK statements are not allowed'],
     ['CALL checkpoint()', 'CALL statements are not allowed'],
     ['SELECT 1; DELETE FROM raw_case', "parameter 'query' holds 2 statements; run one statement at a time"],
+    // Refused from the statement's text, before binding: no binder error about a missing table or path.
+    ['INSERT INTO no_such_table VALUES (1, 2, 3)', 'INSERT statements are not allowed'],
+    ["/* a comment first */ COPY (SELECT 1) TO '/not-allowed/x.csv'", 'COPY statements are not allowed'],
     ["SELECT nextval('seq_run_id')", 'function nextval() is not allowed in the console: it changes database state'],
   ])('refuses %s with a 400 and leaves the database unchanged', async (query, reason) => {
     const before = await fingerprint();

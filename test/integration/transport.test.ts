@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.js';
+import { signedInApp } from '../support/auth.js';
 import { dashboardFiles, IMMUTABLE } from '../../api/static.js';
 import type { Database } from '../../warehouse/database.js';
 import { freshDb } from '../support/db.js';
@@ -52,7 +52,7 @@ describe('API answers', () => {
   let app: Hono;
   beforeAll(async () => {
     db = await freshDb();
-    app = await createApp(db);
+    app = await signedInApp(db);
   });
   afterAll(() => db.close());
 

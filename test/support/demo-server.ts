@@ -12,9 +12,14 @@ import { loadConfig } from '../../app/config.js';
 import type { Database } from '../../warehouse/database.js';
 import { collectAll } from './collect.js';
 import { freshDb } from './db.js';
+import { fetchAs, signIn } from './auth.js';
+import { createDemoAccounts } from '../../demo/accounts.js';
 
 export interface DemoServer {
+  /** Served as a signed-in province-wide administrator (cookie, CSRF token and Origin added when absent). */
   url: string;
+  /** The same app as a browser without a session reaches it (the login page). */
+  publicUrl: string;
   sourceUrl: string;
   db: Database;
   alerts: AlertMonitor;
@@ -47,10 +52,14 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
   const collect = () => collectAll(db, sim.url, undefined, { since: '2024-10-01T00:00:00+08:00|', pageSize: 5000, collector });
   await collect();
   await alerts.evaluate();
-  const app = await createApp(db, { events: [collector, alerts] });
-  let api = await listen(app.fetch);
+  // The demo's accounts, as `npm start` creates them on the embedded source; the login page lists them.
+  const app = await createApp(db, { events: [collector, alerts], demoAccounts: await createDemoAccounts(db) });
+  const signedIn = fetchAs(app.fetch, await signIn(db));
+  let api = await listen(signedIn);
+  const open = await listen(app.fetch);
   return {
     url: api.url,
+    publicUrl: open.url,
     sourceUrl: sim.url,
     db,
     alerts,
@@ -62,12 +71,13 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
       await shut(api.server);
       return {
         start: async () => {
-          api = await listen(app.fetch, Number(new URL(api.url).port));
+          api = await listen(signedIn, Number(new URL(api.url).port));
         },
       };
     },
     close: async () => {
       await shut(api.server);
+      await shut(open.server);
       await new Promise((r) => sim.server.close(r));
       alerts.close();
       db.close();

@@ -18,6 +18,7 @@ const RANK: Record<string, number> = {
   report: 3,
   console: 3,
   evaluation: 3,
+  access: 3,
   api: 4,
   app: 5,
   bin: 6,
@@ -26,7 +27,7 @@ const RANK: Record<string, number> = {
 };
 /** Folders outside the ranks and what they may import besides themselves. */
 const SPECIAL: Record<string, string[]> = {
-  demo: ['core', 'contracts', 'ingest'],
+  demo: ['core', 'contracts', 'ingest', 'access'],
   dashboard: ['contracts'],
 };
 /** Who may import these folders at all. */
