@@ -142,6 +142,6 @@ export function ratingsPage(world: World, since: Cursor, now: number, limit: num
 
 export function complaintsPage(world: World, since: Cursor, now: number, limit: number): Page {
   return paginate(since, now, limit, (day) =>
-    world.complaintsChangedOn(day, now).map(({ c, at }) => ({ updated: at, id: c.complaint_id, body: complaintBody(c, at, isoCst) })),
+    world.complaintsChangedOn(day, now).map(({ x, at }) => ({ updated: at, id: x.complaint_id, body: complaintBody(x, at, isoCst) })),
   );
 }

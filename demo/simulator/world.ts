@@ -85,8 +85,8 @@ export class World {
   readonly counties: County[];
   private readonly calendar = new WorkCalendar();
   private readonly cache = new Map<string, SimCase[]>();
-  private readonly ratingCache = new Map<string, SimRating[]>();
-  private readonly complaintCache = new Map<string, SimComplaint[]>();
+  private readonly ratingCache = new DayCache<SimRating>((MAX_SPAN_DAYS + RATING_SPAN_DAYS) * 2);
+  private readonly complaintCache = new DayCache<SimComplaint>(COMPLAINT_SPAN_DAYS * 2);
 
   constructor(
     readonly seed: string,
@@ -179,53 +179,23 @@ export class World {
     return out;
   }
 
-  /** The ratings of the cases accepted on `day` (cached like the cases). */
-  private ratingsOfCasesAccepted(day: string): SimRating[] {
-    let ratings = this.ratingCache.get(day);
-    if (!ratings) {
-      const byCode = new Map(this.counties.map((c) => [c.code, c]));
-      ratings = this.casesAccepted(day).flatMap((c) => ratingOf(this.seed, byCode.get(c.region_code)!, c, this.calendar) ?? []);
-      this.ratingCache.set(day, ratings);
-      if (this.ratingCache.size > (MAX_SPAN_DAYS + RATING_SPAN_DAYS) * 2) this.ratingCache.delete(this.ratingCache.keys().next().value!);
-    }
-    return ratings;
-  }
-
   /** Ratings that change on `day` (given, visited back or rectified), as seen at `now`, each
    * with the time of that change. */
   ratingsChangedOn(day: string, now: number): { x: SimRating; at: number }[] {
-    const lo = dayStart(day);
-    const hi = lo + DAY;
-    const out: { x: SimRating; at: number }[] = [];
-    for (let back = 0; back <= MAX_SPAN_DAYS + RATING_SPAN_DAYS; back++) {
-      const accepted = addDays(day, -back);
-      if (dayStart(accepted) > now) continue;
-      for (const x of this.ratingsOfCasesAccepted(accepted)) {
-        if (x.completed_at >= hi || x.completed_at < lo - RATING_SPAN_DAYS * DAY) continue;
-        for (const at of ratingEvents(x)) if (at >= lo && at < hi && at <= now) out.push({ x, at });
-      }
-    }
-    return out;
+    const byCode = new Map(this.counties.map((c) => [c.code, c]));
+    const ofDay = (accepted: string) =>
+      this.ratingCache.get(accepted, () =>
+        this.casesAccepted(accepted).flatMap((c) => ratingOf(this.seed, byCode.get(c.region_code)!, c, this.calendar) ?? []),
+      );
+    return changesOn(day, now, MAX_SPAN_DAYS + RATING_SPAN_DAYS, ofDay, ratingEvents);
   }
 
   /** Complaints that change on `day` (received, answered or resolved), as seen at `now`, each
    * with the time of that change. */
-  complaintsChangedOn(day: string, now: number): { c: SimComplaint; at: number }[] {
-    const lo = dayStart(day);
-    const hi = lo + DAY;
-    const out: { c: SimComplaint; at: number }[] = [];
-    for (let back = 0; back <= COMPLAINT_SPAN_DAYS; back++) {
-      const received = addDays(day, -back);
-      if (dayStart(received) > now) continue;
-      let complaints = this.complaintCache.get(received);
-      if (!complaints) {
-        complaints = this.counties.flatMap((county) => complaintsOn(this.seed, county, received, this.calendar));
-        this.complaintCache.set(received, complaints);
-        if (this.complaintCache.size > COMPLAINT_SPAN_DAYS * 2) this.complaintCache.delete(this.complaintCache.keys().next().value!);
-      }
-      for (const c of complaints) for (const at of complaintEvents(c)) if (at >= lo && at < hi && at <= now) out.push({ c, at });
-    }
-    return out;
+  complaintsChangedOn(day: string, now: number): { x: SimComplaint; at: number }[] {
+    const ofDay = (received: string) =>
+      this.complaintCache.get(received, () => this.counties.flatMap((county) => complaintsOn(this.seed, county, received, this.calendar)));
+    return changesOn(day, now, COMPLAINT_SPAN_DAYS, ofDay, complaintEvents);
   }
 
   /** The monthly statistical report of a county, with any restatements, as of `now`.
@@ -274,4 +244,35 @@ export class World {
       };
     });
   }
+}
+
+/** Records made per day, kept for the days a backfill reads in order (the oldest dropped). */
+class DayCache<T> {
+  private readonly days = new Map<string, T[]>();
+
+  constructor(private readonly size: number) {}
+
+  get(day: string, make: () => T[]): T[] {
+    let records = this.days.get(day);
+    if (!records) {
+      records = make();
+      this.days.set(day, records);
+      if (this.days.size > this.size) this.days.delete(this.days.keys().next().value!);
+    }
+    return records;
+  }
+}
+
+/** The records made on the `span` days up to `day` (`recordsOf`) at each of their changes
+ * (`events`) that falls on `day` and is seen at `now`. */
+function changesOn<T>(day: string, now: number, span: number, recordsOf: (day: string) => T[], events: (x: T) => number[]): { x: T; at: number }[] {
+  const lo = dayStart(day);
+  const hi = lo + DAY;
+  const out: { x: T; at: number }[] = [];
+  for (let back = 0; back <= span; back++) {
+    const from = addDays(day, -back);
+    if (dayStart(from) > now) continue;
+    for (const x of recordsOf(from)) for (const at of events(x)) if (at >= lo && at < hi && at <= now) out.push({ x, at });
+  }
+  return out;
 }
