@@ -53,6 +53,7 @@ const SEEDS: SeedTable[] = [
     },
   },
   { table: 'dim_service_item', file: 'service-items.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', item_group: 'VARCHAR', limit_days: 'INTEGER' } },
+  { table: 'dim_rating_rule', file: 'rating-rules.csv', columns: { visit_days: 'INTEGER', rectify_days: 'INTEGER', basic_counts_as_good: 'BOOLEAN' } },
   { table: 'dim_channel', file: 'channels.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', is_online: 'BOOLEAN' } },
   {
     table: 'dim_report_figure',

@@ -4,7 +4,7 @@
 --                   monthly statistical report per month of the period (a quarter 3, a year 12,
 --                   'ytd' through a month its months up to it); arrived: the county-months
 --                   with any current figure.
---   cases, uploads: days. Expected: the period's days; arrived: the days collected, from the
+--   cases, uploads, ratings, complaints: days. Expected: the period's days; arrived: the days collected, from the
 --                   feed's history start (feed_covered_from; no limit for data loaded directly)
 --                   through yesterday (today is still being collected).
 -- coverage = arrived / expected; complete = everything expected has arrived. Periods: those of
@@ -30,7 +30,7 @@ WITH today AS (
   GROUP BY ALL
 ), covered AS (
   SELECT feed, coalesce(feed_covered_from(feed), DATE '1900-01-01') AS from_day
-  FROM (VALUES ('cases'), ('uploads')) f(feed)
+  FROM (VALUES ('cases'), ('uploads'), ('ratings'), ('complaints')) f(feed)
 ), counted AS (
   SELECT c.region_code, p.period_type, p.period, 'reports' AS feed,
          c.n * (date_diff('month', p.start_date, p.end_date) + 1) AS expected,

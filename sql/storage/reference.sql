@@ -103,3 +103,11 @@ CREATE TABLE IF NOT EXISTS dim_report_figure (
   max_value  DOUBLE NOT NULL,         -- people up to a province's population, amounts up to 1万亿元
   at_most    VARCHAR                  -- another figure of the same report it cannot exceed
 );
+
+-- 好差评 rules (seeds/rating-rules.csv, one row): working days allowed to visit a 差评 back and
+-- to rectify it, counted from the rating day by dim_calendar; whether 基本满意 counts as 好评.
+CREATE TABLE IF NOT EXISTS dim_rating_rule (
+  visit_days            INTEGER NOT NULL,
+  rectify_days          INTEGER NOT NULL,
+  basic_counts_as_good  BOOLEAN NOT NULL
+);

@@ -16,7 +16,9 @@ afterEach(async () => {
 async function counts(db: Database) {
   const [row] = await db.rows<Record<string, number>>(`
     SELECT (SELECT count(*) FROM raw_case) AS cases, (SELECT count(*) FROM raw_report) AS reports,
-           (SELECT count(*) FROM raw_upload) AS uploads, (SELECT count(*) FROM ops_quarantine) AS quarantined,
+           (SELECT count(*) FROM raw_upload) AS uploads, (SELECT count(*) FROM raw_rating) AS ratings,
+           (SELECT count(*) FROM raw_complaint) AS complaints,
+           (SELECT count(*) FROM ops_quarantine) AS quarantined,
            (SELECT sum(accepted) + sum(due) + sum(due_on_time) + sum(completed) FROM agg_case_day) AS agg_day,
            (SELECT sum(cases) FROM agg_case_duration_month) AS agg_duration`);
   return row;
@@ -48,6 +50,32 @@ describe('collector re-run over the same window', () => {
     // Forget the watermarks: the next run reads the whole window again.
     await db.exec('DELETE FROM ops_watermark');
     const second = await collectAll(db, url, ['cases', 'reports', 'uploads'], opts);
+    expect(second.map((r) => r.rows_in)).toEqual(first.map((r) => r.rows_in));
+    expect(await counts(db)).toEqual(before);
+    expect(await metricSnapshot(db)).toEqual(metricsBefore);
+  });
+
+  it('leaves the 好差评 and 投诉 feeds unchanged (records sent again as they change)', async () => {
+    const now = Date.parse('2025-03-01T00:00:00+08:00');
+    const server = serve({ fetch: createSimulatorApp({ seed: 'rerun', casesPerDay: 1, now: () => now }).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    cleanups.push(() => new Promise((r) => server.close(r)));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+    const opts = { since: '2025-01-01T00:00:00+08:00|', pageSize: 3000 };
+    const feeds = ['ratings', 'complaints'];
+    const first = await collectAll(db, url, feeds, opts);
+    expect(first.map((r) => r.status)).toEqual(['ok', 'ok']);
+    const before = await counts(db);
+    const metricsBefore = await metricSnapshot(db);
+    expect(before.ratings).toBeGreaterThan(0);
+    expect(before.complaints).toBeGreaterThan(0);
+    // A complaint or 差评 sent several times is one row: fewer rows than records read.
+    expect(before.ratings + before.complaints).toBeLessThan(first[0].rows_in + first[1].rows_in);
+
+    await db.exec('DELETE FROM ops_watermark');
+    const second = await collectAll(db, url, feeds, opts);
     expect(second.map((r) => r.rows_in)).toEqual(first.map((r) => r.rows_in));
     expect(await counts(db)).toEqual(before);
     expect(await metricSnapshot(db)).toEqual(metricsBefore);
