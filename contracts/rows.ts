@@ -94,6 +94,13 @@ export const verticalRow = z.object({
   yoy_change: num.nullable(),
   yoy_improvement: num.nullable(),
   trailing_12m: num.nullable(),
+  /** The period's data all in (v_period_completeness), and the share that is. */
+  complete: bool,
+  coverage: num,
+  /** The bases' completeness: an incomplete base has no improvement (not coloured). */
+  prev_complete: bool,
+  yoy_complete: bool,
+  trailing_complete: bool.nullable(),
 });
 export type VerticalRow = z.infer<typeof verticalRow>;
 
@@ -113,7 +120,8 @@ export const horizontalRow = z.object({
 });
 export type HorizontalRow = z.infer<typeof horizontalRow>;
 
-export const periodRow = z.object({ period: text, complete: bool });
+/** A period with data: complete when every expected county's data is in; is_default: the one every page opens on. */
+export const periodRow = z.object({ period: text, complete: bool, is_default: bool });
 export type PeriodRow = z.infer<typeof periodRow>;
 
 export const moverRow = z.object({
@@ -227,6 +235,9 @@ export const scoreRow = z.object({
   projected_points_to_next: num.nullable(),
   missing_points: num,
   pending_points: num,
+  /** Every entry's data in (none pending), and the least covered entry's share. */
+  complete: bool,
+  coverage: num,
   region_name: text,
 });
 export type ScoreRow = z.infer<typeof scoreRow>;
@@ -236,7 +247,8 @@ export const scoreItemRow = z.object({
   region_code: text,
   period_type: text,
   period: text,
-  level: z.enum(['P1', 'P2']),
+  /** P1, P2, or E: the incentive indicators' bonus, capped (max_points = the cap). */
+  level: z.enum(['P1', 'P2', 'E']),
   p1: text,
   p2: text.nullable(),
   points: num,

@@ -31,7 +31,7 @@ const sourceSchema = z.discriminatedUnion('type', [
 export type SourceConfig = z.output<typeof sourceSchema>;
 
 const feedSchema = z.strictObject({
-  /** Which feed the records are (cases, reports, uploads); defaults to the entry's name. */
+  /** Which feed the records are (cases, reports, uploads, ratings, complaints); defaults to the entry's name. */
   feed: z.enum(FEED_NAMES, { error: `must name a known feed (${FEED_NAMES.join(', ')})` }),
   enabled: trueOrFalse().default(true),
   schedule: nonEmptyText().refine((s) => cron.validate(s), { error: 'is not a valid cron expression' }),

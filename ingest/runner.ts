@@ -188,18 +188,19 @@ export class Collector extends EventEmitter {
       await c.run(`CREATE OR REPLACE TEMP TABLE ${feed.stageTable} AS SELECT ${feed.columns.join(', ')} FROM ${feed.rawTable} LIMIT 0`);
       await appendTemp(c, feed.stageTable, rows, { trailing: [s.run_id], pause: { every: SLICE, run: yieldToRequests } });
     };
+    let quarantined = 0;
     await applyBatch(this.db, feed, rows.length > 0 ? stage : null, async (c) => {
-      if (rejected.length > 0) await quarantine(c, job.name, s.run_id, rejected);
+      quarantined = rejected.length > 0 ? await quarantine(c, job.name, s.run_id, rejected) : 0;
       if (watermark !== null) await c.run(`INSERT OR REPLACE INTO ops_watermark VALUES ($feed, $watermark, now()::TIMESTAMP)`, { feed: job.name, watermark });
       await c.run(
         `UPDATE ops_run SET rows_in = rows_in + $rowsIn, rows_written = rows_written + $written,
            rows_rejected = rows_rejected + $rejected, watermark_to = $next WHERE run_id = $runId`,
-        { rowsIn: records, written: rows.length, rejected: rejected.length, next: watermark ?? cursor, runId: s.run_id },
+        { rowsIn: records, written: rows.length, rejected: quarantined, next: watermark ?? cursor, runId: s.run_id },
       );
     });
     s.rows_in += records;
     s.rows_written += rows.length;
-    s.rows_rejected += rejected.length;
+    s.rows_rejected += quarantined;
   }
 }
 
@@ -254,18 +255,22 @@ async function stage(feed: Feed, items: Record<string, unknown>[], ctx: Validati
   return { rows, rejected };
 }
 
-/** Quarantines rejected records; the same record rejected again (a re-run) is kept once. */
-async function quarantine(c: DuckDBConnection, feed: string, runId: number, rejected: Rejected[]): Promise<void> {
+/** Quarantines rejected records; the same record rejected again (twice in a page, or on a
+ * re-read) is kept once. Returns how many it stored: the run log counts those, so the runs'
+ * rejected counts add up to what the quarantine holds. */
+async function quarantine(c: DuckDBConnection, feed: string, runId: number, rejected: Rejected[]): Promise<number> {
   await c.run('CREATE OR REPLACE TEMP TABLE stage_quarantine (natural_key VARCHAR, reason VARCHAR, payload VARCHAR)');
   await appendTemp(
     c,
     'stage_quarantine',
     rejected.map((r) => [r.key, r.reason, r.payload]),
   );
-  await c.run(
+  const inserted = await c.run(
     `INSERT INTO ops_quarantine
-     SELECT DISTINCT $runId, $feed, s.natural_key, s.reason, s.payload, now()::TIMESTAMP FROM stage_quarantine s
-     WHERE NOT EXISTS (SELECT 1 FROM ops_quarantine q WHERE q.feed = $feed AND q.payload = s.payload)`,
+     SELECT $runId, $feed, arg_min(s.natural_key, s.reason), min(s.reason), s.payload, now()::TIMESTAMP FROM stage_quarantine s
+     WHERE NOT EXISTS (SELECT 1 FROM ops_quarantine q WHERE q.feed = $feed AND q.payload = s.payload)
+     GROUP BY s.payload`,
     { runId, feed },
   );
+  return inserted.rowsChanged;
 }

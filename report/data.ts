@@ -89,7 +89,8 @@ export interface ScoreSummary {
 }
 
 export interface ScoreItemRow {
-  level: 'P1' | 'P2';
+  /** E: the incentive bonus line, capped (max_points = the cap). */
+  level: 'P1' | 'P2' | 'E';
   p1: string;
   p2: string | null;
   points: number;

@@ -52,7 +52,7 @@ function scoreResults(sc: ReportScores, year: string, level: string, childLevel:
       ? ''
       : `（${t.prev_change > 0 ? '增加' : t.prev_change < 0 ? '减少' : '持平'}${t.prev_change ? ` ${formatPoints(Math.abs(t.prev_change))} 分` : ''}）`;
   const itemRows = sc.items.map(
-    (i) => `<tr class="${i.level}"><td>${i.level === 'P1' ? esc(i.p1) : `　${esc(i.p2)}`}</td>
+    (i) => `<tr class="${i.level}"><td>${i.level === 'P2' ? `　${esc(i.p2)}` : esc(i.p1)}</td>
       <td class="num">${formatPoints(i.points)}</td><td class="num">${formatPoints(i.max_points)}</td><td class="num">${formatPoints(i.prev_points)}</td></tr>`,
   );
   const parts: Block[] = [
@@ -65,7 +65,7 @@ function scoreResults(sc: ReportScores, year: string, level: string, childLevel:
       <tr><th>与上年比较</th><td data-testid="prev">${t.prev_total === null ? `${prev}年无评分数据` : `${prev}年总分 ${formatPoints(t.prev_total)} 分（${esc(t.prev_grade)}）${change}`}</td></tr>
       <tr><th>与同级比较</th><td data-testid="peers">${t.rank === null ? '无同级地区（省级）' : `在同级${level}中排名第 ${t.rank} / ${t.peers}，同级总分中位数 ${formatPoints(t.peer_median)} 分`}</td></tr>
     </table>
-    ${t.pending_points > 0 ? `<p class="note">人工评价指标（实地核查法、抽样调查法）尚有 ${formatPoints(t.pending_points)} 分未评分，按0分计入；导入评分后总分相应提高。</p>` : ''}`,
+    ${t.pending_points > 0 ? `<p class="note">尚有 ${formatPoints(t.pending_points)} 分的指标待定（统计报表未齐，或人工评价指标——实地核查法、抽样调查法——未评分），按已到数据计分，不计入失分；数据到齐、导入评分后总分相应调整。</p>` : ''}`,
     ],
     [
       '各项目得分',
@@ -177,7 +177,7 @@ export async function renderReport(d: ReportData): Promise<string> {
           ? `<p>按失分从多到少，以下指标最能提高评价等级：</p><ol class="lost">${d.scores.lost.map(lostSuggestion).join('')}</ol>`
           : `<p>${d.scores.total ? '本年度可由数据计分的指标均已得满分。' : '本年度暂无评分数据。'}</p>`
       }
-      ${d.scores.total && d.scores.total.pending_points > 0 ? `<p>另有 ${formatPoints(d.scores.total.pending_points)} 分的人工评价指标尚未评分，建议组织实地核查、抽样调查并导入评分结果。</p>` : ''}
+      ${d.scores.total && d.scores.total.pending_points > 0 ? `<p>另有 ${formatPoints(d.scores.total.pending_points)} 分的指标待定（统计报表未齐或人工评价未评分），建议督促报表报送，组织实地核查、抽样调查并导入评分结果。</p>` : ''}
       ${own.length || below.length ? '<p>纵横比较的佐证：</p>' : `<p>本年度${r.parent_name ? '本地区及' : ''}所辖地区各项指标均不差于同级中位数，建议保持现有做法并关注逐月波动。</p>`}
       ${own.length ? `<p>以下指标差于同级中位数，差距从大到小排列：</p><ol>${own.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}
       ${below.length ? `<p>所辖地区中排名靠后的指标：</p><ol>${below.map((s) => suggestion(s, r.code, definitions.get(s.metric) ?? '')).join('')}</ol>` : ''}`,

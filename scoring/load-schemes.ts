@@ -15,7 +15,10 @@ async function select<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
 
 export async function schemeContext(conn: DuckDBConnection): Promise<SchemeContext> {
   const indicators = await select<{ code: string; name: string; category: string }>(conn, 'SELECT code, name, category FROM dim_indicator');
-  const metrics = await select<{ code: string; higher_is_better: boolean }>(conn, 'SELECT code, higher_is_better FROM dim_metric');
+  const metrics = await select<{ code: string; higher_is_better: boolean; unit: string; min_value: number; max_value: number }>(
+    conn,
+    'SELECT code, higher_is_better, unit, min_value, max_value FROM dim_metric',
+  );
   return { indicators: new Map(indicators.map((i) => [i.code, i])), metrics: new Map(metrics.map((m) => [m.code, m])) };
 }
 

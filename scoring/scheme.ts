@@ -7,6 +7,7 @@ import { numberFrom, oneOf, parseWith, shown, textLike, valueAt } from '../core/
 
 export type Rule = 'linear' | 'deduction' | 'manual';
 export type Direction = 'higher_is_better' | 'lower_is_better';
+export type RoundingMode = 'half_up' | 'half_even';
 
 export interface SchemeRow {
   code: string;
@@ -15,6 +16,9 @@ export interface SchemeRow {
   description: string;
   total_points: number;
   bonus_cap: number;
+  /** Digits the total keeps and how a half is rounded (the file's "rounding"), applied once, at the total. */
+  rounding_digits: number;
+  rounding_mode: RoundingMode;
   file: string;
 }
 
@@ -67,7 +71,8 @@ export interface LoadedScheme {
 /** What a scheme is checked against: Appendix A and the computed metrics. */
 export interface SchemeContext {
   indicators: ReadonlyMap<string, { name: string; category: string }>;
-  metrics: ReadonlyMap<string, { higher_is_better: boolean }>;
+  /** Each metric's direction, unit and plausible range (seeds/metrics.csv). */
+  metrics: ReadonlyMap<string, { higher_is_better: boolean; unit: string; min_value: number; max_value: number }>;
 }
 
 export class SchemeError extends Error {
@@ -116,6 +121,18 @@ const schemeFileSchema = z.strictObject(
     mapping_notes: z.array(z.string()).optional(),
     total_points: points(),
     bonus_cap: points(),
+    /** The one rounding of a score: the total, to `digits` decimals (0–4); entries and items stay exact. */
+    rounding: z.strictObject(
+      {
+        digits: z
+          .number({ error: 'must be a whole number from 0 to 4' })
+          .int({ error: 'must be a whole number from 0 to 4' })
+          .min(0, { error: 'must be a whole number from 0 to 4' })
+          .max(4, { error: 'must be a whole number from 0 to 4' }),
+        mode: oneOf(['half_up', 'half_even']),
+      },
+      { error: 'must be an object {"digits": 0–4, "mode": "half_up" | "half_even"}' },
+    ),
     grades: list(z.strictObject({ grade: named(), min: numberFrom(), max: numberFrom().nullable().default(null) })),
     p1: list(
       z.strictObject({
@@ -205,6 +222,18 @@ function entryRow(e: Entry, where: string, ctx: SchemeContext, fail: Fail, warni
   }
   const floor = e.rule === 'linear' ? e.floor : null;
   const perPoint = e.rule === 'deduction' ? e.per_point : null;
+  // A floor or target outside what the metric can plausibly be makes a rule that never
+  // differentiates (e.g. 0–10 against a "% of last year" near 100): refused.
+  if (known) {
+    const bounds = `${fmt(known.min_value)}–${fmt(known.max_value)} ${known.unit}`;
+    for (const [key, v] of [
+      ['floor', floor],
+      ['target', e.target],
+    ] as const) {
+      if (v !== null && (v < known.min_value || v > known.max_value))
+        fail(where, `"${key}" ${fmt(v)} lies outside the plausible range of metric "${e.metric}" (${bounds})`);
+    }
+  }
   if (floor !== null && (direction === 'higher_is_better' ? e.target <= floor : e.target >= floor)) {
     fail(
       where,
@@ -261,6 +290,8 @@ export function checkScheme(raw: unknown, file: string, ctx: SchemeContext): Loa
     description: f.description,
     total_points: f.total_points,
     bonus_cap: f.bonus_cap,
+    rounding_digits: f.rounding.digits,
+    rounding_mode: f.rounding.mode,
     file,
   };
   const bands = bandRows(f.code, f.grades, fail);

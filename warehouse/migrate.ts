@@ -40,9 +40,20 @@ const SEEDS: SeedTable[] = [
   {
     table: 'dim_metric',
     file: 'metrics.csv',
-    columns: { code: 'VARCHAR', name: 'VARCHAR', unit: 'VARCHAR', higher_is_better: 'BOOLEAN', appendix_code: 'VARCHAR', definition: 'VARCHAR' },
+    columns: {
+      code: 'VARCHAR',
+      name: 'VARCHAR',
+      unit: 'VARCHAR',
+      higher_is_better: 'BOOLEAN',
+      appendix_code: 'VARCHAR',
+      definition: 'VARCHAR',
+      feed: 'VARCHAR',
+      min_value: 'DOUBLE',
+      max_value: 'DOUBLE',
+    },
   },
   { table: 'dim_service_item', file: 'service-items.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', item_group: 'VARCHAR', limit_days: 'INTEGER' } },
+  { table: 'dim_rating_rule', file: 'rating-rules.csv', columns: { visit_days: 'INTEGER', rectify_days: 'INTEGER', basic_counts_as_good: 'BOOLEAN' } },
   { table: 'dim_channel', file: 'channels.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', is_online: 'BOOLEAN' } },
   {
     table: 'dim_report_figure',

@@ -38,6 +38,11 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
         yoy_change: true,
         yoy_improvement: true,
         trailing_12m: true,
+        complete: true,
+        coverage: true,
+        prev_complete: true,
+        yoy_complete: true,
+        trailing_complete: true,
       })}
        FROM mart_compare_vertical
        WHERE metric = $metric AND region_code = $region AND period_type = $period_type AND period BETWEEN $from AND $to
@@ -74,19 +79,27 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
     return sendTable(c, result, {}, `horizontal-${metric}-${parent}-${period}`);
   });
 
-  // Latest periods available, for the dashboard's default selection.
-  // complete: statistical reports are in for the period (they arrive in the following month),
-  // so the dashboards open on the latest complete month rather than a half-reported one.
+  // Periods with data, for the dashboard's selectors and default selection. complete: every
+  // expected county's data is in for every feed (v_period_completeness, over the province:
+  // each county's monthly report, every day collected), so the dashboards open on the latest
+  // complete month and mark the others; a period older than the completeness window is complete.
   tableRoute(app, dims, '/api/periods', async ({ period_type }, c, select) =>
     sendTable(
       c,
       await db.martQuery(
-        `SELECT DISTINCT ${select({
-          period: 'v.period',
-          complete: 'p.end_date <= coalesce((SELECT last_day(max(period_month)) FROM raw_report), p.end_date)',
-        })}
-         FROM mart_metric_value v JOIN dim_period p USING (period_type, period)
-         WHERE v.period_type = $period_type ORDER BY v.period`,
+        `WITH periods AS (
+           SELECT v.period,
+                  coalesce((SELECT bool_and(pc.complete) FROM v_period_completeness pc JOIN dim_region r ON r.code = pc.region_code
+                            WHERE r.level = 'province' AND pc.period_type = v.period_type AND pc.period = v.period), TRUE) AS complete
+           FROM (SELECT DISTINCT period_type, period FROM mart_metric_value WHERE period_type = $period_type) v
+         )
+         SELECT ${select({
+           period: true,
+           complete: true,
+           // The one period every page opens on: the latest complete one (the latest when none is).
+           is_default: `period = coalesce((SELECT max(period) FILTER (WHERE complete) FROM periods), (SELECT max(period) FROM periods))`,
+         })}
+         FROM periods ORDER BY period`,
         { period_type },
       ),
     ),

@@ -122,6 +122,8 @@ export function scoreRoutes(db: Database, dims: Dims, marts?: MartRefresher): Ho
           projected_points_to_next: true,
           missing_points: true,
           pending_points: true,
+          complete: true,
+          coverage: true,
           region_name: 'r.name',
         },
         't',

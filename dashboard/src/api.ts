@@ -82,14 +82,23 @@ export function getReference(): Promise<Reference> {
 export interface MonthList {
   /** Months with data, newest first. */
   months: string[];
-  /** The month a page opens on: the newest whose statistical reports are in. */
+  /** Months whose data is not all in (every county's reports, every day collected). */
+  incomplete: ReadonlySet<string>;
+  /** The month every page opens on, as the API decides it: the latest complete one. */
   initial: string;
 }
 
 export async function getMonths(): Promise<MonthList> {
   const rows = (await getTable('/api/periods', { period_type: 'month' })).reverse();
-  return { months: rows.map((r) => r.period), initial: (rows.find((r) => r.complete) ?? rows[0])?.period ?? '' };
+  return {
+    months: rows.map((r) => r.period),
+    incomplete: new Set(rows.filter((r) => !r.complete).map((r) => r.period)),
+    initial: rows.find((r) => r.is_default)?.period ?? '',
+  };
 }
+
+/** A month as a selector shows it: marked when its data is not all in. */
+export const monthLabel = (list: MonthList, month: string) => (list.incomplete.has(month) ? `${month}（数据未齐）` : month);
 
 /** The years with data, newest first. */
 export const yearsOf = (months: MonthList) => [...new Set(months.months.map((m) => m.slice(0, 4)))];

@@ -26,6 +26,8 @@ export function headlineTiles(metrics: MetricRow[], rows: HeadlineRows) {
       .momImprovement=${row?.mom_improvement ?? null}
       .yoy=${row?.yoy_change ?? null}
       .yoyImprovement=${row?.yoy_improvement ?? null}
+      .momBaseComplete=${row?.prev_complete ?? true}
+      .yoyBaseComplete=${row?.yoy_complete ?? true}
     ></si-kpi-tile>`;
   });
 }

@@ -1,7 +1,7 @@
 // HTTP face of the simulated agency platform: the collectors reach it exactly as they
 // would reach a real system (base URL configurable), with paging and "since" cursors.
 import { Hono, type MiddlewareHandler } from 'hono';
-import { casesPage, parseCursor, reportsPage, uploadsPage, type Cursor, type Page } from './feeds.js';
+import { casesPage, complaintsPage, parseCursor, ratingsPage, reportsPage, uploadsPage, type Cursor, type Page } from './feeds.js';
 import { World } from './world.js';
 
 export interface SimulatorOptions {
@@ -39,6 +39,8 @@ const FEEDS: Record<string, (w: World, since: Cursor, now: number, limit: number
   cases: casesPage,
   reports: reportsPage,
   uploads: uploadsPage,
+  ratings: ratingsPage,
+  complaints: complaintsPage,
 };
 
 export function createSimulatorApp(opts: SimulatorOptions): Hono {

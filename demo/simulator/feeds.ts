@@ -2,6 +2,8 @@
 // one page at a time. The cursor of the last record read is the next "since", so a
 // client that stores it as its watermark resumes exactly where it stopped.
 import { HOUR, addDays, addMonths, dayOf, dayStart, isoCst, monthOf } from '../../core/time.js';
+import { complaintBody } from './complaints.js';
+import { ratingBody } from './ratings.js';
 import type { World, County, SimCase } from './world.js';
 
 export interface Cursor {
@@ -129,5 +131,17 @@ export function uploadsPage(world: World, since: Cursor, now: number, limit: num
           },
         })),
     ),
+  );
+}
+
+export function ratingsPage(world: World, since: Cursor, now: number, limit: number): Page {
+  return paginate(since, now, limit, (day) =>
+    world.ratingsChangedOn(day, now).map(({ x, at }) => ({ updated: at, id: x.case_id, body: ratingBody(x, at, isoCst) })),
+  );
+}
+
+export function complaintsPage(world: World, since: Cursor, now: number, limit: number): Page {
+  return paginate(since, now, limit, (day) =>
+    world.complaintsChangedOn(day, now).map(({ x, at }) => ({ updated: at, id: x.complaint_id, body: complaintBody(x, at, isoCst) })),
   );
 }

@@ -4,6 +4,7 @@
 // never a per-head average, so the indicators' ratios roll up exactly. Stock figures
 // (people insured, balances) are as at month end; the others are the month's flows.
 import { DAY, dayStart } from '../../core/time.js';
+import { monitoringFigures } from './monitoring-figures.js';
 import { rng } from './random.js';
 
 export interface ReportCounty {
@@ -177,6 +178,7 @@ export function reportFigures(seed: string, county: ReportCounty, period: string
     local_fiscal_si_input: wan((pensionSubsidy + medicalSubsidy) * p.fiscalMarkup + pensionFiscal * 0.3),
     ...checks('reg_records', people((registered / 1500) * (0.8 + r() * 0.4)), p.regErrors, r),
     ...checks('upload_records', people(county.population * 0.24 * noise(0.06)), p.uploadErrors, r),
+    ...monitoringFigures(seed, county, period, r),
   };
 }
 

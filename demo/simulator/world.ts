@@ -8,9 +8,12 @@ import { SEEDS_DIR } from '../../core/paths.js';
 import { DAY, HOUR, addDays, addMonths, dayStart } from '../../core/time.js';
 import { WorkCalendar } from './calendar.js';
 import { pick, poisson, rng } from './random.js';
+import { COMPLAINT_SPAN_DAYS, type SimComplaint, complaintEvents, complaintsOn } from './complaints.js';
+import { type RatingProfile, type SimRating, RATING_SPAN_DAYS, ratingEvents, ratingOf } from './ratings.js';
+import { DUTIES } from './monitoring-figures.js';
 import { reportFigures } from './report-figures.js';
 
-export interface County {
+export interface County extends RatingProfile {
   code: string;
   name: string;
   cityCode: string;
@@ -73,6 +76,8 @@ export const DATASETS = ['insured', 'contribution', 'benefit', 'fund'] as const;
 // Spring Festival trough, March and December peaks.
 const SEASON = [0.8, 0.65, 1.15, 1.0, 0.95, 1.05, 1.1, 1.0, 1.0, 0.9, 1.0, 1.2];
 const DEFECT_RATE = 0.0008;
+/** Share of monthly reports first sent with a monitoring count above its total. */
+const SLIP_RATE = 0.003;
 /** Longest time from acceptance to completion, in calendar days (durations are capped). */
 export const MAX_SPAN_DAYS = 120;
 
@@ -80,6 +85,8 @@ export class World {
   readonly counties: County[];
   private readonly calendar = new WorkCalendar();
   private readonly cache = new Map<string, SimCase[]>();
+  private readonly ratingCache = new DayCache<SimRating>((MAX_SPAN_DAYS + RATING_SPAN_DAYS) * 2);
+  private readonly complaintCache = new DayCache<SimComplaint>(COMPLAINT_SPAN_DAYS * 2);
 
   constructor(
     readonly seed: string,
@@ -101,6 +108,9 @@ export class World {
           onlineBase: 0.25 + r() * 0.35,
           lateUploads: 0.02 + r() * r() * 0.3,
           population: Math.round((urban * 250_000 + r() * 400_000) / 100) * 100,
+          rated: 0.08 + r() * 0.14,
+          pleased: 0.9 + r() * 0.08,
+          diligence: 0.7 + r() * 0.28,
         };
       });
   }
@@ -169,6 +179,25 @@ export class World {
     return out;
   }
 
+  /** Ratings that change on `day` (given, visited back or rectified), as seen at `now`, each
+   * with the time of that change. */
+  ratingsChangedOn(day: string, now: number): { x: SimRating; at: number }[] {
+    const byCode = new Map(this.counties.map((c) => [c.code, c]));
+    const ofDay = (accepted: string) =>
+      this.ratingCache.get(accepted, () =>
+        this.casesAccepted(accepted).flatMap((c) => ratingOf(this.seed, byCode.get(c.region_code)!, c, this.calendar) ?? []),
+      );
+    return changesOn(day, now, MAX_SPAN_DAYS + RATING_SPAN_DAYS, ofDay, ratingEvents);
+  }
+
+  /** Complaints that change on `day` (received, answered or resolved), as seen at `now`, each
+   * with the time of that change. */
+  complaintsChangedOn(day: string, now: number): { x: SimComplaint; at: number }[] {
+    const ofDay = (received: string) =>
+      this.complaintCache.get(received, () => this.counties.flatMap((county) => complaintsOn(this.seed, county, received, this.calendar)));
+    return changesOn(day, now, COMPLAINT_SPAN_DAYS, ofDay, complaintEvents);
+  }
+
   /** The monthly statistical report of a county, with any restatements, as of `now`.
    * A restatement re-draws the month's figures: corrected totals, same trends. */
   reports(county: County, period: string, now: number): SimReport[] {
@@ -178,9 +207,17 @@ export class World {
     const next = dayStart(`${addMonths(period, 1)}-01`);
     const v1: SimReport = { region_code: county.code, period, version: 1, submitted_at: next + (4 + r() * 8) * DAY + 10 * HOUR, figures };
     const out = [v1];
+    // Now and then a monitoring count above its total (a slip in the extract): that report is
+    // quarantined, and the corrected one follows a few days later as the next version.
+    const slip = rng(`${key}:slip`);
+    if (slip() < SLIP_RATE) {
+      const [total, handled] = DUTIES[Math.floor(slip() * DUTIES.length)];
+      out[0] = { ...v1, figures: { ...figures, [handled]: figures[total] + 1 } };
+      out.push({ ...v1, version: 2, submitted_at: v1.submitted_at + (3 + slip() * 5) * DAY });
+    }
     if (r() < 0.04) {
       const restated = reportFigures(this.seed, county, period, rng(`${key}:restated`));
-      out.push({ ...v1, version: 2, submitted_at: v1.submitted_at + (20 + r() * 20) * DAY, figures: restated });
+      out.push({ ...v1, version: out.length + 1, submitted_at: v1.submitted_at + (20 + r() * 20) * DAY, figures: restated });
     }
     return out.filter((rep) => rep.submitted_at <= now);
   }
@@ -207,4 +244,35 @@ export class World {
       };
     });
   }
+}
+
+/** Records made per day, kept for the days a backfill reads in order (the oldest dropped). */
+class DayCache<T> {
+  private readonly days = new Map<string, T[]>();
+
+  constructor(private readonly size: number) {}
+
+  get(day: string, make: () => T[]): T[] {
+    let records = this.days.get(day);
+    if (!records) {
+      records = make();
+      this.days.set(day, records);
+      if (this.days.size > this.size) this.days.delete(this.days.keys().next().value!);
+    }
+    return records;
+  }
+}
+
+/** The records made on the `span` days up to `day` (`recordsOf`) at each of their changes
+ * (`events`) that falls on `day` and is seen at `now`. */
+function changesOn<T>(day: string, now: number, span: number, recordsOf: (day: string) => T[], events: (x: T) => number[]): { x: T; at: number }[] {
+  const lo = dayStart(day);
+  const hi = lo + DAY;
+  const out: { x: T; at: number }[] = [];
+  for (let back = 0; back <= span; back++) {
+    const from = addDays(day, -back);
+    if (dayStart(from) > now) continue;
+    for (const x of recordsOf(from)) for (const at of events(x)) if (at >= lo && at < hi && at <= now) out.push({ x, at });
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ FROM mart_metric_value m
 JOIN dim_region r ON r.code = m.region_code
 JOIN dim_region_peer p ON p.region_code = m.region_code
 JOIN dim_metric mt ON mt.code = m.metric
-WHERE m.value IS NOT NULL
+WHERE m.value IS NOT NULL AND m.period_type <> 'ytd' -- peers are compared on months, quarters and years
 WINDOW w AS (PARTITION BY p.peer_scope, p.kind, m.period_type, m.period, m.metric),
        w_sorted AS (PARTITION BY p.peer_scope, p.kind, m.period_type, m.period, m.metric
                     ORDER BY improvement(m.value, mt.higher_is_better) DESC);

@@ -22,6 +22,13 @@ WITH ratios AS (
   UNION ALL SELECT * FROM v_registration_accuracy
   UNION ALL SELECT * FROM v_upload_accuracy
   UNION ALL SELECT * FROM v_transfer
+  UNION ALL SELECT * FROM v_rating
+  UNION ALL SELECT * FROM v_contribution_admin
+  UNION ALL SELECT * FROM v_benefit_payment
+  UNION ALL SELECT * FROM v_transfer_norm
+  UNION ALL SELECT * FROM v_audit_control
+  UNION ALL SELECT * FROM v_complaint
+  UNION ALL SELECT * FROM v_disclosure
 )
 SELECT r.region_code, r.period_type, r.period, r.metric,
        CAST(r.numerator AS DOUBLE) AS numerator, CAST(r.denominator AS DOUBLE) AS denominator,

@@ -7,8 +7,7 @@ CREATE OR REPLACE VIEW v_resident_medical_fund_ratio AS
 SELECT cur.region_code, cur.period_type, cur.period, 'resident_medical_fund_ratio' AS metric,
        cur.balance / cur.monthly_expense AS numerator, prev.balance / prev.monthly_expense AS denominator
 FROM v_fund_months cur
-JOIN dim_period p ON p.period_type = cur.period_type AND p.period = cur.period
 JOIN v_fund_months prev
   ON prev.fund = cur.fund AND prev.region_code = cur.region_code
- AND prev.period_type = 'year' AND prev.period = CAST(year(p.start_date) - 1 AS VARCHAR)
+ AND prev.period_type = 'year' AND prev.period = CAST(CAST(left(cur.period, 4) AS INTEGER) - 1 AS VARCHAR)
 WHERE cur.fund = 'resident_medical';

@@ -6,7 +6,6 @@ CREATE OR REPLACE VIEW v_resident_subsidy_growth AS
 SELECT cur.region_code, cur.period_type, cur.period, 'resident_' || cur.scheme || '_subsidy_growth' AS metric,
        cur.per_head_month AS numerator, prev.per_head_month AS denominator
 FROM v_resident_subsidy_per_head cur
-JOIN dim_period p ON p.period_type = cur.period_type AND p.period = cur.period
 JOIN v_resident_subsidy_per_head prev
   ON prev.scheme = cur.scheme AND prev.region_code = cur.region_code
- AND prev.period_type = 'year' AND prev.period = CAST(year(p.start_date) - 1 AS VARCHAR);
+ AND prev.period_type = 'year' AND prev.period = CAST(CAST(left(cur.period, 4) AS INTEGER) - 1 AS VARCHAR);

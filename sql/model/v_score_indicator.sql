@@ -3,9 +3,12 @@
 -- (seeds/schemes/*.json → dim_scheme*, §9.2 "分值由各地区确定"). Incentive indicators IE are
 -- bonus points, capped per scheme (§6.2.2 "作为加分处理"); grades by the scheme's bands (§12.1).
 --
--- Missing values: a computed indicator with no value for the region and period scores 0 and
--- has status 'missing'; a manual indicator without an imported score scores 0 and has status
--- 'pending'. Both show their full points as points lost, so the gap is visible, not hidden.
+-- Status: 'pending' when what the entry needs has not all arrived — a manual indicator not yet
+-- assessed (0 points), or a report-based one whose period's reports are not all in
+-- (v_period_completeness: a month without reports is pending, not zero; a year to date scores
+-- from the months reported); 'missing' when a computed entry's data is in but gives no value
+-- (0 points); else 'scored'. complete and coverage carry the feed's completeness for the
+-- period. Pending entries are listed apart from points lost (v_score_lost).
 
 -- Indicator score: one row per scheme entry (an indicator's points may be split over several
 -- metrics), region and period. Rules, with v the value and M the entry's points:
@@ -30,21 +33,35 @@ WITH grid AS (
    AND mv.period_type = g.period_type AND mv.period = g.period
   LEFT JOIN v_manual_score ms
     ON ms.indicator_code = e.indicator_code AND ms.region_code = g.region_code AND ms.year = g.year
+), tracked AS (
+  SELECT v.*, CASE WHEN v.source = 'manual' THEN v.value IS NOT NULL ELSE coalesce(pc.complete, TRUE) END AS complete,
+         CASE WHEN v.source = 'manual' THEN CASE WHEN v.value IS NULL THEN 0.0 ELSE 1.0 END ELSE coalesce(pc.coverage, 1.0) END AS coverage,
+         dm.feed
+  FROM valued v
+  LEFT JOIN dim_metric dm ON dm.code = v.metric
+  LEFT JOIN v_period_completeness pc
+    ON pc.region_code = v.region_code AND pc.period_type = v.period_type AND pc.period = v.period AND pc.feed = dm.feed
 ), scored AS (
+  -- Exact decimals (8 places; a linear rule's quotient is cut there), never rounded here:
+  -- the scheme's rounding applies once, to the total (v_score_total).
   SELECT *, CAST(CASE
       WHEN value IS NULL THEN 0
-      WHEN rule = 'manual' THEN CAST(max_points AS DOUBLE) * value / 100
-      WHEN rule = 'linear' THEN CAST(max_points AS DOUBLE) * greatest(0, least(1, (value - floor_value) / (target_value - floor_value)))
-      ELSE greatest(0, CAST(max_points AS DOUBLE) - per_point * greatest(0,
-             CASE direction WHEN 'higher_is_better' THEN target_value - value ELSE value - target_value END))
-    END AS DECIMAL(9, 2)) AS points
-  FROM valued
+      WHEN rule = 'manual' THEN max_points * CAST(value AS DECIMAL(12, 6)) * 0.01
+      WHEN rule = 'linear' THEN max_points
+             * CAST(greatest(0, least(1, (value - floor_value) / (target_value - floor_value))) AS DECIMAL(12, 8))
+      ELSE greatest(0, CAST(max_points AS DECIMAL(18, 8)) - CAST(per_point * greatest(0,
+             CASE direction WHEN 'higher_is_better' THEN target_value - value ELSE value - target_value END) AS DECIMAL(18, 8)))
+    END AS DECIMAL(18, 8)) AS points
+  FROM tracked
 )
 SELECT s.scheme, s.region_code, s.period_type, s.period, s.indicator_code,
        p1.name AS p1, p2.name AS p2, s.name, i.category, s.metric, s.source, s.value,
-       s.max_points, s.points, s.max_points - s.points AS points_lost, s.rule,
-       CASE WHEN s.value IS NOT NULL THEN 'scored' WHEN s.source = 'computed' THEN 'missing' ELSE 'pending' END AS status,
-       s.rule_detail, s.bonus, s.p1_code, s.p2_code, s.ord
+       s.max_points, s.points, CAST(s.max_points - s.points AS DECIMAL(18, 8)) AS points_lost, s.rule,
+       CASE WHEN s.source = 'manual' AND s.value IS NULL THEN 'pending'
+            WHEN s.feed = 'reports' AND NOT s.complete THEN 'pending'
+            WHEN s.value IS NULL THEN 'missing'
+            ELSE 'scored' END AS status,
+       s.rule_detail, s.bonus, s.p1_code, s.p2_code, s.ord, s.complete, s.coverage
 FROM scored s
 JOIN dim_indicator i ON i.code = s.indicator_code
 JOIN dim_scheme_item p1 ON p1.scheme = s.scheme AND p1.level = 'P1' AND p1.code = s.p1_code

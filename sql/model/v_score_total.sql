@@ -1,16 +1,22 @@
--- Total P = Σ G points + min(Σ E points, bonus cap); grade from the scheme's bands
--- (min ≤ total < max). projected_total: a month's year-to-date score, the year's own score.
+-- Total P = Σ G points + min(Σ E points, bonus cap) (§9.3, §6.2.2), summed exactly:
+-- total_exact = Σ P1 items + the E line of v_score_item. total is total_exact rounded once by
+-- the scheme's rule (score_round); the grade is the rounded total's band (min ≤ total < max),
+-- as the agency is told it. projected_total: a month's year-to-date score, the year's own score.
+-- complete: every entry's data is in (none pending); coverage: the least covered entry's share.
 CREATE OR REPLACE VIEW v_score_total AS
 WITH sums AS (
   SELECT scheme, region_code, period_type, period,
-         COALESCE(SUM(points) FILTER (WHERE NOT bonus), 0) AS base_points,
-         COALESCE(SUM(points) FILTER (WHERE bonus), 0) AS bonus_earned,
+         CAST(COALESCE(SUM(points) FILTER (WHERE NOT bonus), 0) AS DECIMAL(18, 8)) AS base_points,
+         CAST(COALESCE(SUM(points) FILTER (WHERE bonus), 0) AS DECIMAL(18, 8)) AS bonus_earned,
          COUNT(*) FILTER (WHERE status = 'missing') AS missing_entries,
-         COUNT(*) FILTER (WHERE status = 'pending') AS pending_entries
+         COUNT(*) FILTER (WHERE status = 'pending') AS pending_entries,
+         bool_and(complete) AS complete, min(coverage) AS coverage
   FROM mart_score_indicator GROUP BY ALL
 ), totals AS (
-  SELECT t.*, least(t.bonus_earned, s.bonus_cap) AS bonus_points,
-         t.base_points + least(t.bonus_earned, s.bonus_cap) AS total, s.total_points AS max_total
+  SELECT t.*, CAST(least(t.bonus_earned, s.bonus_cap) AS DECIMAL(18, 8)) AS bonus_points,
+         CAST(t.base_points + least(t.bonus_earned, s.bonus_cap) AS DECIMAL(18, 8)) AS total_exact,
+         score_round(t.base_points + least(t.bonus_earned, s.bonus_cap), s.rounding_digits, s.rounding_mode) AS total,
+         s.total_points AS max_total
   FROM sums t JOIN dim_scheme s ON s.code = t.scheme
 ), graded AS (
   SELECT t.*, b.grade
@@ -19,7 +25,7 @@ WITH sums AS (
 )
 SELECT g.scheme, g.region_code, g.period_type, g.period, g.base_points, g.bonus_points, g.total, g.max_total, g.grade,
        COALESCE(y.total, g.total) AS projected_total, COALESCE(y.grade, g.grade) AS projected_grade,
-       g.bonus_earned, g.missing_entries, g.pending_entries
+       g.bonus_earned, g.missing_entries, g.pending_entries, g.total_exact, g.complete, g.coverage
 FROM graded g
 LEFT JOIN graded y ON g.period_type = 'month' AND y.period_type = 'ytd'
   AND y.scheme = g.scheme AND y.region_code = g.region_code AND y.period = g.period;

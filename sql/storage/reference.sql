@@ -43,6 +43,12 @@ CREATE TABLE IF NOT EXISTS dim_metric (      -- quantities this system computes 
   appendix_code     VARCHAR,          -- the Appendix A indicator it measures, if any
   definition        VARCHAR NOT NULL
 );
+-- Added to older files: the feed a metric's data arrives by (cases | uploads | reports: what a
+-- period's completeness is judged on) and its plausible range in its unit (a scheme's floor and
+-- target must lie in it: scoring/scheme.ts).
+ALTER TABLE dim_metric ADD COLUMN IF NOT EXISTS feed VARCHAR;
+ALTER TABLE dim_metric ADD COLUMN IF NOT EXISTS min_value DOUBLE;
+ALTER TABLE dim_metric ADD COLUMN IF NOT EXISTS max_value DOUBLE;
 
 CREATE TABLE IF NOT EXISTS dim_service_item (
   code        VARCHAR PRIMARY KEY,
@@ -96,4 +102,12 @@ CREATE TABLE IF NOT EXISTS dim_report_figure (
   min_value  DOUBLE NOT NULL,
   max_value  DOUBLE NOT NULL,         -- people up to a province's population, amounts up to 1万亿元
   at_most    VARCHAR                  -- another figure of the same report it cannot exceed
+);
+
+-- 好差评 rules (seeds/rating-rules.csv, one row): working days allowed to visit a 差评 back and
+-- to rectify it, counted from the rating day by dim_calendar; whether 基本满意 counts as 好评.
+CREATE TABLE IF NOT EXISTS dim_rating_rule (
+  visit_days            INTEGER NOT NULL,
+  rectify_days          INTEGER NOT NULL,
+  basic_counts_as_good  BOOLEAN NOT NULL
 );

@@ -11,6 +11,9 @@ CREATE TABLE IF NOT EXISTS dim_scheme (
   bonus_cap     DECIMAL(9, 2) NOT NULL,   -- cap on the sum of E (激励性) points
   file          VARCHAR NOT NULL
 );
+-- The scheme's one rounding, applied to the total only (score_round); added to older files.
+ALTER TABLE dim_scheme ADD COLUMN IF NOT EXISTS rounding_digits INTEGER DEFAULT 2;
+ALTER TABLE dim_scheme ADD COLUMN IF NOT EXISTS rounding_mode VARCHAR DEFAULT 'half_up';   -- half_up | half_even
 
 -- First- and second-level items of a scheme (the scheme's own sections; for the
 -- standard scheme they are Appendix A's 一级/二级项目).

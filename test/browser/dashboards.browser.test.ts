@@ -91,19 +91,22 @@ describe('agency scores', () => {
   it('the agency view shows the projection', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${suite.server.url}/?view=agency&region=370102&year=2025&metric=online_rate`);
-    // Month by month in 2025, the month's score and the year-end projection as /api/scores has them.
+    // Month by month in 2025, the month's score and the year-end projection as /api/scores has them,
+    // the outlook for the month every page opens on (/api/periods: the latest complete one; June
+    // is still being collected and reported on 2025-06-15).
     const scores = (await api<ScoreRow>('/api/scores?scheme=standard&region=370102&period_type=month')).filter((s) => s.period.startsWith('2025-'));
-    const latest = scores.at(-1)!;
-    expect(latest.period).toBe('2025-06');
+    const opening = (await api<{ period: string; is_default: boolean }>('/api/periods?period_type=month')).find((p) => p.is_default)!;
+    expect(opening.period).toBe('2025-05');
+    const latest = scores.find((s) => s.period === opening.period)!;
     const rows = page.locator('[data-testid=score] tbody tr');
     await expect.poll(() => rows.locator('td:first-child').allTextContents(), { timeout: 20_000 }).toEqual(scores.map((s) => s.period));
     expect(await page.locator('[data-testid=projection]').textContent()).toBe(points(latest.projected_total));
     expect(await page.locator('[data-testid=projected-grade]').textContent()).toBe(latest.projected_grade);
     expect(await page.locator('[data-testid=month-total]').textContent()).toBe(points(latest.total));
-    expect(await rows.last().locator('td').nth(3).textContent()).toBe(points(latest.projected_total));
+    expect(await rows.nth(scores.indexOf(latest)).locator('td').nth(3).textContent()).toBe(points(latest.projected_total));
 
     // Which indicators would lift the grade most: points lost in the year to date, most first.
-    const lost = await api<LostRow>('/api/scores/indicators?scheme=standard&region=370102&period_type=ytd&period=2025-06');
+    const lost = await api<LostRow>(`/api/scores/indicators?scheme=standard&region=370102&period_type=ytd&period=${latest.period}`);
     const codes = topLost(lost, 10);
     expect(codes.length).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=lift] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-indicator')))).toEqual(codes);
@@ -119,6 +122,42 @@ describe('agency scores', () => {
       .poll(() => page.locator(`[data-testid=focus] tr[data-period="${series[0].period}"] [data-testid=target]`).textContent())
       .toBe(`${series[0].target_value.toFixed(1)}%`);
     await page.screenshot({ path: join(ARTIFACTS, 'agency-scores.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('one default month', () => {
+  it('opens the overview on the latest complete month and marks the incomplete ones', async () => {
+    // On 2025-06-15 June is still being collected and its reports are not in: May is the default.
+    const months = await api<{ period: string; complete: boolean; is_default: boolean }>('/api/periods?period_type=month');
+    expect(months.filter((m) => m.is_default).map((m) => m.period)).toEqual(['2025-05']);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=overview&region=370000`);
+    const select = page.locator('select[aria-label=月份]');
+    await expect.poll(() => select.inputValue(), { timeout: 20_000 }).toBe('2025-05');
+    expect(await select.locator('option[value="2025-06"]').textContent()).toBe('2025-06（数据未齐）');
+    expect(await select.locator('option[value="2025-05"]').textContent()).toBe('2025-05');
+    await page.close();
+  });
+});
+
+describe('one total for a region and year', () => {
+  it('is the same on 机构自查 (December’s projection), 绩效评分 and 评价报告', async () => {
+    // 2024 (collected from October) is a closed year: its December projection is its year score.
+    const [year] = await api<ScoreRow>('/api/scores?scheme=standard&region=370102&period_type=year&period=2024');
+    const expected = points(year.total);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=agency&region=370102&year=2024&metric=online_rate`);
+    await expect.poll(() => page.locator('[data-testid=projection]').textContent(), { timeout: 20_000 }).toBe(expected);
+    await page.screenshot({ path: join(ARTIFACTS, 'total-agency.png'), fullPage: true });
+    await page.goto(`${suite.server.url}/?view=scores&scheme=standard&region=370102&period_type=year&period=2024`);
+    await expect.poll(() => page.locator('[data-testid=total]').textContent(), { timeout: 20_000 }).toBe(expected);
+    // The bonus is a line of its own under the first-level items.
+    await page.locator('[data-testid=bonus-item]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'total-scores.png'), fullPage: true });
+    await page.goto(`${suite.server.url}/api/report?region=370102&year=2024&scheme=standard`);
+    expect(await page.locator('[data-testid=total]').textContent()).toBe(expected);
+    await page.screenshot({ path: join(ARTIFACTS, 'total-report.png'), fullPage: true });
     await page.close();
   });
 });

@@ -202,15 +202,22 @@ describe('catalogue', () => {
 });
 
 describe('periods', () => {
-  it('marks a month complete once statistical reports are in for it', async () => {
+  it('marks a month complete only when every expected county has reported for it', async () => {
     const periods = async () => (await (await get('/api/periods?period_type=month')).json()).data;
-    // No reports at all: nothing to wait for.
-    expect(await periods()).toEqual([{ period: '2025-03', complete: true }]);
-    // Reports reach February only: March is still being reported.
-    // (Reports arrive through the reports collector, whose run ends with a refresh.)
-    await db.exec("INSERT INTO raw_report VALUES ('370102', DATE '2025-02-01', 'insured_target', 1, 1, TIMESTAMP '2025-03-05 10:00:00', 0)");
+    const report = (where: string) =>
+      db.exec(
+        `INSERT INTO raw_report SELECT code, DATE '2025-03-01', 'insured_target', 1, 1, TIMESTAMP '2025-04-05 10:00:00', 0 FROM dim_region WHERE level = 'county' AND ${where}`,
+      );
+    // The uploads are in, but no county's March report is: March is not complete.
+    expect(await periods()).toEqual([{ period: '2025-03', complete: false, is_default: true }]);
+    // 3 of the province's counties (and zones) report: still not complete.
+    await report("code IN ('370102', '370103', '370104')");
     await refreshMarts(db);
-    expect(await periods()).toEqual([{ period: '2025-03', complete: false }]);
+    expect(await periods()).toEqual([{ period: '2025-03', complete: false, is_default: true }]);
+    // Every other county reports too: complete.
+    await report("code NOT IN ('370102', '370103', '370104')");
+    await refreshMarts(db);
+    expect(await periods()).toEqual([{ period: '2025-03', complete: true, is_default: true }]);
     await db.exec('DELETE FROM raw_report');
     await refreshMarts(db);
   });

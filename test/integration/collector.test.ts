@@ -16,7 +16,9 @@ afterEach(async () => {
 async function counts(db: Database) {
   const [row] = await db.rows<Record<string, number>>(`
     SELECT (SELECT count(*) FROM raw_case) AS cases, (SELECT count(*) FROM raw_report) AS reports,
-           (SELECT count(*) FROM raw_upload) AS uploads, (SELECT count(*) FROM ops_quarantine) AS quarantined,
+           (SELECT count(*) FROM raw_upload) AS uploads, (SELECT count(*) FROM raw_rating) AS ratings,
+           (SELECT count(*) FROM raw_complaint) AS complaints,
+           (SELECT count(*) FROM ops_quarantine) AS quarantined,
            (SELECT sum(accepted) + sum(due) + sum(due_on_time) + sum(completed) FROM agg_case_day) AS agg_day,
            (SELECT sum(cases) FROM agg_case_duration_month) AS agg_duration`);
   return row;
@@ -48,6 +50,32 @@ describe('collector re-run over the same window', () => {
     // Forget the watermarks: the next run reads the whole window again.
     await db.exec('DELETE FROM ops_watermark');
     const second = await collectAll(db, url, ['cases', 'reports', 'uploads'], opts);
+    expect(second.map((r) => r.rows_in)).toEqual(first.map((r) => r.rows_in));
+    expect(await counts(db)).toEqual(before);
+    expect(await metricSnapshot(db)).toEqual(metricsBefore);
+  });
+
+  it('leaves the 好差评 and 投诉 feeds unchanged (records sent again as they change)', async () => {
+    const now = Date.parse('2025-03-01T00:00:00+08:00');
+    const server = serve({ fetch: createSimulatorApp({ seed: 'rerun', casesPerDay: 1, now: () => now }).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    cleanups.push(() => new Promise((r) => server.close(r)));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+    const opts = { since: '2025-01-01T00:00:00+08:00|', pageSize: 3000 };
+    const feeds = ['ratings', 'complaints'];
+    const first = await collectAll(db, url, feeds, opts);
+    expect(first.map((r) => r.status)).toEqual(['ok', 'ok']);
+    const before = await counts(db);
+    const metricsBefore = await metricSnapshot(db);
+    expect(before.ratings).toBeGreaterThan(0);
+    expect(before.complaints).toBeGreaterThan(0);
+    // A complaint or 差评 sent several times is one row: fewer rows than records read.
+    expect(before.ratings + before.complaints).toBeLessThan(first[0].rows_in + first[1].rows_in);
+
+    await db.exec('DELETE FROM ops_watermark');
+    const second = await collectAll(db, url, feeds, opts);
     expect(second.map((r) => r.rows_in)).toEqual(first.map((r) => r.rows_in));
     expect(await counts(db)).toEqual(before);
     expect(await metricSnapshot(db)).toEqual(metricsBefore);
@@ -104,13 +132,15 @@ describe('quarantine', () => {
       { ...good, id: 'BAD3', case_id: 'BAD3', accepted_at: '2025-13-45 25:61', updated_at: '2025-03-03T10:00:02+08:00' },
       { ...good, id: 'BAD4', case_id: 'BAD4', channel: 'fax', updated_at: '2025-03-03T10:00:03+08:00' },
     ];
+    // The platform sends BAD1 twice (the same payload): refused twice, quarantined and counted once.
+    records.push({ ...records[2] });
     const source = await startFeedServer({ cases: records });
     cleanups.push(() => source.close());
     const db = await freshDb();
     cleanups.push(() => db.close());
 
     const [run] = await collectAll(db, source.url, ['cases']);
-    expect(run).toMatchObject({ status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 4 });
+    expect(run).toMatchObject({ status: 'ok', rows_in: 7, rows_written: 2, rows_rejected: 4 });
     expect(await db.rows('SELECT case_id FROM raw_case ORDER BY case_id')).toEqual([{ case_id: 'G1' }, { case_id: 'G2' }]);
     const q = await db.rows<{ natural_key: string; reason: string; payload: string }>(
       'SELECT natural_key, reason, payload FROM ops_quarantine ORDER BY natural_key',
@@ -122,14 +152,18 @@ describe('quarantine', () => {
     expect(q[3].reason).toBe('unknown channel "fax"');
     expect(JSON.parse(q[0].payload).region_code).toBe('379999');
 
-    // The run log records the rejection count; a re-run does not quarantine twice.
+    // The run log counts what it quarantined; a re-run does not quarantine (nor count) twice,
+    // so the runs' rejected counts add up to what the quarantine holds.
     await db.exec('DELETE FROM ops_watermark');
     await collectAll(db, source.url, ['cases']);
     expect(await db.rows('SELECT count(*)::INT AS n FROM ops_quarantine')).toEqual([{ n: 4 }]);
     const runs = await db.rows('SELECT status, rows_in, rows_written, rows_rejected FROM ops_run ORDER BY run_id');
     expect(runs).toEqual([
-      { status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 4 },
-      { status: 'ok', rows_in: 6, rows_written: 2, rows_rejected: 4 },
+      { status: 'ok', rows_in: 7, rows_written: 2, rows_rejected: 4 },
+      { status: 'ok', rows_in: 7, rows_written: 2, rows_rejected: 0 },
+    ]);
+    expect(await db.rows('SELECT (SELECT sum(rows_rejected) FROM ops_run)::INT AS logged, (SELECT count(*) FROM ops_quarantine)::INT AS held')).toEqual([
+      { logged: 4, held: 4 },
     ]);
   });
 

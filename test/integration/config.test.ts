@@ -12,7 +12,7 @@ describe('collect CLI', () => {
         env: { ...process.env, DB_PATH: '/nonexistent/never-opened.duckdb' },
       });
     const cases = [
-      [['claims'], "unknown collector 'claims' (configured: cases, reports, uploads, report_files, agency_cases)"],
+      [['claims'], "unknown collector 'claims' (configured: cases, reports, uploads, ratings, complaints, report_files, agency_cases)"],
       [['cases', '--from', '2025-02-30'], "--from must be a date YYYY-MM-DD or an ISO 8601 time, got '2025-02-30'"],
       [['report_files', '--from', '2025-03-01'], 'report_files loads the files in its inbox; --from/--to do not apply'],
     ] as const;

@@ -100,7 +100,9 @@ describe('a hostile report file in the drop folder', () => {
     expect(run).toMatchObject({ status: 'ok', rows_written: 2 });
     expect(run.error).toBeUndefined();
     expect(
-      await d.rows("SELECT numerator, denominator FROM mart_metric_value WHERE metric = 'registration_rate' AND region_code = '370102' AND period = '2025-03'"),
+      await d.rows(
+        "SELECT numerator, denominator FROM mart_metric_value WHERE metric = 'registration_rate' AND region_code = '370102' AND period_type = 'month' AND period = '2025-03'",
+      ),
     ).toEqual([{ numerator: 960, denominator: 1000 }]);
     expect(
       await d.rows("SELECT numerator, denominator FROM mart_metric_value WHERE metric = 'online_rate' AND region_code = '370102' AND period = '2025-03'"),
@@ -215,7 +217,9 @@ describe('a refresh of the marts that fails', () => {
     await expect.poll(async () => (await health())[1], { timeout: 10_000 }).toMatchObject({ feed: 'refresh', last_status: 'ok', last_error: null });
     expect((await d.rows<{ n: number }>('SELECT count(*)::INT AS n FROM mart_case_period'))[0].n).toBeGreaterThan(0);
     expect(
-      await d.rows("SELECT numerator, denominator FROM mart_metric_value WHERE metric = 'registration_rate' AND region_code = '370102' AND period = '2025-03'"),
+      await d.rows(
+        "SELECT numerator, denominator FROM mart_metric_value WHERE metric = 'registration_rate' AND region_code = '370102' AND period_type = 'month' AND period = '2025-03'",
+      ),
     ).toEqual([{ numerator: 960, denominator: 1000 }]);
   });
 });

@@ -1,6 +1,6 @@
 // Scores compared and better/worse decided in SQL (sql/model/v_score_peer, v_score_gap, v_score_lost, v_compare_*) over the small region set of test/scores.test.ts
 // (test/support/score-fixture.ts): 历下区 A and 市中区 B, both under 济南市 370100, March 2025.
-// Totals from test/sql/scores.test.ts: standard A month 71 (合格), year to date 69.5; B 2.4 (不合格).
+// Totals from test/sql/scores.test.ts: standard A month 69 (合格), year to date 67.5; B 2.4 (不合格).
 // Jiaxing A month 85 (合格, band 85–95), year to date 84.5 (基本合格, band 76–85).
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,16 +26,16 @@ const get = async (path: string) => {
 };
 
 describe('points to the next grade band (v_score_gap)', () => {
-  it('standard: A 71 → 良好 at 80 needs 9; its projection 69.5 needs 10.5', async () => {
+  it('standard: A 69 → 良好 at 80 needs 11; its projection 67.5 needs 12.5', async () => {
     const [row] = (await get(`/api/scores?scheme=standard&region=${A}&period=2025-03`)).body.data;
     expect(row).toMatchObject({
-      total: 71,
+      total: 69,
       grade: '合格',
       next_grade: '良好',
-      points_to_next: 9,
-      projected_total: 69.5,
+      points_to_next: 11,
+      projected_total: 67.5,
       projected_next_grade: '良好',
-      projected_points_to_next: 10.5,
+      projected_points_to_next: 12.5,
     });
   });
 
@@ -52,26 +52,27 @@ describe('points to the next grade band (v_score_gap)', () => {
     });
   });
 
-  it('the points of unassessed manual indicators: none for A, all manual points for B', async () => {
-    const [{ manual }] = await db.rows<{ manual: number }>(
-      "SELECT SUM(max_points) AS manual FROM dim_scheme_entry WHERE scheme = 'standard' AND source = 'manual'",
+  it('the points still pending: the report-based entries (no reports are in) for both, and all manual points for B', async () => {
+    const [{ manual, reports }] = await db.rows<{ manual: number; reports: number }>(
+      `SELECT SUM(e.max_points) FILTER (WHERE e.source = 'manual') AS manual, SUM(e.max_points) FILTER (WHERE m.feed = 'reports') AS reports
+       FROM dim_scheme_entry e LEFT JOIN dim_metric m ON m.code = e.metric WHERE e.scheme = 'standard'`,
     );
     const pending = await db.rows<{ region_code: string; pending_points: number }>(
       "SELECT region_code, pending_points FROM v_score_gap WHERE scheme = 'standard' AND period_type = 'month' AND period = '2025-03' ORDER BY region_code",
     );
     expect(pending).toEqual([
-      { region_code: A, pending_points: 0 },
-      { region_code: B, pending_points: manual },
+      { region_code: A, pending_points: reports },
+      { region_code: B, pending_points: manual + reports },
     ]);
   });
 });
 
 describe('totals among peers (v_score_peer)', () => {
-  it('ranks 济南市’s scored counties on their totals, with the median of 71 and 2.4', async () => {
+  it('ranks 济南市’s scored counties on their totals, with the median of 69 and 2.4', async () => {
     const { body } = await get('/api/scores/ranking?scheme=standard&parent=370100&period=2025-03');
     expect(body.data.map((r: Record<string, unknown>) => [r.region_name, r.value, r.grade, r.rank, r.peers, r.peer_median, r.gap_to_median])).toEqual([
-      ['历下区', 71, '合格', 1, 2, 36.7, 34.3],
-      ['市中区', 2.4, '不合格', 2, 2, 36.7, -34.3],
+      ['历下区', 69, '合格', 1, 2, 35.7, 33.3],
+      ['市中区', 2.4, '不合格', 2, 2, 35.7, -33.3],
     ]);
   });
 
@@ -115,11 +116,12 @@ describe('indicator scores against target and peers (v_score_indicator_target)',
 
 describe('the indicators that lost points (v_score_lost)', () => {
   // Jiaxing, 市中区 B in March: 2.1.2 限时办结率 99.6% → 1.6 of 2 (0.4 lost), handling 12 days → 0 of 2,
-  // 4.1.1 网上办理率 10% → 0 of 2; six computed entries without data (1.2.2 3 points, five of 2);
-  // and 38 manual entries not assessed, 85 points in all.
+  // 4.1.1 网上办理率 10% → 0 of 2; 3.5.2 上报及时率 without data (missing, 2 points); five report-based
+  // entries pending, no reports being in (1.2.2 3 points, four of 2: 11), and 38 manual entries not
+  // assessed (85 points): 43 pending entries, 96 points.
   const path = `/api/scores/lost?scheme=jiaxing&region=${B}&period=2025-03`;
 
-  it('lists the scored and missing entries that lost points, most first, without the unassessed manual ones', async () => {
+  it('lists the scored and missing entries that lost points, most first, without the pending ones', async () => {
     const { body } = await get(path);
     const rows = body.data as { indicator_code: string; metric: string | null; points_lost: number; status: string }[];
     expect(rows.map((r) => r.status).filter((s) => s === 'pending')).toEqual([]);
@@ -128,14 +130,14 @@ describe('the indicators that lost points (v_score_lost)', () => {
       ['online_rate', 2],
       ['reg_on_time_rate', 0.4],
     ]);
-    expect(rows.filter((r) => r.status === 'missing').reduce((sum, r) => sum + r.points_lost, 0)).toBe(13);
-    expect(rows[0]).toMatchObject({ indicator_code: '1.2.2', points_lost: 3, status: 'missing' });
-    expect(rows).toHaveLength(9);
+    expect(rows.filter((r) => r.status === 'missing').map((r) => [r.metric, r.points_lost])).toEqual([['upload_timeliness', 2]]);
+    expect(rows[0]).toMatchObject({ indicator_code: '2.1.2', points_lost: 2, status: 'scored' });
+    expect(rows).toHaveLength(4);
   });
 
   it('leaves the pending entries to the total, as one sum', async () => {
     const [score] = (await get(`/api/scores?scheme=jiaxing&region=${B}&period=2025-03`)).body.data;
-    expect(score).toMatchObject({ pending_entries: 38, pending_points: 85 });
+    expect(score).toMatchObject({ pending_entries: 43, pending_points: 96 });
     // Among all indicators the unassessed 2.1.1 (3 points) ranks with 1.2.2; it is not a lost point to chase.
     const all = (await get(`/api/scores/indicators?scheme=jiaxing&region=${B}&period=2025-03&item=J2.2`)).body.data;
     expect(all.find((r: { indicator_code: string }) => r.indicator_code === '2.1.1')).toMatchObject({ points_lost: 3, status: 'pending' });
@@ -160,7 +162,7 @@ describe('better or worse than the median, by the metric’s direction (v_compar
       { region_code: A, metric: 'online_rate', rank: 1, gap_to_median: 20, shortfall: -20, worse_than_median: false },
       { region_code: B, metric: 'online_rate', rank: 2, gap_to_median: -20, shortfall: 20, worse_than_median: true },
     ]);
-    // The score totals the same way: B's 2.4 is below the median 36.7.
+    // The score totals the same way: B's 2.4 is below the median 35.7.
     const ranking = (await get('/api/scores/ranking?scheme=standard&parent=370100&period=2025-03')).body.data;
     expect(ranking.map((r: { worse_than_median: boolean }) => r.worse_than_median)).toEqual([false, true]);
   });

@@ -85,6 +85,7 @@ describe('scores API', () => {
       else expect(row.import_path, row.code).toContain('/api/manual-scores');
     }
     expect(body.data.find((r: { code: string }) => r.code === '4.1.1')).toMatchObject({ source: 'computed', metrics: ['online_rate'] });
-    expect(body.data.find((r: { code: string }) => r.code === '5.3.1')).toMatchObject({ source: 'manual' });
+    expect(body.data.find((r: { code: string }) => r.code === '5.3.1')).toMatchObject({ source: 'computed', metrics: ['disclosure_on_time_rate'] });
+    expect(body.data.find((r: { code: string }) => r.code === '5.1.2')).toMatchObject({ source: 'manual' });
   });
 });

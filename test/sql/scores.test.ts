@@ -62,12 +62,13 @@ describe('Jiaxing scheme (100 points over 25/20/25/15/15; bands 95/85/76)', () =
     expect((await entries('jiaxing', B, '2.1.2'))[1]).toMatchObject({ value: 12, points: 0, points_lost: 2 });
   });
 
-  it('missing values score 0 and are flagged: no data = missing, no manual score = pending', async () => {
+  it('missing values score 0 and are flagged: no data = missing, no reports yet or no manual score = pending', async () => {
     expect(await entries('jiaxing', B, '3.5.2')).toEqual([
       { metric: 'upload_timeliness', value: null, points: 0, max_points: 2, points_lost: 2, status: 'missing' },
     ]);
+    // No statistical report of March 2025 is in (the fixture has none): pending, not missing.
     expect(await entries('jiaxing', A, '1.2.2')).toEqual([
-      { metric: 'pension_collection_rate', value: null, points: 0, max_points: 3, points_lost: 3, status: 'missing' },
+      { metric: 'pension_collection_rate', value: null, points: 0, max_points: 3, points_lost: 3, status: 'pending' },
     ]);
     expect(await entries('jiaxing', B, '2.1.1')).toEqual([{ metric: null, value: null, points: 0, max_points: 3, points_lost: 3, status: 'pending' }]);
   });
@@ -90,12 +91,14 @@ describe('Jiaxing scheme (100 points over 25/20/25/15/15; bands 95/85/76)', () =
     expect(await total('jiaxing', B)).toMatchObject({ base_points: 1.6, bonus_points: 0, total: 1.6, grade: '不合格' });
   });
 
-  it('sums indicators into P2 and P1 items (bonus points earned shown in their item)', async () => {
+  it('sums G indicators into P2 and P1 items; the E bonus is a line of its own, capped', async () => {
     // J2.2: 2.1.1 3 + 1.2.2 0 + 2.1.2 2.5 + 3.5.2 2 + 4.1.1 1 + 2.2.4 0 = 8.5 of 16; J2 = 4 + 8.5.
     expect(await item('jiaxing', A, 'J2.2')).toEqual({ points: 8.5, max_points: 16 });
     expect(await item('jiaxing', A, 'J2')).toEqual({ points: 12.5, max_points: 20 });
-    // J1.4: 1 + 2 + 2 + 0 + 1.5 + bonus 1.4.4 2 = 8.5 of 10 G points.
-    expect(await item('jiaxing', A, 'J1.4')).toEqual({ points: 8.5, max_points: 10 });
+    // J1.4: 1 + 2 + 2 + 0 + 1.5 = 6.5 of 10 G points; the bonus 1.4.4 (2) is not in the item.
+    expect(await item('jiaxing', A, 'J1.4')).toEqual({ points: 6.5, max_points: 10 });
+    // The E line: 1.4.4 earns 2, under the cap of 3.
+    expect(await item('jiaxing', A, 'E')).toEqual({ points: 2, max_points: 3 });
   });
 
   it('scores the year from the manual scores alone when the year has no data yet', async () => {
@@ -111,29 +114,30 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
     expect((await entries('standard', A, '4.1.1'))[0]).toMatchObject({ points: 3, points_lost: 1 });
     expect(await entries('standard', A, '3.5.2')).toMatchObject([
       { metric: 'upload_timeliness', points: 1.5, status: 'scored' },
-      { metric: 'upload_accuracy', points: 0, points_lost: 1, status: 'missing' },
+      { metric: 'upload_accuracy', points: 0, points_lost: 1, status: 'pending' }, // a report figure: no reports in
     ]);
     // B: 2.5 × 9.6/10 = 2.4.
     expect((await entries('standard', B, '2.1.2'))[0]).toMatchObject({ points: 2.4 });
   });
 
-  it('caps the E bonus: 1.4.4 and 1.5.4 earn 2 + 2, the total takes 3', async () => {
+  it('adds the E bonus under its cap: 1.4.4 and 1.5.4 earn 0.5 + 0.5 (the data bonuses have no values)', async () => {
     // Data 2.25 + 1.5 + 3 = 6.75; manual G 64.5 − 1.5 (5.3.1) − 0.25 (3.3.3) − 1.5 (2.2.4) = 61.25; base 68.
-    // Year to date: online 35% → 4 × 15/40 = 1.5 → 69.5.
+    // Bonus 1 (under the cap of 3; the cap itself: test/sql/score-arithmetic.test.ts) → 69.
+    // Year to date: online 35% → 4 × 15/40 = 1.5 → 67.5.
     expect(await total('standard', A)).toEqual({
       base_points: 68,
-      bonus_points: 3,
-      total: 71,
+      bonus_points: 1,
+      total: 69,
       max_total: 100,
       grade: '合格',
-      projected_total: 69.5,
+      projected_total: 67.5,
       projected_grade: '合格',
     });
     const bonus = await db.rows(
       "SELECT SUM(points) AS earned FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' AND category = 'E'",
       [A],
     );
-    expect(bonus).toEqual([{ earned: 4 }]);
+    expect(bonus).toEqual([{ earned: 1 }]);
     expect(await total('standard', B)).toMatchObject({ total: 2.4, grade: '不合格' });
   });
 
@@ -143,6 +147,7 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
       [A],
     );
     expect(levels).toEqual([
+      { level: 'E', n: 1, max: 3 },
       { level: 'P1', n: 5, max: 100 },
       { level: 'P2', n: 23, max: 100 },
     ]);

@@ -43,6 +43,8 @@ describe('collector configuration', () => {
       ['cases', 'cases', 'http://127.0.0.1:8788/api/cases'],
       ['reports', 'reports', 'http://127.0.0.1:8788/api/reports'],
       ['uploads', 'uploads', 'http://127.0.0.1:8788/api/uploads'],
+      ['ratings', 'ratings', 'http://127.0.0.1:8788/api/ratings'],
+      ['complaints', 'complaints', 'http://127.0.0.1:8788/api/complaints'],
       ['report_files', 'reports', `folder ${join(ROOT, 'data/inbox/reports')}`],
       ['agency_cases', 'cases', 'postgres 127.0.0.1:5432/agency public.service_case'],
     ]);
@@ -76,8 +78,8 @@ describe('collector configuration', () => {
   });
 
   it.each([
-    [{ feed: 'claims', schedule: '* * * * *' }, 'collectors.feeds.x.feed must name a known feed (cases, reports, uploads), got "claims"'],
-    [{ schedule: '* * * * *' }, 'collectors.feeds.x.feed must name a known feed (cases, reports, uploads), got "x"'],
+    [{ feed: 'claims', schedule: '* * * * *' }, 'collectors.feeds.x.feed must name a known feed (cases, reports, uploads, ratings, complaints), got "claims"'],
+    [{ schedule: '* * * * *' }, 'collectors.feeds.x.feed must name a known feed (cases, reports, uploads, ratings, complaints), got "x"'],
     [{ feed: 'cases', schedule: 'every minute' }, 'collectors.feeds.x.schedule is not a valid cron expression, got "every minute"'],
     [{ feed: 'cases', schedule: '* * * * *', enabled: 'yes' }, 'collectors.feeds.x.enabled must be true or false, got "yes"'],
     [{ feed: 'cases', schedule: '* * * * *', pagesize: 10 }, 'collectors.feeds.x has unknown key "pagesize"'],

@@ -9,8 +9,10 @@ import { selectList } from '../../contracts/select.js';
 
 describe('selectList', () => {
   it('writes each column as its expression, or taken from the table alias', () => {
-    expect(selectList<PeriodRow>({ period: true, complete: 'p.end_date <= current_date' })).toBe('period, p.end_date <= current_date AS complete');
-    expect(selectList<PeriodRow>({ period: true, complete: true }, 'p')).toBe('p.period, p.complete');
+    expect(selectList<PeriodRow>({ period: true, complete: 'p.end_date <= current_date', is_default: true })).toBe(
+      'period, p.end_date <= current_date AS complete, is_default',
+    );
+    expect(selectList<PeriodRow>({ period: true, complete: true, is_default: true }, 'p')).toBe('p.period, p.complete, p.is_default');
   });
 
   it('refuses a misspelled, a missing and an extra column (checked by tsc)', () => {

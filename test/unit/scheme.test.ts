@@ -14,8 +14,9 @@ const ctx: SchemeContext = {
     ['9.9.1', { name: '创新', category: 'E' }],
   ]),
   metrics: new Map([
-    ['on_time_rate', { higher_is_better: true }],
-    ['handling_days', { higher_is_better: false }],
+    ['on_time_rate', { higher_is_better: true, unit: '%', min_value: 0, max_value: 100 }],
+    ['handling_days', { higher_is_better: false, unit: '工作日', min_value: 0, max_value: 60 }],
+    ['subsidy_growth', { higher_is_better: true, unit: '%', min_value: 50, max_value: 200 }],
   ]),
 };
 
@@ -26,6 +27,7 @@ const mini = () => ({
   version: '1',
   total_points: 10,
   bonus_cap: 1,
+  rounding: { digits: 2, mode: 'half_up' },
   grades: [
     { grade: '合格', min: 6, max: null },
     { grade: '不合格', min: 0, max: 6 },
@@ -117,6 +119,25 @@ describe('a file of the wrong shape', () => {
       'scheme: "grades" must be a non-empty list of objects; got "A-D"',
       'scheme: "p1" must be a non-empty list of objects',
     ]);
+  });
+});
+
+describe("a rule outside its metric's plausible range", () => {
+  it('is refused naming the entry, the bound and the range (a "% of last year" scored 0–10 never loses points)', () => {
+    const raw = mini();
+    raw.p1[0].p2[0].indicators[0].entries![0] = { rule: 'linear', metric: 'subsidy_growth', floor: 0, target: 10, points: 4 };
+    raw.p1[0].p2[0].indicators[0].entries![1] = { rule: 'deduction', metric: 'handling_days', target: 90, per_point: 0.5, points: 2 };
+    expect(problems(raw)).toEqual([
+      `${A1} › indicator 1.1.1 › entries[0]: "floor" 0 lies outside the plausible range of metric "subsidy_growth" (50–200 %)`,
+      `${A1} › indicator 1.1.1 › entries[0]: "target" 10 lies outside the plausible range of metric "subsidy_growth" (50–200 %)`,
+      `${A1} › indicator 1.1.1 › entries[1]: "target" 90 lies outside the plausible range of metric "handling_days" (0–60 工作日)`,
+    ]);
+  });
+
+  it('accepts bounds inside the range, the edges included', () => {
+    const raw = mini();
+    raw.p1[0].p2[0].indicators[0].entries![0] = { rule: 'linear', metric: 'subsidy_growth', floor: 100, target: 200, points: 4 };
+    expect(checkScheme(raw, 'mini.json', ctx).entries[0]).toMatchObject({ floor_value: 100, target_value: 200 });
   });
 });
 

@@ -7,9 +7,15 @@ import { parseCsv } from '../../core/csv.js';
 import { SEEDS_DIR } from '../../core/paths.js';
 import { reportFigures as simulatedFigures } from '../../demo/simulator/report-figures.js';
 import { rng } from '../../demo/simulator/random.js';
+import { World } from '../../demo/simulator/world.js';
 import { casesFeed } from '../../ingest/feeds/cases.js';
 import { figureProblem, reportsFeed } from '../../ingest/feeds/reports.js';
 import { uploadsFeed } from '../../ingest/feeds/uploads.js';
+import { ratingsFeed } from '../../ingest/feeds/ratings.js';
+import { complaintsFeed } from '../../ingest/feeds/complaints.js';
+import { complaintBody, type SimComplaint } from '../../demo/simulator/complaints.js';
+import { ratingBody, type SimRating } from '../../demo/simulator/ratings.js';
+import { isoCst } from '../../core/time.js';
 import type { ReportFigure, ValidationContext } from '../../ingest/feed.js';
 import { cstTimestamp, Invalid } from '../../ingest/validate.js';
 
@@ -187,6 +193,21 @@ describe('the declared report figures', () => {
     expect([...problems]).toEqual(['null']);
   });
 
+  it('refuse the odd report sent with a monitoring count above its total, and take its correction', () => {
+    const world = new World('slip-test', 1);
+    const months = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const sent = world.counties.flatMap((county) => months.map((period) => world.reports(county, period, Date.parse('2027-01-01T00:00:00+08:00'))));
+    const slipped = sent.filter((versions) => figureProblem(versions[0].figures, declared) !== null);
+    // About 0.3 % of the 151 × 24 reports; each names the count and its total.
+    expect(slipped.length).toBeGreaterThan(0);
+    expect(slipped.length).toBeLessThan(sent.length * 0.01);
+    for (const versions of slipped) {
+      expect(figureProblem(versions[0].figures, declared)).toMatch(/^figure \w+ \(\d+(\.\d+)?\) must not exceed \w+ \(\d+(\.\d+)?\)$/);
+      expect(versions[1].version).toBe(2);
+      expect(figureProblem(versions[1].figures, declared)).toBeNull();
+    }
+  });
+
   it('name only figures that exist, each part within a declared whole', () => {
     for (const [name, f] of declared) {
       expect(f.min, name).toBe(0);
@@ -218,5 +239,124 @@ describe('upload records', () => {
     [{ uploaded_at: '2025-03-12T09:00:00+08:00', row_count: 2.5 }, 'row_count must be an integer from 0 to 9007199254740991: 2.5'],
   ])('are refused naming the field: %j', (change, message) => {
     expect(reason(() => uploadsFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
+  });
+});
+
+describe('rating records (好差评)', () => {
+  const rec = {
+    case_id: '370102202504250001',
+    region_code: '370102',
+    completed_at: '2025-04-25T09:00:00+08:00',
+    rated_at: '2025-04-25T10:00:00+08:00',
+    grade: '不满意',
+    channel: 'window',
+    named: true,
+    visited_at: '2025-04-27T15:00:00+08:00',
+    rectified_at: null,
+    followup_grade: null,
+    updated_at: '2025-04-27T15:00:00+08:00',
+  };
+
+  it('land as one row per case, visit and rectification null until they happen', () => {
+    expect(ratingsFeed.rows(rec, ctx)).toEqual([
+      [
+        '370102202504250001',
+        '370102',
+        '2025-04-25 09:00:00',
+        '2025-04-25 10:00:00',
+        '不满意',
+        'window',
+        'true',
+        '2025-04-27 15:00:00',
+        null,
+        null,
+        '2025-04-27 15:00:00',
+      ],
+    ]);
+  });
+
+  it.each([
+    [{ grade: '一般' }, 'unknown grade "一般"'],
+    [{ named: 'yes' }, 'named must be true or false: "yes"'],
+    [{ rated_at: '2025-04-25T08:00:00+08:00' }, "rated_at 2025-04-25 08:00:00 is before the case's completed_at 2025-04-25 09:00:00"],
+    [{ visited_at: '2025-04-24T15:00:00+08:00' }, 'visited_at 2025-04-24 15:00:00 is before rated_at 2025-04-25 10:00:00'],
+    [{ followup_grade: 'good' }, 'unknown followup_grade "good"'],
+  ])('are refused naming the field: %j', (change, message) => {
+    expect(reason(() => ratingsFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
+  });
+
+  it("refuse each kind of the simulator's bad rows", () => {
+    const at = Date.parse('2025-04-25T10:00:00+08:00');
+    const sim: SimRating = {
+      case_id: 'X1',
+      region_code: '370102',
+      completed_at: at - 3_600_000,
+      rated_at: at,
+      grade: '满意',
+      channel: 'web',
+      named: true,
+      visited_at: null,
+      rectified_at: null,
+      followup_grade: null,
+    };
+    const served = (defect: SimRating['defect']) => ({ ...ratingBody({ ...sim, defect }, at, isoCst), updated_at: isoCst(at) });
+    expect(ratingsFeed.rows(served(undefined), ctx)).toHaveLength(1);
+    expect(reason(() => ratingsFeed.rows(served('unknown_grade'), ctx))).toBe('unknown grade "一般"');
+    expect(reason(() => ratingsFeed.rows(served('unknown_region'), ctx))).toBe('unknown region_code "379999"');
+    expect(reason(() => ratingsFeed.rows(served('visited_before_rated'), ctx))).toBe('visited_at 2025-04-24 10:00:00 is before rated_at 2025-04-25 10:00:00');
+  });
+});
+
+describe('complaint records (投诉)', () => {
+  const rec = {
+    complaint_id: 'T370102202504250001',
+    region_code: '370102',
+    channel: '12333',
+    received_at: '2025-04-25T10:00:00+08:00',
+    limit_days: 5,
+    answered_at: null,
+    resolved_at: null,
+    satisfied: null,
+    updated_at: '2025-04-25T10:00:00+08:00',
+  };
+
+  it('land as one row per complaint, answer and resolution null until they happen', () => {
+    expect(complaintsFeed.rows(rec, ctx)).toEqual([
+      ['T370102202504250001', '370102', '12333', '2025-04-25 10:00:00', 5, null, null, null, '2025-04-25 10:00:00'],
+    ]);
+    expect(complaintsFeed.rows({ ...rec, resolved_at: '2025-05-06T10:00:00+08:00', satisfied: false }, ctx)[0].slice(6, 8)).toEqual([
+      '2025-05-06 10:00:00',
+      'false',
+    ]);
+  });
+
+  it.each([
+    [{ channel: 'fax' }, 'unknown channel "fax"'],
+    [{ limit_days: 0 }, 'limit_days must be an integer from 1 to 60: 0'],
+    [{ satisfied: 'yes' }, 'satisfied must be true, false or null: "yes"'],
+    [{ answered_at: '2025-04-24T10:00:00+08:00' }, 'answered_at 2025-04-24 10:00:00 is before received_at 2025-04-25 10:00:00'],
+  ])('are refused naming the field: %j', (change, message) => {
+    expect(reason(() => complaintsFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
+  });
+
+  it("refuse each kind of the simulator's bad rows", () => {
+    const at = Date.parse('2025-04-25T10:00:00+08:00');
+    const sim: SimComplaint = {
+      complaint_id: 'T1',
+      region_code: '370102',
+      channel: 'web',
+      received_at: at,
+      limit_days: 10,
+      answered_at: null,
+      resolved_at: null,
+      satisfied: null,
+    };
+    const served = (defect: SimComplaint['defect']) => ({ ...complaintBody({ ...sim, defect }, at, isoCst), updated_at: isoCst(at) });
+    expect(complaintsFeed.rows(served(undefined), ctx)).toHaveLength(1);
+    expect(reason(() => complaintsFeed.rows(served('unknown_channel'), ctx))).toBe('unknown channel "fax"');
+    expect(reason(() => complaintsFeed.rows(served('unknown_region'), ctx))).toBe('unknown region_code "379999"');
+    expect(reason(() => complaintsFeed.rows(served('answered_before_received'), ctx))).toBe(
+      'answered_at 2025-04-24 10:00:00 is before received_at 2025-04-25 10:00:00',
+    );
   });
 });

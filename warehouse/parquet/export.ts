@@ -11,12 +11,14 @@ export const PARTITIONED: Record<string, string> = {
   raw_case: 'accepted_at',
   raw_report: 'period_month',
   raw_upload: 'period_month',
+  raw_rating: 'rated_at',
+  raw_complaint: 'received_at',
   agg_case_day: 'day',
   agg_case_duration_month: 'day',
 };
 
 /** The reference tables, and the configured peer groups the comparisons were built with. */
-export const DIMENSIONS = ['dim_region', 'dim_service_item', 'dim_channel', 'dim_holiday', 'dim_metric', 'dim_indicator', 'cfg_peer_group'];
+export const DIMENSIONS = ['dim_region', 'dim_service_item', 'dim_channel', 'dim_holiday', 'dim_metric', 'dim_indicator', 'dim_rating_rule', 'cfg_peer_group'];
 
 /** The province a county belongs to: GB/T 2260 codes share the first two digits. */
 export const provinceOf = (column: string) => `left(${column}, 2) || '0000'`;

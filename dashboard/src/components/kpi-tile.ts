@@ -31,19 +31,23 @@ export class KpiTile extends LitElement {
   @property({ type: Number }) momImprovement: number | null = null;
   @property({ type: Number }) yoy: number | null = null;
   @property({ type: Number }) yoyImprovement: number | null = null;
+  /** False when the base period's data is not all in: the change is flagged, never coloured (SQL gives no improvement). */
+  @property({ type: Boolean }) momBaseComplete = true;
+  @property({ type: Boolean }) yoyBaseComplete = true;
 
-  private change(label: string, delta: number | null, improvement: number | null) {
+  private change(label: string, delta: number | null, improvement: number | null, baseComplete: boolean) {
     const shown = delta === null ? 0 : shownChange(delta, this.unit);
     const cls = !improvement || shown === 0 ? 'flat' : improvement > 0 ? 'up' : 'down';
     const arrow = shown === 0 ? '' : shown > 0 ? '▲' : '▼';
-    return html`<span class=${cls}>${label} ${arrow} ${formatChange(delta, this.unit)}</span>`;
+    const flag = baseComplete ? '' : html`<span data-testid="base-incomplete">（基期数据未齐）</span>`;
+    return html`<span class=${cls}>${label} ${arrow} ${formatChange(delta, this.unit)}${flag}</span>`;
   }
 
   render() {
     return html`
       <div class="label">${this.label}</div>
       <div class="value" data-testid="kpi-value">${formatValue(this.value, this.unit)}</div>
-      <div class="changes">${this.change('环比', this.mom, this.momImprovement)} ${this.change('同比', this.yoy, this.yoyImprovement)}</div>
+      <div class="changes">${this.change('环比', this.mom, this.momImprovement, this.momBaseComplete)} ${this.change('同比', this.yoy, this.yoyImprovement, this.yoyBaseComplete)}</div>
     `;
   }
 }

@@ -69,16 +69,18 @@ export class AgencyPage extends LitElement {
   private readonly year = this.page.load(
     async ({ region, year, scheme }) => {
       if (!year) return NOTHING;
-      const [months, annual, alerts, allScores] = await Promise.all([
+      const [months, annual, alerts, allScores, monthList] = await Promise.all([
         getTable('/api/peer-series', { region, period_type: 'month', from: `${year}-01`, to: `${year}-12` }),
         getTable('/api/peer-series', { region, period_type: 'year', from: year, to: year }),
         getTable('/api/alerts', { region, limit: '20' }),
         getTable('/api/scores', { scheme, region, period_type: 'month' }),
+        getMonths(),
       ]);
       const scores = allScores.filter((s) => s.period.startsWith(`${year}-`));
-      const latest = scores.at(-1);
+      // The month every page opens on (the latest complete one, from the API), else the year's last.
+      const latest = scores.find((s) => s.period === monthList.initial) ?? scores.at(-1);
       const lift = latest ? await getTable('/api/scores/lost', { scheme, region, period_type: 'ytd', period: latest.period, limit: TOP_LIFT }) : [];
-      return { months, annual, alerts, scores, lift };
+      return { months, annual, alerts, scores, latest, lift };
     },
     ({ region, year, scheme }) => [region, year, scheme],
   );
@@ -95,7 +97,7 @@ export class AgencyPage extends LitElement {
   /** Month by month: the month's score and grade, and the year-end projection as it stood then. */
   private scorePanel(scheme: string) {
     const scores = this.year.value?.scores;
-    const latest = scores?.at(-1);
+    const latest = this.year.value?.latest;
     return html`<section class="panel wide" data-testid="score" aria-label="得分与年度预测" aria-busy=${this.year.pending} style="min-height:200px">
       <h2>得分与年度预测（${scheme}）</h2>
       ${loadState(
@@ -129,7 +131,7 @@ export class AgencyPage extends LitElement {
 
   /** The indicators that lost the most points in the year to date: where the grade can be lifted. */
   private liftPanel() {
-    const latest = this.year.value?.scores.at(-1);
+    const latest = this.year.value?.latest;
     return html`<section class="panel wide" data-testid="lift" aria-label="提升等级的关键指标" aria-busy=${this.year.pending} style="min-height:200px">
       <h2>提升等级的关键指标${latest ? `（${latest.period.slice(0, 4)}年1月至${Number(latest.period.slice(5))}月累计，按失分排序）` : ''}</h2>
       ${loadState(
@@ -151,7 +153,7 @@ export class AgencyPage extends LitElement {
         </table>
         ${
           latest && latest.pending_points > 0
-            ? html`<div class="note">另有人工评价指标尚未评分，计 ${formatPoints(latest.pending_points)} 分未得（导入人工评分后计入）。</div>`
+            ? html`<div class="note">另有待定指标（统计报表未齐或人工评价未评分），计 ${formatPoints(latest.pending_points)} 分暂未得，不计入失分（数据到齐、导入人工评分后计入）。</div>`
             : nothing
         }`,
       )}

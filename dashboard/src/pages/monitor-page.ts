@@ -3,7 +3,7 @@
 // State lives in the URL so every view can be shared.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { getMonths, getReference, getTable, type MonthList, type Reference } from '../api.js';
+import { getMonths, getReference, monthLabel, getTable, type MonthList, type Reference } from '../api.js';
 import { rankSpec, trendSpec } from '../charts.js';
 import { getHeadline, headlineTiles } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
@@ -79,7 +79,7 @@ export class MonitorPage extends LitElement {
           <si-region-picker .regions=${ref.regions} .value=${sel.region} @change=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-picker>
           <label>月份
             <select aria-label="月份" @change=${(e: Event) => page.select({ period: (e.target as HTMLSelectElement).value })}>
-              ${months.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${p}</option>`)}
+              ${months.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${monthLabel(months, p)}</option>`)}
             </select>
           </label>
         </div>

@@ -7,7 +7,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { AlertRow, HeatRow, HorizontalRow, MoverRow, RegionRow, SchemeRow, ScoreRankRow, ScoreRow } from '../../../contracts/rows.js';
-import { DEFAULT_SCHEME, getMonths, getReference, getTable, type MonthList, type Reference } from '../api.js';
+import { DEFAULT_SCHEME, getMonths, getReference, monthLabel, getTable, type MonthList, type Reference } from '../api.js';
 import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
 import { heatmapSpec, smallMultiplesSpec, type SeriesRow } from '../overview-charts.js';
@@ -179,7 +179,7 @@ export class OverviewPage extends LitElement {
         </label>
         <label>月份
           <select aria-label="月份" @change=${(e: Event) => page.select({ period: (e.target as HTMLSelectElement).value })}>
-            ${months.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${p}</option>`)}
+            ${months.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${monthLabel(months, p)}</option>`)}
           </select>
         </label>
       </div>

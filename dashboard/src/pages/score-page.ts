@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { ScorePeriodType } from '../../../contracts/query.js';
 import type { ScoreItemRow, ScoreTargetRow } from '../../../contracts/rows.js';
-import { getTable } from '../api.js';
+import { getMonths, getTable, monthLabel } from '../api.js';
 import { formatPoints } from '../../../contracts/format.js';
 import { PageController, pick } from '../page-controller.js';
 import { notYet, pageLoading } from '../load-state.js';
@@ -16,6 +16,8 @@ import '../components/score-bar.js';
 
 const PERIOD_TYPES: Record<ScorePeriodType, string> = { month: '月度', ytd: '年初至今', year: '年度' };
 const STATUS = { scored: '', missing: '缺少数据', pending: '待人工评分' } as const;
+/** A pending entry: a manual one not assessed yet, or a computed one whose period's reports are not all in. */
+const statusText = (r: ScoreTargetRow) => (r.status === 'pending' && r.source === 'computed' ? '数据未齐' : STATUS[r.status]);
 const TOP_LOST = '10';
 
 @customElement('si-score-page')
@@ -48,8 +50,8 @@ export class ScorePage extends LitElement {
   private readonly page = new PageController(this, {
     view: 'scores',
     reference: async () => {
-      const [schemes, regions] = await Promise.all([getTable('/api/schemes'), getTable('/api/regions')]);
-      return { schemes, regions };
+      const [schemes, regions, months] = await Promise.all([getTable('/api/schemes'), getTable('/api/regions'), getMonths()]);
+      return { schemes, regions, months };
     },
     read: (q, { schemes, regions }) => ({
       scheme: pick(
@@ -80,7 +82,9 @@ export class ScorePage extends LitElement {
   private readonly detail = this.page.load(
     async (sel) => {
       const totals = await this.totals.task.taskComplete;
-      const period = totals.some((t) => t.period === sel.period) ? sel.period : (totals.at(-1)?.period ?? '');
+      // Months open on the API's default month (the latest complete one), like every page.
+      const fallback = (sel.period_type === 'month' && totals.find((t) => t.period === this.page.ref?.months.initial)) || totals.at(-1);
+      const period = totals.some((t) => t.period === sel.period) ? sel.period : (fallback?.period ?? '');
       if (!period) return { period, items: [], indicators: [], lost: [] };
       const params = { scheme: sel.scheme, region: sel.region, period_type: sel.period_type, period };
       const [items, indicators, lost] = await Promise.all([
@@ -113,7 +117,7 @@ export class ScorePage extends LitElement {
           (r) => html`<tr data-testid="indicator-row">
             <td>${r.indicator_code} ${r.name}${r.category === 'E' ? '（激励性，加分）' : ''}<div class="rule">${r.rule_detail}</div></td>
             <td>${r.source === 'computed' ? '数据计算' : '人工评分'}</td>
-            <td class="num">${r.value === null ? html`<span class="flag">${STATUS[r.status]}</span>` : formatPoints(r.value)}</td>
+            <td class="num">${r.value === null ? html`<span class="flag">${statusText(r)}</span>` : html`${formatPoints(r.value)}${r.status === 'pending' ? html`<div class="flag">${statusText(r)}</div>` : nothing}`}</td>
             <td class="num">${formatPoints(r.points)}</td>
             <td class="num">${formatPoints(r.max_points)}</td>
             <td class="num">${formatPoints(r.points_lost)}</td>
@@ -136,9 +140,11 @@ export class ScorePage extends LitElement {
       return html`${crumbs}${this.indicatorTable(rows, 'indicators')}`;
     }
     const list = p1 ? items.filter((i) => i.level === 'P2' && i.p1_code === p1.code) : items.filter((i) => i.level === 'P1');
+    // The E bonus, capped, as its own line under the first-level items: Σ lines = the total.
+    const bonus = p1 ? undefined : items.find((i) => i.level === 'E');
     return html`${crumbs}${list.map((i) =>
       p1 ? this.itemButton(i, false, () => this.drill(p1.code, i.code), 'p2-item') : this.itemButton(i, false, () => this.drill(i.code, ''), 'p1-item'),
-    )}`;
+    )}${bonus ? html`<div class="item" data-testid="bonus-item"><span>${bonus.p1}（封顶 ${formatPoints(bonus.max_points)} 分）</span><si-score-bar .points=${bonus.points} .max=${bonus.max_points}></si-score-bar></div>` : nothing}`;
   }
 
   render() {
@@ -167,7 +173,12 @@ export class ScorePage extends LitElement {
           </label>
           <label>期间
             <select aria-label="期间" @change=${(e: Event) => page.select({ period: (e.target as HTMLSelectElement).value })}>
-              ${[...totals].reverse().map((t) => html`<option value=${t.period} ?selected=${t.period === period}>${t.period}</option>`)}
+              ${[...totals]
+                .reverse()
+                .map(
+                  (t) =>
+                    html`<option value=${t.period} ?selected=${t.period === period}>${sel.period_type === 'month' ? monthLabel(page.ref!.months, t.period) : t.period}</option>`,
+                )}
             </select>
           </label>
         </div>
@@ -187,7 +198,7 @@ export class ScorePage extends LitElement {
                 基础分 ${formatPoints(total.base_points)}，激励性指标加分 ${formatPoints(total.bonus_points)}（封顶 ${formatPoints(scheme?.bonus_cap)} 分）<br />
                 ${sel.period_type === 'month' ? html`按年初至今推算全年：${formatPoints(total.projected_total)} 分（${total.projected_grade}）<br />` : nothing}
                 ${total.missing_entries ? html`<span class="flag">${total.missing_entries} 项缺少数据，按0分计</span>　` : nothing}
-                ${total.pending_entries ? html`<span class="flag">${total.pending_entries} 项待人工评分，按0分计</span>` : nothing}
+                ${total.pending_entries ? html`<span class="flag">${total.pending_entries} 项待定（数据未齐或待人工评分），按已到数据计</span>` : nothing}
               </div>
               <div class="facts">等级区间：${scheme?.grades.map((g) => `${g.grade} ${g.min}${g.max === null ? '分以上' : `–${g.max}分`}`).join('；')}</div>
             </section>
@@ -201,7 +212,7 @@ export class ScorePage extends LitElement {
             ${this.indicatorTable(detail.lost, 'top-lost')}
             ${
               total.pending_entries
-                ? html`<div class="note" data-testid="pending">另有 ${total.pending_entries} 项人工评价指标待人工评分，计 ${formatPoints(total.pending_points)} 分未得（导入人工评分后计入）。</div>`
+                ? html`<div class="note" data-testid="pending">另有 ${total.pending_entries} 项待定（统计报表未齐或人工评价未评分），计 ${formatPoints(total.pending_points)} 分暂未得，不计入失分（数据到齐、导入人工评分后计入）。</div>`
                 : nothing
             }
           </section>`
