@@ -26,7 +26,16 @@ const feedStatus = z.enum(['running', 'ok', 'failed']);
 
 /** A region with its peer group (dim_region_peer): it is compared with the regions of its kind
  * under peer_scope (null for the root, which has no peers). */
-export const regionRow = z.object({ code: text, name: text, level, parent_code: text.nullable(), kind: z.enum(REGION_KINDS), peer_scope: text.nullable() });
+export const regionRow = z.object({
+  code: text,
+  name: text,
+  level,
+  parent_code: text.nullable(),
+  kind: z.enum(REGION_KINDS),
+  peer_scope: text.nullable(),
+  /** Pinyin initials of the name (济南市 → jns). */
+  initials: text,
+});
 export type RegionRow = z.infer<typeof regionRow>;
 
 export const metricRow = z.object({

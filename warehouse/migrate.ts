@@ -18,7 +18,11 @@ interface SeedTable {
 
 // Reference data, reloaded at every start so an edited seed file takes effect.
 const SEEDS: SeedTable[] = [
-  { table: 'dim_region', file: 'regions.csv', columns: { code: 'VARCHAR', name: 'VARCHAR', level: 'VARCHAR', parent_code: 'VARCHAR', kind: 'VARCHAR' } },
+  {
+    table: 'dim_region',
+    file: 'regions.csv',
+    columns: { code: 'VARCHAR', name: 'VARCHAR', level: 'VARCHAR', parent_code: 'VARCHAR', kind: 'VARCHAR', initials: 'VARCHAR' },
+  },
   {
     table: 'dim_indicator',
     file: 'appendix-a.tsv',

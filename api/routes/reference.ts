@@ -12,7 +12,7 @@ export function referenceRoutes(db: Database, dims: Dims): Hono {
     sendTable(
       c,
       await db.query(
-        `SELECT ${select({ code: 'r.code', name: true, level: true, parent_code: true, kind: 'r.kind', peer_scope: true })}
+        `SELECT ${select({ code: 'r.code', name: true, level: true, parent_code: true, kind: 'r.kind', peer_scope: true, initials: 'r.initials' })}
          FROM dim_region r LEFT JOIN dim_region_peer p ON p.region_code = r.code ORDER BY r.code`,
       ),
       {},

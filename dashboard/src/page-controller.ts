@@ -10,6 +10,9 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { errorText } from './api.js';
 import { onLiveChange } from './live.js';
 
+/** Fired on window when a page writes its selection to the address (the shell's tabs follow it). */
+export const URL_CHANGED = 'si-url-changed';
+
 /** A page's selection: named string values, as in the query string. */
 export type Selection = Record<string, string>;
 
@@ -129,6 +132,7 @@ export class PageController<Ref, Sel extends Selection> implements ReactiveContr
     if (!this.sel) return;
     this.sel = { ...this.sel, ...patch };
     history.pushState(null, '', this.href());
+    window.dispatchEvent(new Event(URL_CHANGED));
     this.host.requestUpdate();
   }
 

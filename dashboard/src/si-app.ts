@@ -11,6 +11,7 @@ import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import './pages/login-page.js';
 import type { SessionInfo } from '../../contracts/access.js';
 import { errorText, getSession, SIGNED_OUT, signOut } from './api.js';
+import { URL_CHANGED } from './page-controller.js';
 
 interface Page {
   view: string;
@@ -20,6 +21,17 @@ interface Page {
   load: () => Promise<unknown>;
   /** Only for these roles (all roles when absent). */
   roles?: string[];
+}
+
+/** What a tab keeps of the page left: the region chosen (drilled to) and the scheme. */
+const KEPT = ['region', 'scheme'];
+
+/** The address of a tab, carrying KEPT from the address now shown. */
+export function tabHref(view: string, search = location.search): string {
+  const now = new URLSearchParams(search);
+  const next = new URLSearchParams({ view });
+  for (const k of KEPT) if (now.get(k)) next.set(k, now.get(k)!);
+  return `?${next}`;
 }
 
 // Pages in navigation order; the first is the default.
@@ -72,12 +84,15 @@ export class SiApp extends LitElement {
   @state() private error = '';
   private readonly onPop = () => this.readView();
   private readonly onSignedOut = () => this.loadSession();
+  /** A page changed the address (a region chosen): the tabs' links follow. */
+  private readonly onUrl = () => this.requestUpdate();
   private rotation: ReturnType<typeof setInterval> | undefined;
 
   connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPop);
     window.addEventListener(SIGNED_OUT, this.onSignedOut);
+    window.addEventListener(URL_CHANGED, this.onUrl);
     this.loadSession().then(() => {
       const q = new URLSearchParams(location.search);
       if (q.get('kiosk') === '1') this.startKiosk(q);
@@ -88,6 +103,7 @@ export class SiApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPop);
     window.removeEventListener(SIGNED_OUT, this.onSignedOut);
+    window.removeEventListener(URL_CHANGED, this.onUrl);
     clearInterval(this.rotation);
   }
 
@@ -157,7 +173,7 @@ export class SiApp extends LitElement {
 
   private go(e: Event, view: string): void {
     e.preventDefault();
-    history.pushState(null, '', `?view=${view}`);
+    history.pushState(null, '', tabHref(view));
     this.view = view;
     this.menuOpen = false;
   }
@@ -190,7 +206,7 @@ export class SiApp extends LitElement {
       <nav id="pages" aria-label="页面" class=${this.menuOpen ? 'open' : ''}>
         ${pages.map(
           (p) =>
-            html`<a href="?view=${p.view}" aria-current=${p.view === this.view ? 'page' : 'false'} @click=${(e: Event) => this.go(e, p.view)}>${p.label}</a>`,
+            html`<a href=${tabHref(p.view)} aria-current=${p.view === this.view ? 'page' : 'false'} @click=${(e: Event) => this.go(e, p.view)}>${p.label}</a>`,
         )}
       </nav>
       <main>${staticHtml`<${unsafeStatic(page.element)}></${unsafeStatic(page.element)}>`}</main>

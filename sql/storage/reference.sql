@@ -9,10 +9,12 @@ CREATE TABLE IF NOT EXISTS dim_region (
   name         VARCHAR NOT NULL,
   level        VARCHAR NOT NULL,      -- province | city | county (a zone is at county level)
   parent_code  VARCHAR,
-  kind         VARCHAR NOT NULL CHECK (kind IN ('division', 'zone'))  -- division (GB/T 2260) | zone (功能区, compared among zones only)
+  kind         VARCHAR NOT NULL CHECK (kind IN ('division', 'zone')),  -- division (GB/T 2260) | zone (功能区, compared among zones only)
+  initials     VARCHAR                -- pinyin initials of the name (济南市 → jns), for finding it in a picker
 );
--- Databases made before zones were marked: the column, filled by the seeds' next load.
+-- Databases made before zones were marked or initials kept: the columns, filled by the seeds' next load.
 ALTER TABLE dim_region ADD COLUMN IF NOT EXISTS kind VARCHAR;
+ALTER TABLE dim_region ADD COLUMN IF NOT EXISTS initials VARCHAR;
 
 CREATE TABLE IF NOT EXISTS dim_indicator (   -- Appendix A of the standard, one row per indicator
   code         VARCHAR PRIMARY KEY,   -- P1.P2.I, e.g. 2.1.2

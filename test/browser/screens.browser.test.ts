@@ -78,6 +78,48 @@ describe('navigation on a phone and on a wall', () => {
   });
 });
 
+describe('the region kept across tabs', () => {
+  it('drilled to a county on 全省概览, every tab opens on that county', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=overview`);
+    await page.locator('si-region-ranking a', { hasText: '济南市' }).click();
+    await page.locator('si-region-ranking a', { hasText: '历下区' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('370102');
+    for (const [label, view] of [
+      ['绩效评分', 'scores'],
+      ['机构自查', 'agency'],
+      ['评价报告', 'report'],
+      ['指标监测', 'monitor'],
+    ]) {
+      const tab = page.locator('si-app nav a', { hasText: label });
+      expect(new URL((await tab.getAttribute('href'))!, suite.server.url).searchParams.get('region'), label).toBe('370102');
+      await tab.click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe(view);
+      expect(new URL(page.url()).searchParams.get('region'), label).toBe('370102');
+    }
+    // The page itself shows the county chosen (its region picker on 指标监测).
+    await expect.poll(() => page.locator('si-monitor-page si-region-picker input').inputValue()).toBe('历下区');
+    await page.close();
+  });
+
+  it('finds a region in the picker by pinyin initials and names the city of an ambiguous one', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=scores`);
+    const input = page.locator('si-score-page si-region-picker input');
+    await input.click();
+    await input.fill('市中');
+    const options = page.locator('si-score-page si-region-picker li[role=option]');
+    await expect.poll(() => options.allTextContents()).toEqual(['市中区（济南市）', '市中区（枣庄市）']);
+    await input.fill('ycx');
+    await expect.poll(() => options.allTextContents()).toEqual(['郓城县']);
+    await input.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('371725');
+    await expect.poll(() => input.inputValue()).toBe('郓城县');
+    await page.screenshot({ path: join(ARTIFACTS, 'region-picker.png') });
+    await page.close();
+  });
+});
+
 describe('chart exports', () => {
   it('downloads a chart as a PNG at twice its drawn size and as SVG', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });

@@ -9,14 +9,21 @@ import { SEEDS_DIR } from '../../core/paths.js';
 
 const [header, ...lines] = readFileSync(join(SEEDS_DIR, 'regions.csv'), 'utf8').trimEnd().split('\n');
 const regions = lines.map((l) => {
-  const [code, name, level, parent_code, kind] = l.split(',');
-  return { code, name, level, parent_code, kind };
+  const [code, name, level, parent_code, kind, initials] = l.split(',');
+  return { code, name, level, parent_code, kind, initials };
 });
 const byCode = new Map(regions.map((r) => [r.code, r]));
 
 describe('the regions seed', () => {
   it('has the columns the warehouse loads', () => {
-    expect(header).toBe('code,name,level,parent_code,kind');
+    expect(header).toBe('code,name,level,parent_code,kind,initials');
+  });
+
+  it('carries each name’s pinyin initials, one letter per character, polyphones read as in the name', () => {
+    expect(byCode.get('370100')!.initials).toBe('jns'); // 济(jǐ)南(nán)市(shì)
+    expect(byCode.get('371725')!.initials).toBe('ycx'); // 郓(yùn)城(chéng)县(xiàn)
+    expect(byCode.get('370113')!.initials).toBe('cqq'); // 长(cháng, not zhǎng)清区
+    for (const r of regions) expect(r.initials, r.name).toMatch(new RegExp(`^[a-z]{${[...r.name].length}}$`));
   });
 
   it('marks the 15 development zones of 山东省 as zones, every other region a division', () => {

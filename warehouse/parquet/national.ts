@@ -26,7 +26,7 @@ export async function relabelExport(src: string, dst: string, from: string, to: 
     for (const table of DIMENSIONS) {
       const relabel =
         table === 'dim_region'
-          ? `SELECT ${code('code')} AS code, '${namePrefix}' || name AS name, level, ${code('parent_code')} AS parent_code, kind FROM read_parquet('${join(src, 'dim', 'dim_region.parquet')}')`
+          ? `SELECT ${code('code')} AS code, '${namePrefix}' || name AS name, level, ${code('parent_code')} AS parent_code, kind, initials FROM read_parquet('${join(src, 'dim', 'dim_region.parquet')}')`
           : `SELECT * FROM read_parquet('${join(src, 'dim', `${table}.parquet`)}')`;
       await db.exec(`COPY (${relabel}) TO '${join(dst, 'dim', `${table}.parquet`)}' (FORMAT parquet)`);
     }

@@ -45,7 +45,7 @@ export async function openParquetViews(exportDirs: string[], opts: ParquetViewsO
       await c.run(`INSERT INTO ${table} SELECT DISTINCT * FROM read_parquet(${list(files)})`);
     }
     if (opts.nation) {
-      await c.run("INSERT INTO dim_region VALUES ($code, $name, 'nation', NULL, 'division')", opts.nation);
+      await c.run("INSERT INTO dim_region (code, name, level, parent_code, kind, initials) VALUES ($code, $name, 'nation', NULL, 'division', '')", opts.nation);
       await c.run("UPDATE dim_region SET parent_code = $code WHERE level = 'province'", { code: opts.nation.code });
     }
     await defineViews(c);

@@ -13,7 +13,7 @@ import { peerTrendSpec } from '../overview-charts.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
 import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
-import { childrenOf } from '../regions.js';
+import '../components/region-picker.js';
 import { schemeSelect } from '../scheme-select.js';
 import '../components/alert-list.js';
 import '../components/live-status.js';
@@ -90,17 +90,6 @@ export class AgencyPage extends LitElement {
 
   private gapCell(row: PeerSeriesRow) {
     return html`<td class="num ${row.gap_to_median === 0 ? '' : row.worse_than_median ? 'bad' : 'good'}">${formatChange(row.gap_to_median, row.unit)}</td>`;
-  }
-
-  private regionOptions(ref: Reference, selected: string) {
-    return ref.regions
-      .filter((r) => r.level === 'city')
-      .map(
-        (city) => html`<optgroup label=${city.name}>
-          <option value=${city.code} ?selected=${city.code === selected}>${city.name}（全市）</option>
-          ${childrenOf(ref.regions, city.code).map((c) => html`<option value=${c.code} ?selected=${c.code === selected}>${c.name}</option>`)}
-        </optgroup>`,
-      );
   }
 
   /** Month by month: the month's score and grade, and the year-end projection as it stood then. */
@@ -186,9 +175,8 @@ export class AgencyPage extends LitElement {
     return html`
       <div class="bar">
         <div class="filters">
-          <label>本机构
-            <select aria-label="本机构" @change=${(e: Event) => page.select({ region: (e.target as HTMLSelectElement).value })}>${this.regionOptions(ref, sel.region)}</select>
-          </label>
+          <si-region-picker label="本机构" .regions=${ref.regions.filter((r) => r.level !== 'province')} .value=${sel.region}
+              @change=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-picker>
           <label>年度
             <select aria-label="年度" @change=${(e: Event) => page.select({ year: (e.target as HTMLSelectElement).value })}>
               ${years.map((y) => html`<option value=${y} ?selected=${y === sel.year}>${y}年</option>`)}

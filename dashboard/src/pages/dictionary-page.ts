@@ -30,7 +30,8 @@ export class DictionaryPage extends LitElement {
       .tag.computed { color: var(--good); border-color: var(--good); }
       dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 8px 0 0; font-size: 0.9rem; }
       dt { color: var(--muted); }
-      dd { margin: 0; }
+      dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+      @media (max-width: 560px) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 6px; } }
     `,
   ];
 

@@ -3,15 +3,14 @@
 // State lives in the URL so every view can be shared.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { RegionRow } from '../../../contracts/rows.js';
 import { getMonths, getReference, getTable, type MonthList, type Reference } from '../api.js';
 import { rankSpec, trendSpec } from '../charts.js';
 import { getHeadline, headlineTiles } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
-import { levelName } from '../../../contracts/format.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
 import { loadState, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
+import '../components/region-picker.js';
 import '../components/live-status.js';
 
 @customElement('si-monitor-page')
@@ -61,24 +60,6 @@ export class MonitorPage extends LitElement {
     return { trend, ranking, tiles };
   });
 
-  private regionOptions(regions: RegionRow[], selected: string) {
-    const byParent = new Map<string | null, RegionRow[]>();
-    for (const r of regions) byParent.set(r.parent_code, [...(byParent.get(r.parent_code) ?? []), r]);
-    const out: RegionRow[] = [];
-    const walk = (parent: string | null) => {
-      for (const r of byParent.get(parent) ?? []) {
-        out.push(r);
-        walk(r.code);
-      }
-    };
-    walk(null);
-    return out.map(
-      (r) => html`<option value=${r.code} ?selected=${r.code === selected}>
-        ${'\u3000'.repeat(r.level === 'province' ? 0 : r.level === 'city' ? 1 : 2)}${r.name}（${levelName(r.level, r.kind)}）
-      </option>`,
-    );
-  }
-
   render() {
     const { page } = this;
     const { sel } = page;
@@ -95,9 +76,7 @@ export class MonitorPage extends LitElement {
               ${ref.metrics.map((m) => html`<option value=${m.code} ?selected=${m.code === sel.metric}>${m.name}</option>`)}
             </select>
           </label>
-          <label>地区
-            <select aria-label="地区" @change=${(e: Event) => page.select({ region: (e.target as HTMLSelectElement).value })}>${this.regionOptions(ref.regions, sel.region)}</select>
-          </label>
+          <si-region-picker .regions=${ref.regions} .value=${sel.region} @change=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-picker>
           <label>月份
             <select aria-label="月份" @change=${(e: Event) => page.select({ period: (e.target as HTMLSelectElement).value })}>
               ${months.months.map((p) => html`<option value=${p} ?selected=${p === sel.period}>${p}</option>`)}

@@ -8,7 +8,7 @@ import { getMonths, getReference, getReport, reportUrl, yearsOf } from '../api.j
 import { NOTHING, PageController, pick } from '../page-controller.js';
 import { notYet, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
-import { levelName } from '../../../contracts/format.js';
+import '../components/region-picker.js';
 import '../components/live-status.js';
 
 @customElement('si-report-page')
@@ -49,11 +49,7 @@ export class ReportPage extends LitElement {
     return html`
       <div class="bar">
         <div class="filters">
-          <label>被评价地区
-            <select aria-label="被评价地区" @change=${(e: Event) => page.select({ region: (e.target as HTMLSelectElement).value })}>
-              ${regions.map((r) => html`<option value=${r.code} ?selected=${r.code === sel.region}>${r.name}（${levelName(r.level, r.kind)}）</option>`)}
-            </select>
-          </label>
+          <si-region-picker label="被评价地区" .regions=${regions} .value=${sel.region} @change=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-picker>
           <label>评价年度
             <select aria-label="评价年度" @change=${(e: Event) => page.select({ year: (e.target as HTMLSelectElement).value })}>
               ${years.map((y) => html`<option value=${y} ?selected=${y === sel.year}>${y}年</option>`)}

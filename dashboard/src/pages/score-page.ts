@@ -10,6 +10,7 @@ import { formatPoints } from '../../../contracts/format.js';
 import { PageController, pick } from '../page-controller.js';
 import { notYet, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
+import '../components/region-picker.js';
 import '../components/live-status.js';
 import '../components/score-bar.js';
 
@@ -158,11 +159,7 @@ export class ScorePage extends LitElement {
               ${schemes.map((s) => html`<option value=${s.code} ?selected=${s.code === sel.scheme}>${s.name}（${s.version}）</option>`)}
             </select>
           </label>
-          <label>地区
-            <select aria-label="地区" @change=${(e: Event) => page.select({ region: (e.target as HTMLSelectElement).value })}>
-              ${regions.map((r) => html`<option value=${r.code} ?selected=${r.code === sel.region}>${r.level === 'county' ? '\u3000\u3000' : r.level === 'city' ? '\u3000' : ''}${r.name}</option>`)}
-            </select>
-          </label>
+          <si-region-picker .regions=${regions} .value=${sel.region} @change=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-picker>
           <label>期间类型
             <select aria-label="期间类型" @change=${(e: Event) => page.select({ period_type: (e.target as HTMLSelectElement).value as ScorePeriodType })}>
               ${Object.entries(PERIOD_TYPES).map(([k, v]) => html`<option value=${k} ?selected=${k === sel.period_type}>${v}</option>`)}
