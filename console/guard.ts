@@ -13,33 +13,6 @@ export class ConsoleError extends HTTPException {
 
 const refuse = (message: string) => new ConsoleError(400, message);
 
-// Statement kinds named the way analysts write them, for the refusal message.
-const KIND: Partial<Record<StatementType, string>> = {
-  [StatementType.INSERT]: 'INSERT',
-  [StatementType.UPDATE]: 'UPDATE',
-  [StatementType.DELETE]: 'DELETE',
-  [StatementType.MERGE_INTO]: 'MERGE',
-  [StatementType.CREATE]: 'CREATE (DDL)',
-  [StatementType.DROP]: 'DROP (DDL)',
-  [StatementType.ALTER]: 'ALTER (DDL)',
-  [StatementType.ATTACH]: 'ATTACH',
-  [StatementType.DETACH]: 'DETACH',
-  [StatementType.COPY]: 'COPY',
-  [StatementType.COPY_DATABASE]: 'COPY DATABASE',
-  [StatementType.EXPORT]: 'EXPORT DATABASE',
-  [StatementType.PRAGMA]: 'PRAGMA',
-  [StatementType.SET]: 'SET/RESET/USE',
-  [StatementType.VARIABLE_SET]: 'SET VARIABLE',
-  [StatementType.LOAD]: 'INSTALL/LOAD (extensions)',
-  [StatementType.UPDATE_EXTENSIONS]: 'UPDATE EXTENSIONS',
-  [StatementType.TRANSACTION]: 'BEGIN/COMMIT/ROLLBACK',
-  [StatementType.CALL]: 'CALL',
-  [StatementType.EXPLAIN]: 'EXPLAIN',
-  [StatementType.PREPARE]: 'PREPARE',
-  [StatementType.EXECUTE]: 'EXECUTE',
-  [StatementType.VACUUM]: 'VACUUM/ANALYZE',
-};
-
 // Functions refused wherever they appear, whatever their arguments: they read or list files
 // (even in the allowed directories), reach other databases, run SQL built from strings,
 // reveal secrets or advance sequences.
@@ -87,30 +60,75 @@ async function checkParseTree(conn: DuckDBConnection, sql: string): Promise<bool
   return true;
 }
 
+// A statement that is not a plain query, named by its first keyword: it is refused from its
+// text alone, never prepared, because preparing binds it (touching tables and files) first.
+const KEYWORD_KIND: Record<string, string> = {
+  INSERT: 'INSERT',
+  UPDATE: 'UPDATE',
+  DELETE: 'DELETE',
+  TRUNCATE: 'DELETE',
+  MERGE: 'MERGE',
+  CREATE: 'CREATE (DDL)',
+  DROP: 'DROP (DDL)',
+  ALTER: 'ALTER (DDL)',
+  COMMENT: 'ALTER (DDL)',
+  ATTACH: 'ATTACH',
+  DETACH: 'DETACH',
+  COPY: 'COPY',
+  EXPORT: 'EXPORT DATABASE',
+  IMPORT: 'IMPORT DATABASE',
+  SET: 'SET/RESET/USE',
+  RESET: 'SET/RESET/USE',
+  USE: 'SET/RESET/USE',
+  INSTALL: 'INSTALL/LOAD (extensions)',
+  LOAD: 'INSTALL/LOAD (extensions)',
+  FORCE: 'INSTALL/LOAD (extensions)',
+  BEGIN: 'BEGIN/COMMIT/ROLLBACK',
+  START: 'BEGIN/COMMIT/ROLLBACK',
+  COMMIT: 'BEGIN/COMMIT/ROLLBACK',
+  END: 'BEGIN/COMMIT/ROLLBACK',
+  ROLLBACK: 'BEGIN/COMMIT/ROLLBACK',
+  ABORT: 'BEGIN/COMMIT/ROLLBACK',
+  CALL: 'CALL',
+  EXPLAIN: 'EXPLAIN',
+  PREPARE: 'PREPARE',
+  EXECUTE: 'EXECUTE',
+  DEALLOCATE: 'PREPARE',
+  VACUUM: 'VACUUM/ANALYZE',
+  ANALYZE: 'VACUUM/ANALYZE',
+  CHECKPOINT: 'CHECKPOINT',
+};
+
+/** The first keyword of sql, after comments, whitespace and opening parentheses. */
+export function firstKeyword(sql: string): string {
+  const rest = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*/, '');
+  return (/^[A-Za-z_]+/.exec(rest)?.[0] ?? '').toUpperCase();
+}
+
+function notAQuery(sql: string): ConsoleError {
+  const kind = KEYWORD_KIND[firstKeyword(sql)];
+  return kind
+    ? refuse(`${kind} statements are not allowed: the console is read-only and runs queries only`)
+    : refuse('only plain queries (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE) are allowed in the console; PRAGMA and other special statements are not');
+}
+
 /** Returns the single read statement of sql, prepared on conn, or throws a 400 saying why not.
- * Order matters: count and parse tree first (nothing bound yet), then prepare for the type. */
+ * Order matters: count and parse tree first (nothing bound yet); only a plain query that
+ * passed them is prepared. */
 export async function prepareReadOnly(conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
   let prepared: DuckDBPreparedStatement;
-  let plainSelect: boolean;
   try {
     const statements = await conn.extractStatements(sql);
     if (statements.count === 0) throw refuse("parameter 'query' holds no SQL statement");
     if (statements.count > 1) throw refuse(`parameter 'query' holds ${statements.count} statements; run one statement at a time`);
-    plainSelect = await checkParseTree(conn, sql);
+    if (!(await checkParseTree(conn, sql))) throw notAQuery(sql);
     prepared = await statements.prepare(0);
   } catch (err) {
     if (err instanceof ConsoleError) throw err;
     throw refuse(`the query cannot run: ${(err as Error).message.replace(/^Failed to extract statements: /, '')}`);
   }
-  if (prepared.statementType !== StatementType.SELECT) {
-    const kind = KIND[prepared.statementType] ?? StatementType[prepared.statementType];
-    throw refuse(`${kind} statements are not allowed: the console is read-only and runs queries only`);
-  }
-  // PRAGMA x prepares as a SELECT on a pragma function but is not a plain query.
-  if (!plainSelect)
-    throw refuse(
-      'only plain queries (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE) are allowed in the console; PRAGMA and other special statements are not',
-    );
+  // A plain query prepares as a SELECT; anything else that slipped through is refused all the same.
+  if (prepared.statementType !== StatementType.SELECT) throw notAQuery(sql);
   if (prepared.parameterCount > 0) throw refuse('the query has parameters ($1, ?); write the values into the query');
   return prepared;
 }

@@ -8,10 +8,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { URL_CHANGED } from './page-controller.js';
 import './pages/login-page.js';
 import type { SessionInfo } from '../../contracts/access.js';
 import { errorText, getSession, SIGNED_OUT, signOut } from './api.js';
-import { URL_CHANGED } from './page-controller.js';
 
 interface Page {
   view: string;
@@ -83,16 +83,16 @@ export class SiApp extends LitElement {
   @state() private session: SessionInfo | undefined;
   @state() private error = '';
   private readonly onPop = () => this.readView();
-  private readonly onSignedOut = () => this.loadSession();
   /** A page changed the address (a region chosen): the tabs' links follow. */
   private readonly onUrl = () => this.requestUpdate();
+  private readonly onSignedOut = () => this.loadSession();
   private rotation: ReturnType<typeof setInterval> | undefined;
 
   connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPop);
-    window.addEventListener(SIGNED_OUT, this.onSignedOut);
     window.addEventListener(URL_CHANGED, this.onUrl);
+    window.addEventListener(SIGNED_OUT, this.onSignedOut);
     this.loadSession().then(() => {
       const q = new URLSearchParams(location.search);
       if (q.get('kiosk') === '1') this.startKiosk(q);
@@ -102,8 +102,8 @@ export class SiApp extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPop);
-    window.removeEventListener(SIGNED_OUT, this.onSignedOut);
     window.removeEventListener(URL_CHANGED, this.onUrl);
+    window.removeEventListener(SIGNED_OUT, this.onSignedOut);
     clearInterval(this.rotation);
   }
 

@@ -242,7 +242,7 @@ describe('leadership overview', () => {
     await expect.poll(() => crumbs(page)).toEqual(['山东省', '济南市']);
     await page.locator('si-breadcrumbs a', { hasText: '山东省' }).click();
     await expect.poll(() => crumbs(page)).toEqual(['山东省']);
-    await expect.poll(() => rankingRows(page).count()).toBe(16);
+    await expect.poll(() => rankingRows(page).count(), { timeout: 10_000 }).toBe(16);
     expect(new URL(page.url()).searchParams.get('region')).toBe('370000');
     await page.close();
   });

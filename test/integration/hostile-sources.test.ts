@@ -19,8 +19,8 @@ import { ReportFolderSource } from '../../ingest/sources/report-folder.js';
 import { Database } from '../../warehouse/database.js';
 import { runScript, sqlText, modelFile } from '../../warehouse/pipeline.js';
 import { freshDb } from '../support/db.js';
+import { signIn, signInOver } from '../support/auth.js';
 import { startFeedServer } from '../support/feed-server.js';
-import { signIn } from '../support/auth.js';
 
 const NO_RETRY = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 const opts = { trigger: 'manual' as const, initialSince: '2025-03-01T00:00:00+08:00|', pageSize: 50 };
@@ -226,14 +226,13 @@ describe('a database holding a figure of 1e308 from before the checks', () => {
     const dbPath = join(dir, 'poisoned.duckdb');
     const before = await Database.open(dbPath, { readers: 1 });
     await (await import('../../app/setup.js')).setUpDatabase(before);
+    const admin = (await signIn(before)).login; // the account the test reads the started service with
     await before.exec(`INSERT INTO ops_run (run_id, feed, trigger, started_at, ended_at, status) VALUES (7, 'report_files', 'schedule', TIMESTAMP '2025-04-10 09:00:00', TIMESTAMP '2025-04-10 09:00:01', 'ok');
       INSERT INTO raw_report VALUES
         ('370102', DATE '2025-03-01', 'insured_registered', 960, 1, TIMESTAMP '2025-04-10 09:00:00', 7),
         ('370102', DATE '2025-03-01', 'insured_target', 1000, 1, TIMESTAMP '2025-04-10 09:00:00', 7),
         ('370103', DATE '2025-03-01', 'insured_registered', 1e308, 1, TIMESTAMP '2025-04-10 09:00:00', 7),
         ('370103', DATE '2025-03-01', 'insured_target', 1000, 1, TIMESTAMP '2025-04-10 09:00:00', 7)`);
-    // An administrator's session, stored in the file the service opens.
-    const admin = await signIn(before);
     before.close();
 
     const cases = await platform({ cases: [kase('C1', 3)] });
@@ -271,7 +270,8 @@ describe('a database holding a figure of 1e308 from before the checks', () => {
       child.once('exit', () => reject(new Error(`the service did not start:\n${log}`)));
     });
     expect(log).toContain("[start] 1 stored report(s) fail today's checks: moved to the quarantine");
-    const get = async (path: string) => (await fetch(`${url}${path}`, { headers: admin.headers })).json();
+    const headers = await signInOver(url, admin);
+    const get = async (path: string) => (await fetch(`${url}${path}`, { headers })).json();
     expect((await get('/api/quarantine?feed=report_files')).data).toEqual([
       expect.objectContaining({
         run_id: 7,

@@ -107,6 +107,9 @@ describe('read-only guard', () => {
     ['BEGIN TRANSACTION', 'BEGIN/COMMIT/ROLLBACK statements are not allowed'],
     ['CALL checkpoint()', 'CALL statements are not allowed'],
     ['SELECT 1; DELETE FROM raw_case', "parameter 'query' holds 2 statements; run one statement at a time"],
+    // Refused from the statement's text, before binding: no binder error about a missing table or path.
+    ['INSERT INTO no_such_table VALUES (1, 2, 3)', 'INSERT statements are not allowed'],
+    ["/* a comment first */ COPY (SELECT 1) TO '/not-allowed/x.csv'", 'COPY statements are not allowed'],
     ["SELECT nextval('seq_run_id')", 'function nextval() is not allowed in the console: it changes database state'],
   ])('refuses %s with a 400 and leaves the database unchanged', async (query, reason) => {
     const before = await fingerprint();

@@ -60,3 +60,16 @@ export async function signedInApp(db: Database, opts: AppOptions = {}, as: As = 
   outer.all('*', (c) => fetchAs(app.fetch, who)(c.req.raw, c.env));
   return outer;
 }
+
+/** Signs in over HTTP to a running server (a started `npm start`), as a browser on its origin would. */
+export async function signInOver(url: string, login: string, password = TEST_PASSWORD): Promise<Record<string, string>> {
+  const origin = new URL(url).origin;
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ login, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in of ${login} at ${url} failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { csrf_token: string };
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], [CSRF_HEADER]: body.csrf_token, origin };
+}
