@@ -1,23 +1,8 @@
 // The audit log (audit_log in sql/storage/access.sql): append-only. This module inserts and
 // reads; nothing in the application updates or deletes a row.
+import type { AuditAction } from '../contracts/access.js';
 import type { ScoreChange } from '../scoring/manual-scores.js';
 import type { Database } from '../warehouse/database.js';
-
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'logout_all',
-  'password_change',
-  'manual_score_import',
-  'saved_query_put',
-  'saved_query_delete',
-  'user_add',
-  'user_role',
-  'user_reset',
-  'config_reload',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who acted and from where: the signed-in user (null from the shell) and the request's origin. */
 export interface Actor {

@@ -1,10 +1,11 @@
 // The `access` section of the configuration: sessions, lock-out and single sign-on.
 import { z } from 'zod';
-import { httpUrl, integerIn, nonEmptyText } from '../core/validation.js';
+import { httpUrl, integerIn, nonEmptyText, textLike } from '../core/validation.js';
 
 const oidcSchema = z.strictObject({
-  /** The identity service's issuer URL (its /.well-known/openid-configuration is read). */
-  issuer: httpUrl(),
+  /** The identity service's issuer URL (its /.well-known/openid-configuration is read), kept as
+   * written: an issuer is compared character for character, so no slash may be added. */
+  issuer: textLike(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'an http(s) URL, the issuer exactly as the identity service names itself'),
   clientId: nonEmptyText(),
   clientSecret: nonEmptyText(),
   /** Where the identity service sends the browser back: this service's /api/auth/oidc/callback. */

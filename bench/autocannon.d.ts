@@ -3,6 +3,7 @@ declare module 'autocannon' {
   interface Options {
     url: string;
     connections?: number;
+    headers?: Record<string, string>;
     duration?: number;
     overallRate?: number;
     requests?: { method?: string; path: string }[];

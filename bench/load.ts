@@ -1,6 +1,6 @@
 // Load generator, run as a child process so its work does not share the server's event loop:
 // the dashboard's queries (indicator series, vertical and horizontal comparison, periods)
-// at a fixed overall rate against a running server. Prints nothing; sends the result over IPC.
+// at a fixed overall rate against a running server, as a signed-in user (the session cookie is argv[5]). Prints nothing; sends the result over IPC.
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -21,9 +21,10 @@ const PATHS = [
   '/api/periods?period_type=month',
 ];
 
-const [url, seconds, rate] = process.argv.slice(2);
+const [url, seconds, rate, cookie] = process.argv.slice(2);
 const result = await autocannon({
   url,
+  headers: { cookie },
   connections: 10,
   duration: Number(seconds),
   overallRate: Number(rate),

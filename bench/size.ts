@@ -9,6 +9,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import type { RunSummary } from '../ingest/runner.js';
 import { createApp } from '../api/app.js';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_ACCESS_CONFIG } from '../access/config.js';
+import { Sessions } from '../access/sessions.js';
+import { addUser, findUser, resetPassword } from '../access/users.js';
+import { SESSION_COOKIE } from '../contracts/access.js';
 import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../warehouse/database.js';
 import { setUpDatabase } from '../app/setup.js';
 import { refreshMarts } from '../warehouse/refresh.js';
@@ -69,8 +74,19 @@ async function collect(tc: TableCollector, feed: string, batch: number) {
   return { run, writeMs: lastPage - started - (tc.servingMs - served), refreshMs: refreshed - lastPage };
 }
 
-function runLoad(url: string, seconds: number, rate: number): Promise<LoadResult> {
-  const child = fork(join(ROOT, 'bench/load.ts'), [url, String(seconds), String(rate)], { execArgv: ['--import', 'tsx'] });
+/** A province-wide leader's session cookie for the load generator (the API answers only signed-in users). */
+async function benchSession(db: Database): Promise<string> {
+  const password = randomBytes(12).toString('base64url');
+  if (!(await findUser(db, 'bench')))
+    await addUser(db, { login: null, ip: null, userAgent: 'bench' }, { login: 'bench', region: '370000', roles: ['leader'], password });
+  else await resetPassword(db, { login: null, ip: null, userAgent: 'bench' }, 'bench', password);
+  const signed = await new Sessions(db, DEFAULT_ACCESS_CONFIG).login('bench', password, { ip: null, userAgent: 'bench' });
+  if (!signed.ok) throw new Error(`bench sign-in failed: ${signed.message}`);
+  return `${SESSION_COOKIE}=${signed.token}`;
+}
+
+function runLoad(url: string, seconds: number, rate: number, cookie: string): Promise<LoadResult> {
+  const child = fork(join(ROOT, 'bench/load.ts'), [url, String(seconds), String(rate), cookie], { execArgv: ['--import', 'tsx'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m: LoadResult) => resolve(m));
     child.once('exit', (code) => reject(new Error(`load generator exited with code ${code}`)));
@@ -118,7 +134,7 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     // How long the server's event loop was held (collector work shares it with requests).
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
-    const api = await runLoad(`http://127.0.0.1:${o.port}`, o.loadSeconds, o.rate);
+    const api = await runLoad(`http://127.0.0.1:${o.port}`, o.loadSeconds, o.rate, await benchSession(db));
     loop.disable();
     loading = false;
     const rowsDuringLoad = await writing;

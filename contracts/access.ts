@@ -28,3 +28,19 @@ export interface DemoAccount {
 /** The header carrying the CSRF token and the session cookie's name. */
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'si_session';
+
+/** What the audit log records (access/audit.ts writes them, the 审计日志 page names them). */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'logout_all',
+  'password_change',
+  'manual_score_import',
+  'saved_query_put',
+  'saved_query_delete',
+  'user_add',
+  'user_role',
+  'user_reset',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,11 +3,9 @@
 import type { QueryOf, RowOf, TablePath } from '../../contracts/endpoints.js';
 import type { ReportQuery } from '../../contracts/query.js';
 import type { CatalogueRow, MetricRow, RegionRow } from '../../contracts/rows.js';
-import type { DemoAccount, SessionInfo } from '../../contracts/access.js';
+import { CSRF_HEADER, type DemoAccount, type SessionInfo } from '../../contracts/access.js';
 
-// The header and value the server expects on every write (contracts/access.ts CSRF_HEADER;
-// the dashboard imports contracts as types only).
-const CSRF_HEADER = 'x-csrf-token';
+/** The session's CSRF token, sent on every write. */
 let csrfToken: string | null = null;
 
 /** Fired on window when the server answers 401: the session ended, the login page shows. */

@@ -111,6 +111,7 @@ export class SiApp extends LitElement {
     try {
       this.session = await getSession();
       this.error = '';
+      this.ownRegion();
       this.readView();
     } catch (err) {
       this.error = errorText(err);
@@ -134,6 +135,7 @@ export class SiApp extends LitElement {
 
   private signedIn(e: CustomEvent<SessionInfo>): void {
     this.session = e.detail;
+    this.ownRegion();
     this.readView();
   }
 
@@ -152,6 +154,15 @@ export class SiApp extends LitElement {
       history.replaceState(null, '', `?${next}`);
       this.view = views[i];
     }, every);
+  }
+
+  /** A page opened without a region opens on the user's own (their scope's top). */
+  private ownRegion(): void {
+    const region = this.session?.user?.region_code;
+    const q = new URLSearchParams(location.search);
+    if (!region || q.has('region')) return;
+    q.set('region', region);
+    history.replaceState(null, '', `?${q}`);
   }
 
   private readView(): void {

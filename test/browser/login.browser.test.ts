@@ -50,4 +50,26 @@ describe('login, drill-down and log-out', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'logged-out.png'), fullPage: true });
     await context.close();
   });
+
+  it("opens an agency on its own county, and the server refuses another county's scores", async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.publicUrl}/?view=scores`);
+    await page.locator('si-login-page input[name=login]').fill('agency');
+    await page.locator('si-login-page input[name=password]').fill('agency-demo');
+    await page.locator('si-login-page button[type=submit]').click();
+    await expect.poll(() => page.locator('[data-testid=user-name]').textContent(), { timeout: 20_000 }).toBe('历下区经办机构（演示）');
+    expect(new URL(page.url()).searchParams.get('region')).toBe('370102');
+    // The page's own requests carry the session; another county's breakdown is refused with a reason.
+    const other = await page.evaluate(async () => {
+      const res = await fetch('/api/scores/items?scheme=standard&region=370202&period=2025-05');
+      return { status: res.status, error: (await res.json()).error };
+    });
+    expect(other).toEqual({ status: 403, error: "无权查看地区 370202（参数 'region'）：超出本账户的地区范围" });
+    // Its own scores load (nothing refused on its own pages).
+    await expect.poll(() => page.getByText('正在加载…').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('.error').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'login-agency.png'), fullPage: true });
+    await context.close();
+  });
 });

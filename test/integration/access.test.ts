@@ -107,6 +107,16 @@ describe('sessions', () => {
     expect((await login('s-out', 'new-password-2')).res.status).toBe(200);
   });
 
+  it('opens the SQL console to a province-wide analyst only, while its relations are not scoped by region', async () => {
+    await signIn(db, { login: 's-province', roles: ['analyst'], region: '370000' });
+    await signIn(db, { login: 's-city', roles: ['analyst'], region: '370100' });
+    const query = (h: Record<string, string>) => jsonPost('/api/sql', { query: 'SELECT count(*) AS n FROM dim_region' }, h);
+    expect((await query((await login('s-province')).headers)).status).toBe(200);
+    const city = await query((await login('s-city')).headers);
+    expect(city.status).toBe(403);
+    expect((await city.json()).error).toBe('POST /api/sql 仅限全省范围的账户：本账户的地区范围不是全省');
+  });
+
   it('shows a user without a region nothing of any region', async () => {
     await signIn(db, { login: 's-none', roles: ['leader'], region: null });
     const { headers } = await login('s-none');

@@ -90,7 +90,7 @@ async function fingerprint(): Promise<unknown> {
 describe('read-only guard', () => {
   const EXPORT_FILE = join(ROOT, 'data/export/console-leak.csv');
   it.each([
-    ["INSERT INTO dim_region VALUES ('999999', '测试', 'county', '370100', 'division')", 'INSERT statements are not allowed'],
+    ["INSERT INTO dim_region VALUES ('999999', '测试', 'county', '370100', 'division', 'cs')", 'INSERT statements are not allowed'],
     ["UPDATE raw_case SET channel = 'web'", 'UPDATE statements are not allowed'],
     ['DELETE FROM raw_case', 'DELETE statements are not allowed'],
     ['CREATE TABLE evil AS SELECT 1 AS x', 'CREATE (DDL) statements are not allowed'],

@@ -87,7 +87,7 @@ export function exampleRequest(key: RuleKey, region: string, headers: Record<str
   const [method, pattern] = key.split(' ');
   const example = EXAMPLES[key];
   const rule = ROUTE_RULES[key];
-  const query = new URLSearchParams({ ...example.query, ...(rule.scope ? { [rule.scope.param]: region } : {}) });
+  const query = new URLSearchParams({ ...example.query, ...(typeof rule.scope === 'object' ? { [rule.scope.param]: region } : {}) });
   const body = example.body?.();
   return new Request(`http://localhost${example.path?.() ?? pattern}${query.size ? `?${query}` : ''}`, {
     method,

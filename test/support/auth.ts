@@ -3,7 +3,7 @@
 // browser on the dashboard's own origin would send (session cookie, CSRF token, Origin).
 // Production code has no switch that turns access control off; tests sign in like anyone.
 import { Hono } from 'hono';
-import { SHELL } from '../../access/audit.js';
+import type { Actor } from '../../access/audit.js';
 import { DEFAULT_ACCESS_CONFIG } from '../../access/config.js';
 import type { Role } from '../../access/roles.js';
 import { Sessions } from '../../access/sessions.js';
@@ -13,6 +13,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../../contracts/access.js';
 import type { Database } from '../../warehouse/database.js';
 
 export const TEST_PASSWORD = 'test-password-1';
+const TEST_ACTOR: Actor = { login: null, ip: null, userAgent: 'test support' };
 
 export interface SignedIn {
   login: string;
@@ -31,7 +32,7 @@ export interface As {
 
 /** Creates the account unless it exists and signs it in. Default: a province-wide administrator. */
 export async function signIn(db: Database, { login = 'test-admin', roles = ['admin'], region = '370000', assigned = [] }: As = {}): Promise<SignedIn> {
-  if (!(await findUser(db, login))) await addUser(db, SHELL, { login, region, roles, assigned, password: TEST_PASSWORD });
+  if (!(await findUser(db, login))) await addUser(db, TEST_ACTOR, { login, region, roles, assigned, password: TEST_PASSWORD });
   const result = await new Sessions(db, DEFAULT_ACCESS_CONFIG).login(login, TEST_PASSWORD, { ip: null, userAgent: 'test' });
   if (!result.ok) throw new Error(`test sign-in of ${login} failed: ${result.message}`);
   const cookie = `${SESSION_COOKIE}=${result.token}`;

@@ -236,3 +236,27 @@ describe('HTTP edge configuration', () => {
     expect(messageOf(() => parseConfig({ ...base(), http }))).toBe(message);
   });
 });
+
+describe('access configuration', () => {
+  it('listens on this machine only and keeps 12-hour sessions, 5 failures to a 15-minute lock, no single sign-on, unless told otherwise', () => {
+    const raw = base();
+    delete raw.server.host;
+    delete raw.access;
+    const config = parseConfig(raw);
+    expect(config.server.host).toBe('127.0.0.1');
+    expect(config.access).toEqual({ sessionHours: 12, idleMinutes: 120, maxFailures: 5, lockMinutes: 15, oidc: null });
+  });
+
+  it('fills in the single sign-on claims left out and names a bad entry', () => {
+    const oidc = { issuer: 'https://id.example.gov.cn', clientId: 'si', clientSecret: 's', redirectUri: 'https://si.example.gov.cn/api/auth/oidc/callback' };
+    expect(parseConfig({ ...base(), access: { oidc } }).access.oidc).toEqual({
+      ...oidc,
+      loginClaim: 'preferred_username',
+      regionClaim: null,
+      rolesClaim: null,
+      label: '统一身份认证登录',
+    });
+    expect(messageOf(() => parseConfig({ ...base(), access: { maxFailures: 0 } }))).toBe('access.maxFailures must be an integer from 1 to 100, got 0');
+    expect(messageOf(() => parseConfig({ ...base(), access: { oidc: { ...oidc, issuer: 'id.example' } } }))).toMatch(/^access\.oidc\.issuer /);
+  });
+});

@@ -2,12 +2,13 @@
 // by action, user and days (kept in the URL), exported as CSV with the same filters.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import type { AuditAction } from '../../../contracts/access.js';
 import type { AuditRow } from '../../../contracts/rows.js';
 import { getTable } from '../api.js';
 import { notYet } from '../load-state.js';
 import { PageController } from '../page-controller.js';
 
-const ACTIONS: Record<string, string> = {
+const ACTIONS: Record<AuditAction, string> = {
   login: '登录',
   login_failed: '登录失败',
   logout: '退出登录',
@@ -19,7 +20,6 @@ const ACTIONS: Record<string, string> = {
   user_add: '新增用户',
   user_role: '变更角色',
   user_reset: '重置密码',
-  config_reload: '重新加载配置',
 };
 
 const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== ''));
@@ -55,7 +55,7 @@ export class AuditPage extends LitElement {
       <tbody>
         ${rows.map(
           (r) => html`<tr>
-            <td>${r.acted_at.slice(0, 19)}</td><td>${r.actor ?? '（命令行或未知）'}</td><td>${ACTIONS[r.action] ?? r.action}</td><td>${r.target ?? ''}</td>
+            <td>${r.acted_at.slice(0, 19)}</td><td>${r.actor ?? '（命令行或未知）'}</td><td>${ACTIONS[r.action as AuditAction] ?? r.action}</td><td>${r.target ?? ''}</td>
             <td>${r.ip ?? ''}</td><td>${r.user_agent ?? ''}</td><td class="json">${r.before ?? ''}</td><td class="json">${r.after ?? ''}</td>
           </tr>`,
         )}
