@@ -69,9 +69,7 @@ export function accessControl(sessions: Sessions, scopes: Scopes, registered: (m
       return c.json({ error: `缺少或错误的 ${CSRF_HEADER} 请求头（CSRF 令牌）` }, 403);
     if (rule.roles !== 'signed-in' && !rule.roles.some((r) => user.roles.includes(r)))
       return c.json({ error: `无权访问 ${match.key}：需要角色 ${rule.roles.join('、')}` }, 403);
-    if (rule.scope === 'province') {
-      if (!scope.all) return c.json({ error: `${match.key} 仅限全省范围的账户：本账户的地区范围不是全省` }, 403);
-    } else if (rule.scope) {
+    if (rule.scope) {
       const region = c.req.query(rule.scope.param);
       if (region === undefined || region === '') {
         if (!scope.all) return c.json({ error: `请指定参数 '${rule.scope.param}'：只能查看本地区及下级` }, 403);

@@ -18,7 +18,7 @@ const SPECS: Spec[] = [
   { login: 'admin', role: 'admin', display_name: '系统管理员（演示）', region: '370000' },
   { login: 'leader', role: 'leader', display_name: '省厅领导（演示）', region: '370000' },
   // Province-wide: the SQL console is open only to province-wide scopes until its relations are scoped by region.
-  { login: 'analyst', role: 'analyst', display_name: '省厅分析员（演示）', region: '370000' },
+  { login: 'analyst', role: 'analyst', display_name: '济南市分析员（演示）', region: '370100' },
   { login: 'agency', role: 'agency', display_name: '历下区经办机构（演示）', region: '370102' },
   { login: 'evaluator', role: 'evaluator', display_name: '第三方评价人（演示）', region: '370000', assigned: ['370100'] },
 ];

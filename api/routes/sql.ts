@@ -30,10 +30,13 @@ const QueryBody = z.object(
 const validBody = validJson(QueryBody, 'a non-empty string in the JSON body');
 const validName = validParams(z.object({ name: z.string().trim().min(1).max(MAX_NAME_CHARS, `must be 1 to ${MAX_NAME_CHARS} characters`) }));
 
-/** An administrator's console sees the whole province; anyone else's, their region and below. */
+/** An administrator's console sees the whole province; anyone else's, their region and below
+ * (a user without a region reaches no console: the route rules let only signed-in roles here). */
 function consoleScope(c: Context): ConsoleScope {
   const user = accessOf(c).session?.user;
-  return { region: !user || user.roles.includes('admin') ? null : user.region_code };
+  if (user?.roles.includes('admin')) return { region: null };
+  if (!user?.region_code) throw new HTTPException(403, { message: '本账户没有所属地区，不能使用 SQL 查询' });
+  return { region: user.region_code };
 }
 
 /** A query is sent as JSON only: a form on another site can post text/plain, never application/json without CORS. */

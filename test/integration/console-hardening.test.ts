@@ -7,7 +7,9 @@ import { allowedFunctions, TABLE_FUNCTIONS } from '../../console/functions.js';
 import { MAX_BUILT } from '../../console/guard.js';
 import { DEFAULT_CONSOLE_LIMITS } from '../../console/limits.js';
 import { ConsoleRunner, type ConsoleScope } from '../../console/runner.js';
+import type { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
+import { signedInApp } from '../support/auth.js';
 import { collectedFixture } from '../support/collect.js';
 import { cases } from '../support/jinan-fixture.js';
 
@@ -138,6 +140,39 @@ describe('a county analyst’s console', () => {
     expect((await runner.visible(PROVINCE)).map((r) => r.name)).toContain('ops_quarantine');
     for (const hidden of ['app_user', 'app_session', 'audit_log', 'console_saved_query'])
       expect((await runner.visible(PROVINCE)).map((r) => r.name)).not.toContain(hidden);
+  });
+});
+
+describe('through HTTP, as the signed-in user', () => {
+  const post = (app: Hono, query: string) =>
+    app.request('/api/sql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+
+  it('gives a county analyst its own county’s rows only, and an administrator the province’s', async () => {
+    const county = await signedInApp(db, {}, { login: 'lixia-analyst', roles: ['analyst'], region: '370102' });
+    const admin = await signedInApp(db, {}, { login: 'province-admin', roles: ['admin'], region: '370000' });
+    const sql = "SELECT region_code, count(*) AS n FROM raw_case WHERE region_code LIKE '3701%' GROUP BY 1 ORDER BY 1";
+    expect((await (await post(county, sql)).json()).data).toEqual([{ region_code: '370102', n: 4 }]);
+    expect((await (await post(admin, sql)).json()).data).toEqual([
+      { region_code: '370102', n: 4 },
+      { region_code: '370103', n: 4 },
+    ]);
+    const qualified = await post(county, "SELECT * FROM main.raw_case WHERE region_code = '370103'");
+    expect(qualified.status).toBe(400);
+    expect((await qualified.json()).error).toContain('qualified names are not allowed');
+    // The schema browser lists what the county may read, without the quarantine.
+    const { data } = await (await county.request('/api/sql/schema')).json();
+    const names = data.map((o: { name: string }) => o.name);
+    expect(names).toContain('raw_case');
+    expect(names).not.toContain('ops_quarantine');
+  });
+
+  it('refuses a query sent as a form (text/plain, urlencoded, multipart) with a 415, running nothing', async () => {
+    const admin = await signedInApp(db, {}, { login: 'province-admin', roles: ['admin'], region: '370000' });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const res = await admin.request('/api/sql', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ query: 'SELECT 1' }) });
+      expect(res.status, type).toBe(415);
+      expect((await res.json()).error).toContain("header 'content-type' must be application/json");
+    }
   });
 });
 
