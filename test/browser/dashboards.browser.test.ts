@@ -189,8 +189,11 @@ describe('evaluation report', () => {
     );
     const own = ranking.find((r) => r.region_code === '370100')!;
     expect(await frame.locator('[data-section=评价结果] [data-testid=peers]').textContent()).toContain(`排名第 ${own.rank} / ${own.peers}`);
-    // 评价过程 lists the three feeds collected; 意见建议 names at least one shortfall or says there is none.
-    expect(await frame.locator('[data-section=评价过程] tbody tr').count()).toBe(3);
+    // 评价过程 lists every feed collected (cases, reports, uploads, ratings, complaints); 意见建议
+    // names at least one shortfall or says there is none.
+    const feeds = await api<{ feed: string }>('/api/feeds/health');
+    expect(feeds.length).toBe(5);
+    expect(await frame.locator('[data-section=评价过程] tbody tr').count()).toBe(feeds.length);
     expect(await frame.locator('[data-section=意见建议] li, [data-section=意见建议] p').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'report-page.png') });
     await page.goto(`${suite.server.url}/api/report?region=370100&year=2025`);

@@ -2,12 +2,9 @@
 // header and rows as the JSON answer, numbers as numbers, and text that would run as a
 // formula made inert, as in CSV.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
-import { signedInApp } from '../support/auth.js';
+import { describe, expect, it } from 'vitest';
+import { useSignedInApp } from '../support/auth.js';
 import { toXlsx, XLSX_MIME } from '../../api/format.js';
-import type { Database } from '../../warehouse/database.js';
-import { freshDb } from '../support/db.js';
 
 async function open(bytes: ArrayBuffer | Uint8Array): Promise<ExcelJS.Worksheet> {
   const book = new ExcelJS.Workbook();
@@ -16,17 +13,11 @@ async function open(bytes: ArrayBuffer | Uint8Array): Promise<ExcelJS.Worksheet>
 }
 
 describe('XLSX export', () => {
-  let db: Database;
-  let app: Hono;
-  beforeAll(async () => {
-    db = await freshDb();
-    app = await signedInApp(db);
-  });
-  afterAll(() => db.close());
+  const t = useSignedInApp();
 
   it('gives the regions as a workbook with the JSON answer’s header and cells', async () => {
-    const json = await (await app.request('/api/regions')).json();
-    const res = await app.request('/api/regions?format=xlsx');
+    const json = await (await t.app.request('/api/regions')).json();
+    const res = await t.app.request('/api/regions?format=xlsx');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(XLSX_MIME);
     expect(res.headers.get('content-disposition')).toMatch(/\.xlsx"$/);

@@ -6,11 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInApp } from '../support/auth.js';
+import { describe, expect, it } from 'vitest';
+import { useSignedInApp } from '../support/auth.js';
 import { dashboardFiles, IMMUTABLE } from '../../api/static.js';
-import type { Database } from '../../warehouse/database.js';
-import { freshDb } from '../support/db.js';
 
 const dist = mkdtempSync(join(tmpdir(), 'si-dist-'));
 mkdirSync(join(dist, 'assets'));
@@ -48,17 +46,11 @@ describe('dashboard files', () => {
 });
 
 describe('API answers', () => {
-  let db: Database;
-  let app: Hono;
-  beforeAll(async () => {
-    db = await freshDb();
-    app = await signedInApp(db);
-  });
-  afterAll(() => db.close());
+  const t = useSignedInApp();
 
   it('gzips JSON for a client that accepts it', async () => {
-    const plain = await (await app.request('/api/regions')).text();
-    const res = await app.request('/api/regions', { headers: { 'accept-encoding': 'gzip' } });
+    const plain = await (await t.app.request('/api/regions')).text();
+    const res = await t.app.request('/api/regions', { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const body = Buffer.from(await res.arrayBuffer());
     expect(gunzipSync(body).toString()).toBe(plain);
@@ -67,7 +59,7 @@ describe('API answers', () => {
 
   it('never compresses the live-event stream (it would hold events back)', async () => {
     const ctrl = new AbortController();
-    const res = await app.request('/api/events', { headers: { 'accept-encoding': 'gzip' }, signal: ctrl.signal });
+    const res = await t.app.request('/api/events', { headers: { 'accept-encoding': 'gzip' }, signal: ctrl.signal });
     expect(res.headers.get('content-type')).toMatch(/event-stream/);
     expect(res.headers.get('content-encoding')).toBeNull();
     ctrl.abort();

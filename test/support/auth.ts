@@ -3,6 +3,7 @@
 // browser on the dashboard's own origin would send (session cookie, CSRF token, Origin).
 // Production code has no switch that turns access control off; tests sign in like anyone.
 import { Hono } from 'hono';
+import { afterAll, beforeAll } from 'vitest';
 import type { Actor } from '../../access/audit.js';
 import { DEFAULT_ACCESS_CONFIG } from '../../access/config.js';
 import type { Role } from '../../access/roles.js';
@@ -11,6 +12,7 @@ import { addUser, findUser } from '../../access/users.js';
 import { type AppOptions, createApp } from '../../api/app.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../contracts/access.js';
 import type { Database } from '../../warehouse/database.js';
+import { freshDb } from './db.js';
 
 export const TEST_PASSWORD = 'test-password-1';
 const TEST_ACTOR: Actor = { login: null, ip: null, userAgent: 'test support' };
@@ -72,4 +74,16 @@ export async function signInOver(url: string, login: string, password = TEST_PAS
   if (!res.ok) throw new Error(`sign-in of ${login} at ${url} failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { csrf_token: string };
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], [CSRF_HEADER]: body.csrf_token, origin };
+}
+
+/** A fresh database and the app over it as an administrator reaches it, opened before the
+ * tests of the file (or block) that calls this and closed after them. */
+export function useSignedInApp(): { db: Database; app: Hono } {
+  const t = {} as { db: Database; app: Hono };
+  beforeAll(async () => {
+    t.db = await freshDb();
+    t.app = await signedInApp(t.db);
+  });
+  afterAll(() => t.db?.close());
+  return t;
 }
