@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../warehouse/database.js';
 import { markAllStale, refreshMarts } from '../../warehouse/refresh.js';
 import { freshDb } from '../support/db.js';
+import { shownValue } from '../support/metric-value.js';
 
 const A = '370102'; // 历下区, 济南市
 const B = '370103'; // 市中区, 济南市
@@ -55,13 +56,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-async function indicator(metric: string, period: string, region = A): Promise<string | null> {
-  const rows = await db.rows<{ numerator: number; denominator: number; value: number }>(
-    "SELECT numerator, denominator, value FROM mart_metric_value WHERE region_code = $1 AND metric = $2 AND period_type = 'month' AND period = $3",
-    [region, metric, period],
-  );
-  return rows.length === 0 ? null : `${rows[0].numerator}/${rows[0].denominator} = ${Number(rows[0].value.toFixed(4))}`;
-}
+const indicator = (metric: string, period: string, region = A) => shownValue(db, metric, region, 'month', period);
 
 describe('投诉处理 (5.2.3)', () => {
   it('投诉按期答复率: by the deadline month, working days across the 调休 Sunday and 劳动节', async () => {

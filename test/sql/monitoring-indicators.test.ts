@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../warehouse/database.js';
 import { markAllStale, refreshMarts } from '../../warehouse/refresh.js';
 import { freshDb } from '../support/db.js';
+import { shownValue } from '../support/metric-value.js';
 
 const A = '370102'; // 历下区, 济南市
 const B = '370103'; // 市中区, 济南市
@@ -96,13 +97,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-async function indicator(metric: string, region: string, periodType = 'month', period = '2025-04'): Promise<string | null> {
-  const rows = await db.rows<{ numerator: number; denominator: number; value: number }>(
-    'SELECT numerator, denominator, value FROM mart_metric_value WHERE region_code = $1 AND metric = $2 AND period_type = $3 AND period = $4',
-    [region, metric, periodType, period],
-  );
-  return rows.length === 0 ? null : `${rows[0].numerator}/${rows[0].denominator} = ${Number(rows[0].value.toFixed(4))}`;
-}
+const indicator = (metric: string, region: string, periodType = 'month', period = '2025-04') => shownValue(db, metric, region, periodType, period);
 
 describe('monitoring indicators, handled over total, summed from counties', () => {
   it.each(ROWS.filter(([m]) => m !== 'audit_plan_rate'))('%s (%s)', async (metric, _code, _h, _t, _a, _b, county, city) => {

@@ -19,6 +19,7 @@ import type { Database } from '../../warehouse/database.js';
 import { runScript, sqlText } from '../../warehouse/pipeline.js';
 import { refreshMarts } from '../../warehouse/refresh.js';
 import { freshDb } from '../support/db.js';
+import { shownValue } from '../support/metric-value.js';
 
 const A = '370102'; // 历下区, 济南市
 const B = '370103'; // 市中区, 济南市
@@ -79,13 +80,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-async function indicator(metric: string, period: string, region = A): Promise<string | null> {
-  const rows = await db.rows<{ numerator: number; denominator: number; value: number }>(
-    "SELECT numerator, denominator, value FROM mart_metric_value WHERE region_code = $1 AND metric = $2 AND period_type = 'month' AND period = $3",
-    [region, metric, period],
-  );
-  return rows.length === 0 ? null : `${rows[0].numerator}/${rows[0].denominator} = ${Number(rows[0].value.toFixed(4))}`;
-}
+const indicator = (metric: string, period: string, region = A) => shownValue(db, metric, region, 'month', period);
 
 describe('好差评 (5.2.2)', () => {
   it('评价率: rated cases over cases completed, by the completion month, summed up to the city', async () => {
