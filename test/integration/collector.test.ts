@@ -26,17 +26,21 @@ async function counts(db: Database) {
 
 const metricSnapshot = (db: Database) => db.rows('SELECT * FROM mart_metric_value ORDER BY region_code, period_type, period, metric');
 
+/** The simulator with its clock pinned (a fixed two-month history) and a fresh database, both closed after the test. */
+async function pinnedSimulator(): Promise<{ url: string; db: Database }> {
+  const now = Date.parse('2025-03-01T00:00:00+08:00');
+  const server = serve({ fetch: createSimulatorApp({ seed: 'rerun', casesPerDay: 1, now: () => now }).fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  cleanups.push(() => new Promise((r) => server.close(r)));
+  const db = await freshDb();
+  cleanups.push(() => db.close());
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, db };
+}
+
 describe('collector re-run over the same window', () => {
+  // Two collections of two months of the simulator: about 30 s on an idle 2-core machine, twice that loaded.
   it('leaves raw rows, aggregates and indicator values unchanged', async () => {
-    // The simulator with its clock pinned serves a fixed two-month history.
-    const now = Date.parse('2025-03-01T00:00:00+08:00');
-    const app = createSimulatorApp({ seed: 'rerun', casesPerDay: 1, now: () => now });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    cleanups.push(() => new Promise((r) => server.close(r)));
-    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const db = await freshDb();
-    cleanups.push(() => db.close());
+    const { url, db } = await pinnedSimulator();
 
     const opts = { since: '2025-01-01T00:00:00+08:00|', pageSize: 3000 };
     const first = await collectAll(db, url, ['cases', 'reports', 'uploads'], opts);
@@ -53,16 +57,10 @@ describe('collector re-run over the same window', () => {
     expect(second.map((r) => r.rows_in)).toEqual(first.map((r) => r.rows_in));
     expect(await counts(db)).toEqual(before);
     expect(await metricSnapshot(db)).toEqual(metricsBefore);
-  });
+  }, 180_000);
 
   it('leaves the 好差评 and 投诉 feeds unchanged (records sent again as they change)', async () => {
-    const now = Date.parse('2025-03-01T00:00:00+08:00');
-    const server = serve({ fetch: createSimulatorApp({ seed: 'rerun', casesPerDay: 1, now: () => now }).fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    cleanups.push(() => new Promise((r) => server.close(r)));
-    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const db = await freshDb();
-    cleanups.push(() => db.close());
+    const { url, db } = await pinnedSimulator();
     const opts = { since: '2025-01-01T00:00:00+08:00|', pageSize: 3000 };
     const feeds = ['ratings', 'complaints'];
     const first = await collectAll(db, url, feeds, opts);
