@@ -27,4 +27,14 @@ export const pageStyles = css`
   /* What was loaded stays on screen, dimmed, while the next load runs. */
   [aria-busy='true'] > :not(h2) { opacity: 0.6; transition: opacity 0.2s; }
   .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px; }
+  /* On paper a panel is never cut in two and takes the height it needs; a chart drawn for the
+     screen's width is scaled down to the page's (Vega's SVG carries a viewBox). */
+  @media print {
+    .bar { margin: 0 0 8px; }
+    .grid { grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr)); }
+    .panel, .tiles > * { break-inside: avoid; min-height: 0; }
+    .panel { overflow: visible; }
+    h2 { break-after: avoid; }
+    svg, canvas, img { max-width: 100%; height: auto; }
+  }
 `;
