@@ -63,7 +63,6 @@ export interface FeedRuns {
   failed: number;
   rows_in: number;
   rows_written: number;
-  rows_rejected: number;
   first_run: string;
   last_run: string;
 }
@@ -257,7 +256,7 @@ export async function loadReport(db: Database, code: string, year: string, schem
   );
   const runs = await db.rows<FeedRuns>(
     `SELECT feed, count(*) AS runs, count(*) FILTER (WHERE status = 'failed') AS failed,
-            sum(rows_in) AS rows_in, sum(rows_written) AS rows_written, sum(rows_rejected) AS rows_rejected,
+            sum(rows_in) AS rows_in, sum(rows_written) AS rows_written,
             strftime(min(started_at), '%Y-%m-%d %H:%M') AS first_run, strftime(max(coalesce(ended_at, started_at)), '%Y-%m-%d %H:%M') AS last_run
      FROM ops_run GROUP BY feed ORDER BY feed`,
   );

@@ -13,6 +13,16 @@ const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.ch
 
 const count = (n: number) => n.toLocaleString('zh-CN');
 
+/** The collection jobs (config/default.json's source names) as the report's readers call them. */
+export const FEED_NAMES: Record<string, string> = {
+  cases: '经办事项',
+  reports: '统计报表',
+  report_files: '报表文件',
+  uploads: '联网数据上报',
+  ratings: '好差评',
+  complaints: '投诉',
+};
+
 function section(i: number, body: string): string {
   return `<section class="section" data-section="${SECTIONS[i]}"><h2>${NUMERALS[i]}、${SECTIONS[i]}</h2>${body}</section>`;
 }
@@ -145,8 +155,8 @@ export async function renderReport(d: ReportData): Promise<string> {
     section(
       4,
       `<p>评价按“数据采集 → 校验入库（不合格记录隔离） → 汇总计算 → 纵横比较 → 形成报告”的程序进行。数据采集情况如下：</p>
-      <table><thead><tr><th>数据源</th><th class="num">采集次数</th><th class="num">失败次数</th><th class="num">接收记录</th><th class="num">入库记录</th><th class="num">隔离记录</th><th>首次采集</th><th>最近采集</th></tr></thead>
-      <tbody>${d.runs.map((f) => `<tr><td>${esc({ cases: '经办事项', reports: '统计报表', uploads: '联网数据上报' }[f.feed] ?? f.feed)}</td><td class="num">${count(f.runs)}</td><td class="num">${count(f.failed)}</td><td class="num">${count(f.rows_in)}</td><td class="num">${count(f.rows_written)}</td><td class="num">${count(f.rows_rejected)}</td><td>${esc(f.first_run)}</td><td>${esc(f.last_run)}</td></tr>`).join('')}</tbody></table>
+      <table><thead><tr><th>数据源</th><th class="num">采集次数</th><th class="num">失败次数</th><th class="num">接收记录</th><th class="num">入库记录</th><th>首次采集</th><th>最近采集</th></tr></thead>
+      <tbody>${d.runs.map((f) => `<tr><td>${esc(FEED_NAMES[f.feed] ?? f.feed)}</td><td class="num">${count(f.runs)}</td><td class="num">${count(f.failed)}</td><td class="num">${count(f.rows_in)}</td><td class="num">${count(f.rows_written)}</td><td>${esc(f.first_run)}</td><td>${esc(f.last_run)}</td></tr>`).join('')}</tbody></table>
       <p>校验不合格、已隔离待核的记录共${count(d.quarantined)}条，未计入指标。</p>`,
     ),
     section(
@@ -191,17 +201,23 @@ export async function renderReport(d: ReportData): Promise<string> {
   body { font-family: 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; color: #1d2733; margin: 0 auto; max-width: 900px; padding: 24px; line-height: 1.7; font-size: 15px; }
   h1 { text-align: center; font-size: 1.6rem; margin: 0 0 24px; }
   h2 { font-size: 1.2rem; border-bottom: 2px solid #1f5fa8; padding-bottom: 4px; margin: 28px 0 12px; break-after: avoid; }
-  table { width: 100%; border-collapse: collapse; font-size: 0.9rem; margin: 8px 0; font-variant-numeric: tabular-nums; }
-  th, td { border: 1px solid #c9d2dc; padding: 4px 6px; text-align: left; vertical-align: top; }
+  /* Tables stay inside the margins: fixed to the line's width, long words broken rather than
+     pushing the table out; name columns do not shrink to a few characters a line. */
+  table { width: 100%; max-width: 100%; border-collapse: collapse; font-size: 0.9rem; margin: 8px 0; font-variant-numeric: tabular-nums; }
+  th, td { border: 1px solid #c9d2dc; padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+  td:not(.num):first-child, .children td:nth-child(2), .results td:nth-child(2) { min-width: 7em; }
   th { background: #eef2f6; font-weight: 600; }
   .facts th { width: 9em; }
+  .results { font-size: 0.8rem; }
   .num { text-align: right; white-space: nowrap; }
   .good { color: #1a7f4b; } .bad { color: #b3261e; }
   tr, figure, li { break-inside: avoid; }
   h3 { font-size: 1.05rem; margin: 18px 0 8px; break-after: avoid; }
   tr.P1 td { font-weight: 600; background: #f6f8fa; }
   .note { color: #5b6b7c; font-size: 0.9rem; }
-  figure { margin: 16px 0; } figcaption { font-weight: 600; margin-bottom: 6px; }
+  figure { margin: 16px 0; } figcaption { font-weight: 600; margin-bottom: 6px; break-after: avoid; }
+  /* A caption or lead-in never ends a page alone: it goes with what it introduces. */
+  h3 + p, p:has(+ table), p:has(+ ol) { break-after: avoid; }
   svg { max-width: 100%; height: auto; }
   @media print { body { padding: 0; max-width: none; font-size: 11pt; } }
 </style></head>

@@ -24,7 +24,19 @@ export const pageStyles = css`
   .note { color: var(--muted); font-size: 0.85rem; margin-top: 8px; }
   .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
   .empty, .loading { color: var(--muted); padding: 40px 0; text-align: center; }
+  /* Holds the screen until a page's first load is in: panels appearing one by one would push each other down. */
+  .placeholder { min-height: 100vh; }
   /* What was loaded stays on screen, dimmed, while the next load runs. */
   [aria-busy='true'] > :not(h2) { opacity: 0.6; transition: opacity 0.2s; }
   .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px; }
+  /* On paper a panel is never cut in two and takes the height it needs; a chart drawn for the
+     screen's width is scaled down to the page's (Vega's SVG carries a viewBox). */
+  @media print {
+    .bar { margin: 0 0 8px; }
+    .grid { grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr)); }
+    .panel, .tiles > * { break-inside: avoid; min-height: 0; }
+    .panel { overflow: visible; }
+    h2 { break-after: avoid; }
+    svg, canvas, img { max-width: 100%; height: auto; }
+  }
 `;

@@ -66,6 +66,11 @@ export class SiApp extends LitElement {
     .user button { font: inherit; font-size: 0.85rem; padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
     :host([kiosk]) .user { display: none; }
     .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
+    /* Paper carries the page's content only: no tabs, menu or account. */
+    @media print {
+      :host { max-width: none; padding: 0; }
+      nav, .menu, .user { display: none !important; }
+    }
     @media (max-width: 720px) {
       :host { padding: 10px 10px 32px; }
       h1 { font-size: 1.2rem; }

@@ -104,4 +104,28 @@ describe('evaluation report HTML', () => {
     // 济南市 is the only city with data, so no city falls short of its peers.
     expect(html).toContain('<p>本年度所辖地区各项指标均不差于同级中位数，建议保持现有做法并关注逐月波动。</p>');
   });
+
+  it('names every feed in Chinese and counts quarantined rows once', async () => {
+    // A report-file job that took 5 rows, wrote 3 and held 2 back, and a 好差评 run: hand-made.
+    await db.exec(`INSERT INTO ops_run (run_id, feed, trigger, started_at, ended_at, status, rows_in, rows_written, rows_rejected) VALUES
+        (9001, 'report_files', 'schedule', TIMESTAMP '2025-04-10 09:00:00', TIMESTAMP '2025-04-10 09:00:01', 'ok', 5, 3, 2),
+        (9002, 'ratings', 'schedule', TIMESTAMP '2025-04-10 09:00:00', TIMESTAMP '2025-04-10 09:00:01', 'ok', 4, 4, 0);
+      INSERT INTO ops_quarantine VALUES
+        (9001, 'report_files', 'a', '数值无效', '{}', TIMESTAMP '2025-04-10 09:00:01'),
+        (9001, 'report_files', 'b', '数值无效', '{}', TIMESTAMP '2025-04-10 09:00:01')`);
+    const html = await (await app.request('/api/report?region=370100&year=2025')).text();
+    expect(html).toMatch(/<tr><td>报表文件<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">5<\/td><td class="num">3<\/td><td>/);
+    expect(html).toMatch(/<tr><td>好差评<\/td><td class="num">1<\/td><td class="num">0<\/td><td class="num">4<\/td><td class="num">4<\/td><td>/);
+    expect(html).not.toContain('report_files');
+    // The fixture's feeds quarantined nothing, so the two rows above are all: said once, in one sentence.
+    expect(html).toContain('校验不合格、已隔离待核的记录共2条');
+    expect(html).not.toContain('隔离记录');
+  });
+
+  it('keeps tables inside the margins and captions with what they introduce (print CSS)', async () => {
+    const html = await (await app.request('/api/report?region=370100&year=2025')).text();
+    expect(html).toMatch(/table \{ width: 100%; max-width: 100%;/);
+    expect(html).toMatch(/overflow-wrap: anywhere/);
+    expect(html).toMatch(/figcaption \{[^}]*break-after: avoid/);
+  });
 });

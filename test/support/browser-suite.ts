@@ -16,7 +16,7 @@ export function useDemoBrowser(): BrowserSuite {
   beforeAll(async () => {
     suite.server = await startDemoServer();
     suite.browser = await launchBrowser();
-  });
+  }, 300_000); // collecting the demo's data takes over two minutes when three test runs share two cores
   afterAll(async () => {
     await suite.browser?.close();
     await suite.server?.close();

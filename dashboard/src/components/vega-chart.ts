@@ -16,6 +16,8 @@ export class VegaChart extends LitElement {
     :host { display: block; min-height: 120px; position: relative; }
     .chart { width: 100%; }
     .export { display: var(--controls, flex); gap: 4px; justify-content: flex-end; }
+    /* On paper the chart drawn for the screen's width is scaled to the page's (the SVG has a viewBox). */
+    @media print { .chart svg { max-width: 100%; height: auto; } }
     .export button { font: inherit; font-size: 0.75rem; padding: 1px 6px; border: 1px solid var(--line, #dde3ea); border-radius: 4px; background: #fff; color: var(--muted, #5b6b7c); cursor: pointer; }
   `;
 

@@ -19,7 +19,9 @@ const MARK_LABEL: Record<Mark, string> = { bar: '柱状图', line: '折线图', 
 export class SqlPage extends LitElement {
   static styles = css`
     :host { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 16px; margin-top: 16px; }
-    @media (max-width: 900px) { :host { grid-template-columns: 1fr; } }
+    /* Stacked on a phone, the lists above the editor keep one height while they load, so the
+       editor does not jump down when they arrive (layout shift 0.24 before). */
+    @media (max-width: 900px) { :host { grid-template-columns: 1fr; } aside { height: 40vh; box-sizing: border-box; } }
     aside, .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
     aside { max-height: 80vh; overflow: auto; }
     .tabs { display: flex; gap: 4px; margin-bottom: 8px; }
