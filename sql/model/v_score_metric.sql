@@ -14,13 +14,19 @@ WITH used AS (
   WHERE metric IN (SELECT metric FROM dim_scheme_entry WHERE metric IS NOT NULL)
 ), own_ytd AS (
   SELECT DISTINCT metric FROM used WHERE period_type = 'ytd'
+), with_year AS (
+  SELECT DISTINCT metric FROM used WHERE period_type = 'year'
 ), series AS (
   -- Every month of a year in which the metric has data, so a month without any still has its
-  -- year to date (the months before it).
+  -- year to date (the months before it). A metric that has year values has a year to date only
+  -- in the years it has a value for (e.g. 评价率 is not given for a year that starts before the
+  -- ratings feed's history), so December's year to date stays the year's.
   SELECT s.region_code, s.metric, p.period
   FROM (SELECT DISTINCT region_code, metric, left(period, 4) AS year FROM used
         WHERE period_type = 'month' AND metric NOT IN (SELECT metric FROM own_ytd)) s
   JOIN dim_period p ON p.period_type = 'month' AND left(p.period, 4) = s.year
+  WHERE s.metric NOT IN (SELECT metric FROM with_year)
+     OR EXISTS (SELECT 1 FROM used y WHERE y.period_type = 'year' AND y.region_code = s.region_code AND y.metric = s.metric AND y.period = s.year)
 ), ytd AS (
   SELECT s.region_code, s.period, s.metric,
          last_value(u.value IGNORE NULLS) OVER w AS value,

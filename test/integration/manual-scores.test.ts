@@ -23,7 +23,7 @@ const HEADER = '地区代码,年度,指标编码,得分,评价人,评价方式';
 const stored = async () => (await db.rows<{ n: number }>('SELECT count(*) AS n FROM raw_manual_score'))[0].n;
 const points = async (indicator: string) =>
   db.rows(
-    "SELECT points FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = '370102' AND period_type = 'year' AND period = '2025' AND indicator_code = $1",
+    "SELECT points FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = '370102' AND period_type = 'year' AND period = '2025' AND indicator_code = $1 AND source = 'manual'",
     [indicator],
   );
 
@@ -33,9 +33,10 @@ describe('manual-score import', () => {
     expect(await importManualScores(db, sheet, 'csv', 'a.csv')).toEqual({ rows: 2, inserted: 2, replaced: 0 });
     expect(await importManualScores(db, sheet, 'csv', 'a.csv')).toEqual({ rows: 2, inserted: 0, replaced: 2 });
     expect(await stored()).toBe(2);
-    // Standard scheme: 5.3.1 is worth 1.5 points → 1.2; 5.3.2 is worth 1 → 0.6.
-    expect(await points('5.3.1')).toEqual([{ points: 1.2 }]);
-    expect(await points('5.3.2')).toEqual([{ points: 0.6 }]);
+    // Standard scheme: 5.3.1's manual part is worth 0.5 points (1 more from disclosure_on_time_rate) → 0.5 × 80% = 0.4;
+    // 5.3.2's is worth 0.25 (0.75 from fund_disclosure_on_time_rate) → 0.25 × 60% = 0.15.
+    expect(await points('5.3.1')).toEqual([{ points: 0.4 }]);
+    expect(await points('5.3.2')).toEqual([{ points: 0.15 }]);
     expect((await db.rows("SELECT assessor FROM raw_manual_score WHERE indicator_code = '5.3.1'"))[0]).toEqual({ assessor: '张三, 省评估组' });
   });
 

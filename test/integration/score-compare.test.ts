@@ -1,7 +1,8 @@
 // Scores compared and better/worse decided in SQL (sql/model/v_score_peer, v_score_gap, v_score_lost, v_compare_*) over the small region set of test/scores.test.ts
 // (test/support/score-fixture.ts): 历下区 A and 市中区 B, both under 济南市 370100, March 2025.
-// Totals from test/sql/scores.test.ts: standard A month 69 (合格), year to date 67.5; B 2.4 (不合格).
-// Jiaxing A month 85 (合格, band 85–95), year to date 84.5 (基本合格, band 76–85).
+// Totals from test/sql/scores.test.ts: standard A month 52.75 (不合格), year to date 51.25; B 2.4 (不合格).
+// Jiaxing A month 69 (不合格, below 76), year to date 68.5 (不合格).
+// (Issue 15's computed parts have no values in the fixture, which is why A is below the bands.)
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInApp } from '../support/auth.js';
@@ -26,29 +27,29 @@ const get = async (path: string) => {
 };
 
 describe('points to the next grade band (v_score_gap)', () => {
-  it('standard: A 69 → 良好 at 80 needs 11; its projection 67.5 needs 12.5', async () => {
+  it('standard: A 52.75 → 合格 at 60 needs 7.25; its projection 51.25 needs 8.75', async () => {
     const [row] = (await get(`/api/scores?scheme=standard&region=${A}&period=2025-03`)).body.data;
     expect(row).toMatchObject({
-      total: 69,
-      grade: '合格',
-      next_grade: '良好',
-      points_to_next: 11,
-      projected_total: 67.5,
-      projected_next_grade: '良好',
-      projected_points_to_next: 12.5,
+      total: 52.75,
+      grade: '不合格',
+      next_grade: '合格',
+      points_to_next: 7.25,
+      projected_total: 51.25,
+      projected_next_grade: '合格',
+      projected_points_to_next: 8.75,
     });
   });
 
-  it('jiaxing, at the band edge: 85 is 合格 (next 95: 10 to go); the projection 84.5 is 基本合格, 0.5 short of 合格', async () => {
+  it('jiaxing: 69 is 不合格 (next 基本合格 at 76: 7 to go); the projection 68.5 is 7.5 short of it', async () => {
     const [row] = (await get(`/api/scores?scheme=jiaxing&region=${A}&period=2025-03`)).body.data;
     expect(row).toMatchObject({
-      total: 85,
-      grade: '合格',
-      next_grade: '优秀（优胜）',
-      points_to_next: 10,
-      projected_grade: '基本合格',
-      projected_next_grade: '合格',
-      projected_points_to_next: 0.5,
+      total: 69,
+      grade: '不合格',
+      next_grade: '基本合格',
+      points_to_next: 7,
+      projected_grade: '不合格',
+      projected_next_grade: '基本合格',
+      projected_points_to_next: 7.5,
     });
   });
 
@@ -68,11 +69,12 @@ describe('points to the next grade band (v_score_gap)', () => {
 });
 
 describe('totals among peers (v_score_peer)', () => {
-  it('ranks 济南市’s scored counties on their totals, with the median of 69 and 2.4', async () => {
+  it('ranks 济南市’s scored counties on their totals, with the median of 52.75 and 2.4', async () => {
     const { body } = await get('/api/scores/ranking?scheme=standard&parent=370100&period=2025-03');
     expect(body.data.map((r: Record<string, unknown>) => [r.region_name, r.value, r.grade, r.rank, r.peers, r.peer_median, r.gap_to_median])).toEqual([
-      ['历下区', 69, '合格', 1, 2, 35.7, 33.3],
-      ['市中区', 2.4, '不合格', 2, 2, 35.7, -33.3],
+      // median (52.75 + 2.4) / 2 = 27.575; gaps 52.75 − 27.575 = 25.175 and 2.4 − 27.575 = −25.175.
+      ['历下区', 52.75, '不合格', 1, 2, 27.575, 25.175],
+      ['市中区', 2.4, '不合格', 2, 2, 27.575, -25.175],
     ]);
   });
 
@@ -116,9 +118,13 @@ describe('indicator scores against target and peers (v_score_indicator_target)',
 
 describe('the indicators that lost points (v_score_lost)', () => {
   // Jiaxing, 市中区 B in March: 2.1.2 限时办结率 99.6% → 1.6 of 2 (0.4 lost), handling 12 days → 0 of 2,
-  // 4.1.1 网上办理率 10% → 0 of 2; 3.5.2 上报及时率 without data (missing, 2 points); five report-based
-  // entries pending, no reports being in (1.2.2 3 points, four of 2: 11), and 38 manual entries not
-  // assessed (85 points): 43 pending entries, 96 points.
+  // 4.1.1 网上办理率 10% → 0 of 2; 3.5.2 上报及时率 without data (missing, 2 points); issue 15's ratings and
+  // complaints entries without data (missing: 5.2.2 好评率 0.5 + three of 0.25, 5.2.3 答复率 0.5 + two of 0.25).
+  // Pending, no reports being in: the five old report-based entries (1.2.2 3 points, four of 2: 11) and
+  // issue 15's 20 report-based entries (5.3.1 1, 3.4.2 1, 2.2.4 1, 3.4.1 0.5, 5.3.2 0.5, 2.2.3 1.5 + 1,
+  // 2.3.1 0.5 + 0.5 + 0.25 × 3, 4.4.1 0.5 × 3, 2.3.2 1.5, 4.5.1 1.5 + 0.5, 4.4.2 1, 2.2.1 1.5: 15.75);
+  // 37 manual entries not assessed (85 − 18 computed since issue 15 = 67 points):
+  // 5 + 20 + 37 = 62 pending entries, 11 + 15.75 + 67 = 93.75 points.
   const path = `/api/scores/lost?scheme=jiaxing&region=${B}&period=2025-03`;
 
   it('lists the scored and missing entries that lost points, most first, without the pending ones', async () => {
@@ -130,14 +136,26 @@ describe('the indicators that lost points (v_score_lost)', () => {
       ['online_rate', 2],
       ['reg_on_time_rate', 0.4],
     ]);
-    expect(rows.filter((r) => r.status === 'missing').map((r) => [r.metric, r.points_lost])).toEqual([['upload_timeliness', 2]]);
+    const missing = rows.filter((r) => r.status === 'missing').map((r) => [r.metric, r.points_lost]);
+    // Most lost first (ties in no set order, hence the sorted comparison after the first).
+    expect(missing[0]).toEqual(['upload_timeliness', 2]);
+    expect(missing.map(([, lost]) => lost)).toEqual([2, 0.5, 0.5, 0.25, 0.25, 0.25, 0.25, 0.25]);
+    expect(missing.slice(1).sort()).toEqual([
+      ['bad_rectified_rate', 0.25],
+      ['complaint_answer_rate', 0.5],
+      ['complaint_resolution_rate', 0.25],
+      ['complaint_satisfaction_rate', 0.25],
+      ['good_rating_rate', 0.5],
+      ['named_bad_visit_rate', 0.25],
+      ['rating_rate', 0.25],
+    ]);
     expect(rows[0]).toMatchObject({ indicator_code: '2.1.2', points_lost: 2, status: 'scored' });
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(11);
   });
 
   it('leaves the pending entries to the total, as one sum', async () => {
     const [score] = (await get(`/api/scores?scheme=jiaxing&region=${B}&period=2025-03`)).body.data;
-    expect(score).toMatchObject({ pending_entries: 43, pending_points: 96 });
+    expect(score).toMatchObject({ pending_entries: 62, pending_points: 93.75 });
     // Among all indicators the unassessed 2.1.1 (3 points) ranks with 1.2.2; it is not a lost point to chase.
     const all = (await get(`/api/scores/indicators?scheme=jiaxing&region=${B}&period=2025-03&item=J2.2`)).body.data;
     expect(all.find((r: { indicator_code: string }) => r.indicator_code === '2.1.1')).toMatchObject({ points_lost: 3, status: 'pending' });

@@ -4,6 +4,8 @@
 //   370102: subsidy 95 % of last year, fund capacity 88.5 % of last year's
 //   370103: subsidy 105 %,            fund capacity 95 %
 //   370104: subsidy 112 %,            fund capacity 100 %
+// And issue 15's 5.2.2 好评率 (good_rating_rate; linear, floor 85, target 100, 0.5 of the indicator's
+// 1.5 points, in both shipped schemes): 370102 80 %, 370103 91 %, 370104 100 %.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../warehouse/database.js';
 import { refreshMarts } from '../../warehouse/refresh.js';
@@ -17,6 +19,9 @@ const VALUES: [string, string, number][] = [
   ['370102', 'resident_medical_fund_ratio', 88.5],
   ['370103', 'resident_medical_fund_ratio', 95],
   ['370104', 'resident_medical_fund_ratio', 100],
+  ['370102', 'good_rating_rate', 80],
+  ['370103', 'good_rating_rate', 91],
+  ['370104', 'good_rating_rate', 100],
 ];
 
 beforeAll(async () => {
@@ -52,5 +57,20 @@ describe('growth metrics against last year', () => {
       { region_code: '370103', points: 0.5 },
       { region_code: '370104', points: 1 },
     ]);
+  });
+
+  it('5.2.2 好评率 scores its 0.5 points linearly from 85 % to 100 %, in both shipped schemes', async () => {
+    // 80 → below the floor 85: 0; 91 → 0.5 × (91 − 85)/(100 − 85) = 0.5 × 6/15 = 0.2; 100 → 0.5.
+    for (const scheme of ['standard', 'jiaxing']) {
+      const rows = await db.rows<{ region_code: string; points: number; max_points: number; status: string }>(
+        "SELECT region_code, points, max_points, status FROM mart_score_indicator WHERE scheme = $1 AND indicator_code = '5.2.2' AND metric = 'good_rating_rate' AND period_type = 'month' AND period = '2025-03' ORDER BY region_code",
+        [scheme],
+      );
+      expect(rows).toEqual([
+        { region_code: '370102', points: 0, max_points: 0.5, status: 'scored' },
+        { region_code: '370103', points: 0.2, max_points: 0.5, status: 'scored' },
+        { region_code: '370104', points: 0.5, max_points: 0.5, status: 'scored' },
+      ]);
+    }
   });
 });

@@ -18,8 +18,8 @@ let db: Database;
 beforeAll(async () => {
   const fixture = await scoreFixture();
   db = fixture.db;
-  expect(fixture.manualIndicators).toHaveLength(46); // 68 indicators, 22 scored from data
-  expect(fixture.imported).toEqual({ rows: 47, inserted: 47, replaced: 0 });
+  expect(fixture.manualIndicators).toHaveLength(45); // 68 indicators, 23 scored from data alone (4.5.1 among them)
+  expect(fixture.imported).toEqual({ rows: 46, inserted: 46, replaced: 0 });
 });
 
 afterAll(() => db.close());
@@ -73,28 +73,31 @@ describe('Jiaxing scheme (100 points over 25/20/25/15/15; bands 95/85/76)', () =
     expect(await entries('jiaxing', B, '2.1.1')).toEqual([{ metric: null, value: null, points: 0, max_points: 3, points_lost: 3, status: 'pending' }]);
   });
 
-  it('a total exactly on a band edge takes the upper band (85 → 合格), its year-to-date projection 84.5 → 基本合格', async () => {
-    // A: data 1 + 1.5 + 2 (upload 100%) + 1 (online 50%: 2 × 30/60) = 5.5;
-    // manual G points 83 − 3 (5.3.1) − 0.5 (3.3.3 at 75%) − 2 (2.2.4) = 77.5; base 83;
-    // bonus 1.4.4 = 2 (1.4.1 missing), under the cap of 3 → 85.
-    // Year to date online rate 35% → 2 × 15/60 = 0.5 instead of 1 → 84.5.
+  it('a total below the lowest band edge (76) is 不合格, and so is its year-to-date projection', async () => {
+    // A: data 1 + 1.5 + 2 (upload 100%) + 1 (online 50%: 2 × 30/60) = 5.5; issue 15's computed parts
+    // (18 points: 5.3.1 1, 3.4.2 1, 2.2.4 1, 3.4.1 0.5, 5.3.2 0.5, 2.2.3 2.5, 2.3.1 1.75, 4.4.1 1.5, 5.2.2 1.25,
+    // 5.2.3 1, 2.3.2 1.5, 4.5.1 2, 4.4.2 1, 2.2.1 1.5) have no values in the fixture → 0;
+    // manual G points 83 − 18 = 65, − 2 (5.3.1's manual part at 0) − 0.5 (3.3.3 at 75%) − 1 (2.2.4's manual part) = 61.5;
+    // base 5.5 + 61.5 = 67; bonus 1.4.4 = 2 (1.4.1 missing), under the cap of 3 → 69.
+    // Year to date online rate 35% → 2 × 15/60 = 0.5 instead of 1 → 68.5.
     expect(await total('jiaxing', A)).toEqual({
-      base_points: 83,
+      base_points: 67,
       bonus_points: 2,
-      total: 85,
+      total: 69,
       max_total: 100,
-      grade: '合格',
-      projected_total: 84.5,
-      projected_grade: '基本合格',
+      grade: '不合格',
+      projected_total: 68.5,
+      projected_grade: '不合格',
     });
     // B: 1.6 (2.1.2) and nothing else.
     expect(await total('jiaxing', B)).toMatchObject({ base_points: 1.6, bonus_points: 0, total: 1.6, grade: '不合格' });
   });
 
   it('sums G indicators into P2 and P1 items; the E bonus is a line of its own, capped', async () => {
-    // J2.2: 2.1.1 3 + 1.2.2 0 + 2.1.2 2.5 + 3.5.2 2 + 4.1.1 1 + 2.2.4 0 = 8.5 of 16; J2 = 4 + 8.5.
+    // J2.2: 2.1.1 3 + 1.2.2 0 + 2.1.2 2.5 + 3.5.2 2 + 4.1.1 1 + 2.2.4 0 = 8.5 of 16;
+    // J2.1: 3.4.2 (manual part 1; control_hit_closure_rate pending) + 5.1.1 2 = 3; J2 = 3 + 8.5.
     expect(await item('jiaxing', A, 'J2.2')).toEqual({ points: 8.5, max_points: 16 });
-    expect(await item('jiaxing', A, 'J2')).toEqual({ points: 12.5, max_points: 20 });
+    expect(await item('jiaxing', A, 'J2')).toEqual({ points: 11.5, max_points: 20 });
     // J1.4: 1 + 2 + 2 + 0 + 1.5 = 6.5 of 10 G points; the bonus 1.4.4 (2) is not in the item.
     expect(await item('jiaxing', A, 'J1.4')).toEqual({ points: 6.5, max_points: 10 });
     // The E line: 1.4.4 earns 2, under the cap of 3.
@@ -102,8 +105,8 @@ describe('Jiaxing scheme (100 points over 25/20/25/15/15; bands 95/85/76)', () =
   });
 
   it('scores the year from the manual scores alone when the year has no data yet', async () => {
-    // 2025 as a year: every data entry is missing; manual base 77.5 + bonus 2 = 79.5.
-    expect(await total('jiaxing', A, 'year', '2025')).toMatchObject({ base_points: 77.5, total: 79.5, grade: '基本合格', projected_total: 79.5 });
+    // 2025 as a year: every data entry is missing; manual base 61.5 + bonus 2 = 63.5.
+    expect(await total('jiaxing', A, 'year', '2025')).toMatchObject({ base_points: 61.5, total: 63.5, grade: '不合格', projected_total: 63.5 });
   });
 });
 
@@ -121,17 +124,20 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
   });
 
   it('adds the E bonus under its cap: 1.4.4 and 1.5.4 earn 0.5 + 0.5 (the data bonuses have no values)', async () => {
-    // Data 2.25 + 1.5 + 3 = 6.75; manual G 64.5 − 1.5 (5.3.1) − 0.25 (3.3.3) − 1.5 (2.2.4) = 61.25; base 68.
-    // Bonus 1 (under the cap of 3; the cap itself: test/sql/score-arithmetic.test.ts) → 69.
-    // Year to date: online 35% → 4 × 15/40 = 1.5 → 67.5.
+    // Data 2.25 + 1.5 + 3 = 6.75; issue 15's computed parts (18.25 points: 2.2.1–2.2.4 1 each, 2.3.1 0.75,
+    // 2.3.2–2.3.5 0.75 each, 2.4.3 1, 3.4.1 1, 3.4.2 1, 4.4.1 1, 4.4.2 1, 4.5.1 1.5, 5.2.2 1.25, 5.2.3 1,
+    // 5.3.1 1, 5.3.2 0.75) have no values → 0; manual G 64.5 − 18.25 = 46.25, − 0.5 (5.3.1's manual part)
+    // − 0.25 (3.3.3) − 0.5 (2.2.4's manual part) = 45; base 6.75 + 45 = 51.75.
+    // Bonus 1 (under the cap of 3; the cap itself: test/sql/score-arithmetic.test.ts) → 52.75.
+    // Year to date: online 35% → 4 × 15/40 = 1.5 → 51.25.
     expect(await total('standard', A)).toEqual({
-      base_points: 68,
+      base_points: 51.75,
       bonus_points: 1,
-      total: 69,
+      total: 52.75,
       max_total: 100,
-      grade: '合格',
-      projected_total: 67.5,
-      projected_grade: '合格',
+      grade: '不合格',
+      projected_total: 51.25,
+      projected_grade: '不合格',
     });
     const bonus = await db.rows(
       "SELECT SUM(points) AS earned FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' AND category = 'E'",
@@ -153,7 +159,8 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
     ]);
     const indicators = await db.rows("SELECT count(DISTINCT indicator_code) AS n FROM dim_scheme_entry WHERE scheme = 'standard'");
     expect(indicators).toEqual([{ n: 68 }]);
-    // 业务经办 for A: 2.1 (1.5 + 2.25 + 0) + 2.2 (1.5 × 3 + 0) + 2.3 (5) + 2.4 (0 + 0 + 1.5) + 2.5 (3) = 17.75.
-    expect(await item('standard', A, '2')).toEqual({ points: 17.75, max_points: 26 });
+    // 业务经办 for A: 2.1 (1.5 + 2.25 + 0) + 2.2 (manual parts 0.5 × 3 + 0) + 2.3 (manual parts 0.25 × 5)
+    // + 2.4 (0 + 0 + 2.4.3's manual part 0.5) + 2.5 (3) = 3.75 + 1.5 + 1.25 + 0.5 + 3 = 10.
+    expect(await item('standard', A, '2')).toEqual({ points: 10, max_points: 26 });
   });
 });
