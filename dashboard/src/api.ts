@@ -45,9 +45,14 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
 /** Parameters of an endpoint, optional altogether when none is required. */
 type Params<P extends TablePath> = Record<never, never> extends QueryOf<P> ? [params?: QueryOf<P>] : [params: QueryOf<P>];
 
+/** A table endpoint's address with its parameters (and, for a download, ?format=xlsx|csv). */
+export function tableUrl<P extends TablePath>(path: P, params: QueryOf<P> | undefined, format?: 'xlsx' | 'csv'): string {
+  return `${path}?${queryString({ ...(params as Record<string, string | undefined>), format })}`;
+}
+
 /** The rows of a table endpoint, as its contract types them. */
 export async function getTable<P extends TablePath>(path: P, ...[params]: Params<P>): Promise<RowOf<P>[]> {
-  const res = await request(`${path}?${queryString((params ?? {}) as Record<string, string | undefined>)}`);
+  const res = await request(tableUrl(path, params));
   return ((await res.json()) as { data: RowOf<P>[] }).data;
 }
 

@@ -35,9 +35,10 @@ export function pick<T extends string>(value: string | null, allowed: readonly T
   return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
-/** One load of a page: the last value that arrived, and its task (loading / error / done). */
+/** One load of a page: the last value that arrived and when, and its task (loading / error / done). */
 export class PageLoad<R> {
   value: R | undefined;
+  loadedAt: Date | null = null;
   constructor(readonly task: Task<readonly unknown[], R>) {}
 
   get pending(): boolean {
@@ -101,7 +102,7 @@ export class PageController<Ref, Sel extends Selection> implements ReactiveContr
       onComplete: (value) => {
         this.failures.delete(task);
         load.value = value;
-        this.updatedAt = new Date();
+        load.loadedAt = this.updatedAt = new Date();
       },
       onError: (err) => {
         this.failures.set(task, errorText(err));

@@ -8,7 +8,7 @@ import { errorText, getTable } from '../api.js';
 import '../components/sql-result-table.js';
 import '../components/sql-schema-browser.js';
 import { PageController, pick } from '../page-controller.js';
-import { deleteSaved, downloadCsv, runSql, saveQuery, type SqlResult } from '../sql-api.js';
+import { deleteSaved, downloadResult, runSql, saveQuery, type SqlResult } from '../sql-api.js';
 import { defaultChoice, isNumeric, quickChartSpec, type ChartChoice, type Mark } from '../sql-chart.js';
 
 type Side = 'examples' | 'saved' | 'schema';
@@ -138,9 +138,9 @@ export class SqlPage extends LitElement {
     }
   }
 
-  private async download(): Promise<void> {
+  private async download(format: 'csv' | 'xlsx'): Promise<void> {
     try {
-      await downloadCsv(this.sql, `${this.name.trim() || 'query'}.csv`);
+      await downloadResult(this.sql, this.name.trim() || 'query', format);
     } catch (err) {
       this.actionError = errorText(err);
     }
@@ -235,7 +235,8 @@ export class SqlPage extends LitElement {
             <span class="hint">Ctrl+Enter 运行 · 只读查询，超时自动终止</span>
             <input aria-label="查询名称" placeholder="查询名称" .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
             <button @click=${() => this.save()}>保存</button>
-            <button ?disabled=${!r} @click=${() => this.download()}>下载 CSV</button>
+            <button ?disabled=${!r} @click=${() => this.download('xlsx')}>下载 Excel</button>
+            <button ?disabled=${!r} @click=${() => this.download('csv')}>下载 CSV</button>
           </div>
           ${error ? html`<div class="error" role="alert">${error}</div>` : nothing}
           ${this.note ? html`<div class="note" role="status">${this.note}</div>` : nothing}
