@@ -1,6 +1,7 @@
 // A panel's downloads: the table endpoint it draws from, as an Excel workbook and as CSV. The
 // server writes both files (?format=xlsx|csv, api/format.ts), so a download holds exactly the
-// rows the panel was drawn from; nothing is rebuilt in the browser. Hidden on paper and walls.
+// rows the panel was drawn from, named by the server; nothing is rebuilt in the browser.
+// Hidden on paper and walls.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { QueryOf, TablePath } from '../../../contracts/endpoints.js';
@@ -14,22 +15,19 @@ export class TableExport extends LitElement {
     a:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
   `;
 
-  /** The file's name, without extension (the panel's title). */
-  @property() name = '';
   /** The endpoint and its parameters, built by tableExport(). */
   @property({ attribute: false }) source: { path: TablePath; params: Record<string, string | undefined> } | null = null;
 
   render() {
     if (!this.source) return html``;
     const { path, params } = this.source;
-    const file = this.name.replace(/[\\/:*?"<>|\s·]+/g, '_');
     const link = (format: 'xlsx' | 'csv', label: string) =>
-      html`<a href=${tableUrl(path, params as QueryOf<TablePath>, format)} download=${`${file}.${format}`} title=${`下载${label}`}>${format.toUpperCase()}</a>`;
+      html`<a href=${tableUrl(path, params as QueryOf<TablePath>, format)} download title=${`下载${label}`}>${format.toUpperCase()}</a>`;
     return html`<span role="group" aria-label="导出表格">${link('xlsx', ' Excel 表格')}${link('csv', ' CSV 文件')}</span>`;
   }
 }
 
 /** Download buttons for a panel drawn from `path` with `params`. */
-export function tableExport<P extends TablePath>(name: string, path: P, params: QueryOf<P>): unknown {
-  return html`<si-table-export .name=${name} .source=${{ path, params }}></si-table-export>`;
+export function tableExport<P extends TablePath>(path: P, params: QueryOf<P>): unknown {
+  return html`<si-table-export .source=${{ path, params }}></si-table-export>`;
 }

@@ -99,11 +99,11 @@ export class AgencyPage extends LitElement {
   }
 
   /** Month by month: the month's score and grade, and the year-end projection as it stood then. */
-  private scorePanel(scheme: string, sel: Picked, regionName: string) {
+  private scorePanel(scheme: string, sel: Picked) {
     const scores = this.year.value?.scores;
     const latest = this.year.value?.latest;
     return html`<section class="panel wide" data-testid="score" aria-label="得分与年度预测" aria-busy=${this.year.pending} style="min-height:200px">
-      ${tableExport(`${regionName} 逐月得分（${scheme}）`, '/api/scores', { scheme: sel.scheme, region: sel.region, period_type: 'month' })}
+      ${tableExport('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: 'month' })}
       <h2>得分与年度预测（${scheme}）</h2>
       ${loadState(
         this.year,
@@ -135,12 +135,12 @@ export class AgencyPage extends LitElement {
   }
 
   /** The indicators that lost the most points in the year to date: where the grade can be lifted. */
-  private liftPanel(sel: Picked, regionName: string) {
+  private liftPanel(sel: Picked) {
     const latest = this.year.value?.latest;
     return html`<section class="panel wide" data-testid="lift" aria-label="提升等级的关键指标" aria-busy=${this.year.pending} style="min-height:200px">
       ${
         latest
-          ? tableExport(`${regionName} 失分最多的指标（${latest.period}）`, '/api/scores/lost', {
+          ? tableExport('/api/scores/lost', {
               scheme: sel.scheme,
               region: sel.region,
               period_type: 'ytd',
@@ -211,10 +211,10 @@ export class AgencyPage extends LitElement {
         !data
           ? html`<div class="placeholder">${notYet(this.year.failed)}</div>`
           : html`<div class="grid">
-        ${this.scorePanel(schemes.find((s) => s.code === sel.scheme)?.name ?? sel.scheme, sel, region.name)}
-        ${this.liftPanel(sel, region.name)}
+        ${this.scorePanel(schemes.find((s) => s.code === sel.scheme)?.name ?? sel.scheme, sel)}
+        ${this.liftPanel(sel)}
         <section class="panel wide" data-testid="annual" aria-label="全年累计" aria-busy=${this.year.pending}>
-          ${tableExport(`${region.name} ${sel.year}年累计与同级比较`, '/api/peer-series', { region: sel.region, period_type: 'year', from: sel.year, to: sel.year })}
+          ${tableExport('/api/peer-series', { region: sel.region, period_type: 'year', from: sel.year, to: sel.year })}
           <h2>${region.name} · ${sel.year}年累计，与${peerScope?.name ?? ''}各${peerLevel}比较</h2>
           ${loadState(
             this.year,
@@ -239,12 +239,12 @@ export class AgencyPage extends LitElement {
           )}
         </section>
         <section class="panel wide" data-testid="alerts" aria-label="本地区预警" style="min-height:140px">
-          ${tableExport(`${region.name} 未解除预警`, '/api/alerts', { region: sel.region, limit: '20' })}
+          ${tableExport('/api/alerts', { region: sel.region, limit: '20' })}
           <h2>本地区预警（未解除）</h2>
           ${loadState(this.year, data?.alerts, '当前没有未解除的预警', (rows) => html`<si-alert-list .rows=${rows}></si-alert-list>`)}
         </section>
         <section class="panel wide" data-testid="focus" aria-label="逐月明细" aria-busy=${this.focusScores.pending}>
-          ${tableExport(`${region.name} ${focusName} ${sel.year}年逐月得分与目标值`, '/api/scores/indicator-series', {
+          ${tableExport('/api/scores/indicator-series', {
             scheme: sel.scheme,
             region: sel.region,
             metric: sel.metric,
@@ -271,7 +271,7 @@ export class AgencyPage extends LitElement {
           )}
         </section>
         <section class="panel wide" data-testid="trends" aria-label="全部指标逐月趋势">
-          ${tableExport(`${region.name} ${sel.year}年逐月指标与同级中位数`, '/api/peer-series', { region: sel.region, period_type: 'month', from: `${sel.year}-01`, to: `${sel.year}-12` })}
+          ${tableExport('/api/peer-series', { region: sel.region, period_type: 'month', from: `${sel.year}-01`, to: `${sel.year}-12` })}
           ${loadState(
             this.year,
             data?.months,

@@ -83,7 +83,7 @@ export class AuditPage extends LitElement {
             ${Object.entries(ACTIONS).map(([k, v]) => html`<option value=${k} ?selected=${k === sel.action}>${v}</option>`)}
           </select></label>
           ${input('actor', '用户', 'text')} ${input('from', '起始日期', 'date')} ${input('to', '截止日期', 'date')}
-          ${tableExport('审计日志', '/api/audit', { ...filled(sel), limit: '100000' })}
+          ${tableExport('/api/audit', { ...filled(sel), limit: '100000' })}
         </div>
         ${rows ? fresh(this.data, this.table(rows)) : notYet(this.data.failed)}
       </section>

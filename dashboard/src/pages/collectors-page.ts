@@ -165,7 +165,7 @@ export class CollectorsPage extends LitElement {
       ${staleNote(this.data)}
       ${this.calendarWarning(data.calendar)}
       <section class="panel" aria-label="采集健康">
-        ${tableExport('采集健康', '/api/feeds/health', {})}
+        ${tableExport('/api/feeds/health', {})}
         <h2>采集健康</h2>
         ${this.healthTable(data.health)}
         <div class="note">数据滞后：已采集数据的最新时间距现在多久；每 ${REFRESH_MS / 1000} 秒自动刷新。</div>
@@ -178,8 +178,8 @@ export class CollectorsPage extends LitElement {
           </select>
         </label>
       </div>
-      <section class="panel" aria-label="运行日志">${tableExport('运行日志', '/api/runs', { ...(feed ? { feed } : {}), limit: '50' })}<h2>运行日志（最近 50 次）</h2>${this.runTable(data.runs)}</section>
-      <section class="panel" aria-label="隔离数据">${tableExport('隔离数据', '/api/quarantine', { ...(feed ? { feed } : {}), limit: '200' })}<h2>隔离数据及原因</h2>${this.quarantineTable(data.quarantine)}</section>
+      <section class="panel" aria-label="运行日志">${tableExport('/api/runs', { ...(feed ? { feed } : {}), limit: '50' })}<h2>运行日志（最近 50 次）</h2>${this.runTable(data.runs)}</section>
+      <section class="panel" aria-label="隔离数据">${tableExport('/api/quarantine', { ...(feed ? { feed } : {}), limit: '200' })}<h2>隔离数据及原因</h2>${this.quarantineTable(data.quarantine)}</section>
     `;
   }
 }

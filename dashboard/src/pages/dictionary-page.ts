@@ -100,7 +100,7 @@ export class DictionaryPage extends LitElement {
             }}
             @change=${(e: Event) => page.select({ q: (e.target as HTMLInputElement).value, code: '' })} />
         </label>
-        <span>${tableExport('附录A指标体系', '/api/catalogue', {})}${tableExport('监测指标口径', '/api/metrics', {})}</span>
+        <span>${tableExport('/api/catalogue', {})}${tableExport('/api/metrics', {})}</span>
         <span class="note">附录A共 ${page.ref.catalogue.length} 项指标，其中 ${computed} 项由系统根据监测数据计算；显示 ${rows.length} 项</span>
       </div>
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}

@@ -94,12 +94,12 @@ export class MonitorPage extends LitElement {
       </section>
       <section class="charts" aria-busy=${this.data.pending}>
         <div class="panel" data-testid="trend">
-          ${tableExport(`${region.name} · ${metric.name}（近24个月）`, '/api/compare/vertical', { metric: sel.metric, region: sel.region, from: addMonths(sel.period, -23), to: sel.period })}
+          ${tableExport('/api/compare/vertical', { metric: sel.metric, region: sel.region, from: addMonths(sel.period, -23), to: sel.period })}
           ${loadState(this.data, data?.trend, '该地区暂无此指标数据', (rows) => html`<si-vega-chart .spec=${trendSpec(rows, metric, region.name)}></si-vega-chart>`)}
           <div class="definition">口径：${metric.definition}</div>
         </div>
         <div class="panel" data-testid="ranking">
-          ${tableExport(`${metric.name} · 同级排名（${sel.period}）`, '/api/compare/horizontal', { metric: sel.metric, parent: region.parent_code ?? region.code, period: sel.period })}
+          ${tableExport('/api/compare/horizontal', { metric: sel.metric, parent: region.parent_code ?? region.code, period: sel.period })}
           ${loadState(this.data, data?.ranking, '该期暂无同级地区数据', (rows) => html`<si-vega-chart .spec=${rankSpec(rows, metric, sel.region)}></si-vega-chart>`)}
         </div>
       </section>

@@ -207,8 +207,8 @@ export class OverviewPage extends LitElement {
           rankingTitle,
           'ranking',
           byScore
-            ? tableExport(rankingTitle, '/api/scores/ranking', { scheme: sel.scheme, parent: scope.code, period: sel.period })
-            : tableExport(rankingTitle, '/api/compare/horizontal', { metric: sel.metric, parent: scope.code, period: sel.period }),
+            ? tableExport('/api/scores/ranking', { scheme: sel.scheme, parent: scope.code, period: sel.period })
+            : tableExport('/api/compare/horizontal', { metric: sel.metric, parent: scope.code, period: sel.period }),
           byScore ? data?.scoreRanking : data?.ranking,
           `该月暂无各${peerLevel}${byScore ? '评分' : '数据'}`,
           (rows) =>
@@ -218,7 +218,7 @@ export class OverviewPage extends LitElement {
             }</div>`,
         )}
         <section class="panel" data-testid="movers" aria-label="本月变化最大" aria-busy=${this.data.pending}>
-          ${tableExport(`${sel.period} 变化最大的${levelName(moverLevel)} · ${metric.name}`, '/api/movers', {
+          ${tableExport('/api/movers', {
             metric: sel.metric,
             region: scope.code,
             level: moverLevel,
@@ -237,11 +237,11 @@ export class OverviewPage extends LitElement {
           }
           ${loadState(this.data, data?.movers, '暂无上月可比数据', (rows) => html`<si-mover-list .rows=${rows} .metric=${metric}></si-mover-list>`)}
         </section>
-        ${this.panel(`预警（未解除）`, 'alerts', tableExport(`${region.name} 未解除预警`, '/api/alerts', { region: sel.region, limit: '30' }), data?.alerts, '当前没有未解除的预警', () => html`<si-alert-list .rows=${data!.alerts}></si-alert-list>`)}
+        ${this.panel(`预警（未解除）`, 'alerts', tableExport('/api/alerts', { region: sel.region, limit: '30' }), data?.alerts, '当前没有未解除的预警', () => html`<si-alert-list .rows=${data!.alerts}></si-alert-list>`)}
         ${this.panel(
           heatTitle,
           'heatmap',
-          tableExport(heatTitle, '/api/heatmap', { metric: sel.metric, parent: scope.code, from, to: sel.period }),
+          tableExport('/api/heatmap', { metric: sel.metric, parent: scope.code, from, to: sel.period }),
           data?.heat,
           '暂无数据',
           () => html`<si-vega-chart .spec=${heatmapSpec(data!.heat, metric, `${scope.name}各${peerLevel} · ${metric.name}`)}></si-vega-chart>`,

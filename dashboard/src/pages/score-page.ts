@@ -159,7 +159,6 @@ export class ScorePage extends LitElement {
     const total = totals.find((t) => t.period === period);
     const scheme = schemes.find((s) => s.code === sel.scheme);
     const at = { scheme: sel.scheme, region: sel.region, period_type: sel.period_type, period };
-    const named = `${regions.find((r) => r.code === sel.region)?.name ?? sel.region} ${period}`;
     return html`
       <div class="bar">
         <div class="filters">
@@ -196,7 +195,7 @@ export class ScorePage extends LitElement {
             ? html`<div class="empty">该地区此期间暂无评分</div>`
             : html`<div class="grid" aria-busy=${this.detail.pending}>
             <section class="panel" data-testid="score-total">
-              ${tableExport(`${named} 各期总分`, '/api/scores', { scheme: sel.scheme, region: sel.region, period_type: sel.period_type })}
+              ${tableExport('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: sel.period_type })}
               <h2>总分</h2>
               <div><span class="total" data-testid="total">${formatPoints(total.total)}</span> / ${formatPoints(total.max_total)}<span class="grade" data-testid="grade">${total.grade}</span></div>
               <div class="facts">
@@ -208,14 +207,14 @@ export class ScorePage extends LitElement {
               <div class="facts">等级区间：${scheme?.grades.map((g) => `${g.grade} ${g.min}${g.max === null ? '分以上' : `–${g.max}分`}`).join('；')}</div>
             </section>
             <section class="panel" data-testid="drill">
-              ${tableExport(`${named} 各项目得分`, '/api/scores/items', at)}
-              ${tableExport(`${named} 各指标得分`, '/api/scores/indicators', at)}
+              ${tableExport('/api/scores/items', at)}
+              ${tableExport('/api/scores/indicators', at)}
               <h2>得分构成</h2>
               ${this.drillDown(sel, detail.items, detail.indicators)}
             </section>
           </div>
           <section class="panel" style="margin-top:12px" aria-busy=${this.detail.pending}>
-            ${tableExport(`${named} 失分最多的指标`, '/api/scores/lost', { ...at, limit: TOP_LOST })}
+            ${tableExport('/api/scores/lost', { ...at, limit: TOP_LOST })}
             <h2>失分最多的指标</h2>
             ${this.indicatorTable(detail.lost, 'top-lost')}
             ${

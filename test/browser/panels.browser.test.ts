@@ -1,0 +1,124 @@
+// A panel's states told apart (loading, empty, failed, stale after a failed reload) with the
+// API made to fail or wait in the browser (playwright routes), and a panel's downloads: the
+// XLSX opened with exceljs and the CSV read back, cell by cell against the endpoint's JSON.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS } from '../support/browser.js';
+import { useDemoBrowser } from '../support/browser-suite.js';
+
+const suite = useDemoBrowser();
+const OVERVIEW = '/?view=overview&region=370000&metric=on_time_rate&period=2025-05';
+
+describe('panel states', () => {
+  it('a failed reload greys the earlier figures under 数据已过期, never shows them as the new month’s', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}${OVERVIEW}`);
+    const ranking = page.locator('[data-testid=ranking]');
+    await ranking.locator('si-region-ranking').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-state=stale]').count()).toBe(0);
+
+    await page.route('**/api/**', (route) => route.abort());
+    await page.selectOption('select[aria-label=月份]', '2025-04');
+    // The title names the month chosen; the figures under it say they are not that month's.
+    await expect.poll(() => ranking.locator('h2').textContent()).toContain('2025-04');
+    await expect.poll(() => ranking.locator('[data-state=stale]').textContent()).toContain('数据已过期');
+    expect(await ranking.locator('.stale-body si-region-ranking').count()).toBeGreaterThan(0);
+    for (const panel of ['heatmap', 'alerts', 'movers', 'multiples']) {
+      expect(await page.locator(`[data-testid=${panel}] [data-state=stale]`).count(), panel).toBe(1);
+    }
+    // The tiles too, and the reason above the page.
+    expect(await page.locator('si-overview-page [data-state=stale]').count()).toBe(6); // the tiles and 5 panels
+    expect(await page.locator('si-overview-page .error[role=alert]').textContent()).toContain('无法连接服务器');
+    await page.screenshot({ path: join(ARTIFACTS, 'panel-stale.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('a first load that fails says 加载失败, one on its way says 正在加载, none found says so', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The alerts wait, then come back empty; the heat map fails.
+    await page.route('**/api/alerts?*', async (route) => {
+      await held;
+      await route.fulfill({ json: { columns: [], data: [] } });
+    });
+    await page.goto(`${suite.server.url}${OVERVIEW}`);
+    const alerts = page.locator('[data-testid=alerts]');
+    await expect.poll(() => alerts.locator('[data-state=loading]').textContent(), { timeout: 20_000 }).toContain('正在加载');
+    release();
+    await expect.poll(() => alerts.locator('[data-state=empty]').textContent(), { timeout: 20_000 }).toContain('当前没有未解除的预警');
+    expect(await alerts.locator('[data-state=loading]').count()).toBe(0);
+
+    // A page whose first load fails: 加载失败 where the figures would be, nothing left loading.
+    const fresh = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await fresh.route('**/api/heatmap?*', (route) => route.abort());
+    await fresh.goto(`${suite.server.url}${OVERVIEW}`);
+    const heat = fresh.locator('[data-testid=heatmap]');
+    await expect.poll(() => heat.locator('[data-state=failed]').textContent(), { timeout: 20_000 }).toContain('加载失败');
+    expect(await fresh.locator('[data-state=loading]').count()).toBe(0);
+    await page.close();
+    await fresh.close();
+  });
+});
+
+async function sheetOf(path: string): Promise<ExcelJS.Worksheet> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  return book.worksheets[0];
+}
+
+describe('panel downloads', () => {
+  it('the heat map’s XLSX and CSV hold the rows it was drawn from', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    await page.goto(`${suite.server.url}${OVERVIEW}`);
+    const panel = page.locator('[data-testid=heatmap]');
+    await panel.locator('si-vega-chart[data-rendered]').waitFor({ timeout: 30_000 });
+    const link = panel.locator('si-table-export a', { hasText: 'XLSX' });
+    const href = (await link.getAttribute('href'))!;
+    const url = new URL(href, suite.server.url);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ metric: 'on_time_rate', parent: '370000', from: '2024-06', to: '2025-05', format: 'xlsx' });
+    url.searchParams.delete('format');
+    const json = (await (await fetch(url)).json()) as { columns: { name: string }[]; data: Record<string, unknown>[] };
+    expect(json.data.length).toBeGreaterThan(16); // the 16 cities, several months
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(xlsx.suggestedFilename()).toBe('heatmap-on_time_rate-370000.xlsx');
+    const sheet = await sheetOf((await xlsx.path())!);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(json.columns.map((c) => c.name));
+    expect(sheet.rowCount).toBe(json.data.length + 1);
+    const valueCol = header.indexOf('value') + 1;
+    const regionCol = header.indexOf('region_name') + 1;
+    for (const i of [0, 100, json.data.length - 1]) {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(regionCol).value).toBe(json.data[i].region_name);
+      expect(row.getCell(valueCol).value).toBe(json.data[i].value); // a number, not text
+    }
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), panel.locator('si-table-export a', { hasText: 'CSV' }).click()]);
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0].split(',')).toEqual(json.columns.map((c) => c.name));
+    expect(lines).toHaveLength(json.data.length + 1);
+    await page.close();
+  });
+
+  it('every table panel of every page offers XLSX and CSV', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const expected: Record<string, number> = { overview: 4, monitor: 2, agency: 6, scores: 4, collectors: 3, dictionary: 2, audit: 1 };
+    for (const [view, count] of Object.entries(expected)) {
+      await page.goto(`${suite.server.url}/?view=${view}`);
+      await page.waitForLoadState('networkidle');
+      const exports = page.locator('si-table-export');
+      await expect.poll(() => exports.count(), { timeout: 20_000, message: view }).toBe(count);
+      expect(await exports.first().locator('a').allTextContents(), view).toEqual(['XLSX', 'CSV']);
+    }
+    await page.close();
+  });
+});
