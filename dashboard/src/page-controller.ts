@@ -13,6 +13,10 @@ import { onLiveChange } from './live.js';
 /** Fired on window when a page writes its selection to the address (the shell's tabs follow it). */
 export const URL_CHANGED = 'si-url-changed';
 
+/** What every address keeps of the one before, on a page whose selection lacks it: the region
+ * chosen (drilled to) and the scheme, so they survive tabs and pages that do not use them. */
+export const KEPT = ['region', 'scheme'];
+
 /** A page's selection: named string values, as in the query string. */
 export type Selection = Record<string, string>;
 
@@ -125,7 +129,9 @@ export class PageController<Ref, Sel extends Selection> implements ReactiveContr
 
   /** The URL of the page with the selection changed by `patch`. */
   href(patch: Partial<Sel> = {}): string {
-    return `?${new URLSearchParams({ view: this.opts.view, ...this.sel, ...patch } as Record<string, string>)}`;
+    const now = new URLSearchParams(location.search);
+    const kept = Object.fromEntries(KEPT.filter((k) => now.get(k)).map((k) => [k, now.get(k)!]));
+    return `?${new URLSearchParams({ view: this.opts.view, ...kept, ...this.sel, ...patch } as Record<string, string>)}`;
   }
 
   /** Changes the selection, as a new entry of the browser's history. */

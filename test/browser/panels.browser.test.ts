@@ -1,6 +1,8 @@
 // A panel's states told apart (loading, empty, failed, stale after a failed reload) with the
-// API made to fail or wait in the browser (playwright routes), and a panel's downloads: the
-// XLSX opened with exceljs and the CSV read back, cell by cell against the endpoint's JSON.
+// API made to fail or wait in the browser (playwright routes); a panel's downloads: the XLSX
+// opened with exceljs and the CSV read back, cell by cell against the endpoint's JSON; the
+// scheme's target and floor (SQL's, from /api/scores/indicators) on the tiles and as rule lines
+// on the charts, every mark named in a legend.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -119,6 +121,42 @@ describe('panel downloads', () => {
       await expect.poll(() => exports.count(), { timeout: 20_000, message: view }).toBe(count);
       expect(await exports.first().locator('a').allTextContents(), view).toEqual(['XLSX', 'CSV']);
     }
+    await page.close();
+  });
+});
+
+describe('targets and thresholds', () => {
+  it('shows the scheme’s target and floor on the tile and as rule lines on both charts, each in a legend', async () => {
+    const q = new URLSearchParams({ scheme: 'standard', region: '370100', period_type: 'month', period: '2025-05' });
+    const indicators = (await (await fetch(`${suite.server.url}/api/scores/indicators?${q}`)).json()).data as {
+      metric: string | null;
+      target_value: number | null;
+      floor_value: number | null;
+      points: number;
+      max_points: number;
+    }[];
+    const goal = indicators.find((r) => r.metric === 'on_time_rate' && r.target_value !== null)!;
+    expect(goal, 'on_time_rate is scored under the standard scheme').toBeDefined();
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=monitor&metric=on_time_rate&region=370100&period=2025-05`);
+    const tile = page.locator('si-kpi-tile[data-metric=on_time_rate] [data-testid=kpi-target]');
+    await expect.poll(() => tile.textContent(), { timeout: 20_000 }).toContain(`目标 ≥ ${goal.target_value!.toFixed(1)}%`);
+    if (goal.floor_value !== null) expect(await tile.textContent()).toContain(`起评 ${goal.floor_value.toFixed(1)}%`);
+    expect(await tile.locator('[data-testid=kpi-points]').textContent()).toBe(`得分 ${Number(goal.points.toFixed(2))}/${Number(goal.max_points.toFixed(2))}`);
+
+    const goals = goal.floor_value === null ? ['目标值'] : ['目标值', '起评值'];
+    for (const [panel, marks] of [
+      ['trend', ['当月', '近12个月']],
+      ['ranking', ['所选地区', '同级地区', '同级中位数']],
+    ] as const) {
+      const chart = page.locator(`[data-testid=${panel}] si-vega-chart[data-rendered]`);
+      await chart.waitFor({ timeout: 20_000 });
+      const legend = await chart.locator('.role-legend-label text').allTextContents();
+      expect(legend, panel).toEqual([...marks, ...goals]);
+      // One rule per goal (and the median on the ranking), not one per data row.
+      expect(await chart.locator('.mark-rule.role-mark line').count(), panel).toBe(goals.length + (panel === 'ranking' ? 1 : 0));
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'monitor-targets.png'), fullPage: true });
     await page.close();
   });
 });

@@ -98,7 +98,7 @@ export class OverviewPage extends LitElement {
       const item = itemsOf(ref.catalogue, ref.metrics).find((i) => i.key === sel.item);
       const from = addMonths(sel.period, -11);
       const [tiles, ranking, movers, alerts, heat, multiples, scoreRanking, scores] = await Promise.all([
-        getHeadline(sel.region, sel.period),
+        getHeadline(sel.region, sel.period, sel.scheme),
         getTable('/api/compare/horizontal', { metric: sel.metric, parent, period: sel.period }),
         getTable('/api/movers', {
           metric: sel.metric,
@@ -200,7 +200,7 @@ export class OverviewPage extends LitElement {
       ${staleNote(this.data)}
       <section class="tiles" aria-label="核心指标" style="margin-top:12px">
         <si-score-tile data-testid="score-tile" .label=${`${region.name} · 综合得分（${scheme?.name ?? sel.scheme}）`} .score=${data?.score ?? null}></si-score-tile>
-        ${headlineTiles(ref.metrics, data?.tiles ?? {})}
+        ${headlineTiles(ref.metrics, data?.tiles)}
       </section>
       <div class="grid">
         ${this.panel<HorizontalRow | ScoreRankRow>(
