@@ -160,3 +160,26 @@ describe('targets and thresholds', () => {
     await page.close();
   });
 });
+
+describe('links to 指标词典', () => {
+  it('opens an indicator from 绩效评分 and a metric from 指标监测 in the dictionary, the region kept', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=scores&region=370100`);
+    const link = page.locator('[data-testid=top-lost] a.dictionary').first();
+    await link.waitFor({ timeout: 20_000 });
+    const code = (await link.textContent())!.trim();
+    await link.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('code')).toBe(code);
+    expect(new URL(page.url()).searchParams.get('region')).toBe('370100');
+    await expect.poll(() => page.locator(`si-dictionary-page article.open[data-code="${code}"]`).count(), { timeout: 20_000 }).toBe(1);
+
+    await page.goto(`${suite.server.url}/?view=monitor&metric=online_rate&region=370100`);
+    await page.locator('[data-testid=trend] .definition a.dictionary').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('online_rate');
+    // The indicators computed from the metric, each naming it in its 计算口径.
+    const found = page.locator('si-dictionary-page article');
+    await expect.poll(() => found.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    for (const text of await found.allTextContents()) expect(text).toContain('online_rate');
+    await page.close();
+  });
+});

@@ -11,6 +11,7 @@ import { DEFAULT_SCHEME, getMonths, getReference, getTable, yearsOf, type Refere
 import { formatChange, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
+import { dictionaryLink } from '../dictionary-link.js';
 import { tableExport } from '../components/table-export.js';
 import { loadState, notYet, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
@@ -158,7 +159,7 @@ export class AgencyPage extends LitElement {
           <thead><tr><th>指标</th><th class="num">本地区</th><th class="num">目标值</th><th class="num">得分</th><th class="num">失分</th><th>计分规则</th></tr></thead>
           <tbody>${rows.map(
             (r) => html`<tr data-indicator=${r.indicator_code}>
-            <td>${r.indicator_code} ${r.name}${r.status === 'missing' ? html` <span class="bad">缺少数据</span>` : nothing}</td>
+            <td>${dictionaryLink({ code: r.indicator_code }, r.indicator_code)} ${r.name}${r.status === 'missing' ? html` <span class="bad">缺少数据</span>` : nothing}</td>
             <td class="num">${formatValue(r.value, r.unit ?? '')}</td>
             <td class="num">${formatValue(r.target_value, r.unit ?? '')}</td>
             <td class="num">${formatPoints(r.points)} / ${formatPoints(r.max_points)}</td>
@@ -252,7 +253,7 @@ export class AgencyPage extends LitElement {
             from: `${sel.year}-01`,
             to: `${sel.year}-12`,
           })}
-          <h2>${focusName} · 逐月与目标值、同级中位数</h2>
+          <h2>${focusName} · 逐月与目标值、同级中位数 <small>${dictionaryLink({ metric: sel.metric })}</small></h2>
           ${loadState(
             this.year,
             focus,

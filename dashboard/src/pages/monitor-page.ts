@@ -8,6 +8,7 @@ import { rankSpec, trendSpec } from '../charts.js';
 import { getHeadline, headlineTiles } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
+import { dictionaryLink } from '../dictionary-link.js';
 import { tableExport } from '../components/table-export.js';
 import { loadState, pageLoading, staleNote } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
@@ -96,7 +97,7 @@ export class MonitorPage extends LitElement {
         <div class="panel" data-testid="trend">
           ${tableExport('/api/compare/vertical', { metric: sel.metric, region: sel.region, from: addMonths(sel.period, -23), to: sel.period })}
           ${loadState(this.data, data?.trend, '该地区暂无此指标数据', (rows) => html`<si-vega-chart .spec=${trendSpec(rows, metric, region.name, data?.tiles.targets[sel.metric])}></si-vega-chart>`)}
-          <div class="definition">口径：${metric.definition}</div>
+          <div class="definition">口径：${metric.definition} ${dictionaryLink({ metric: metric.code })}</div>
         </div>
         <div class="panel" data-testid="ranking">
           ${tableExport('/api/compare/horizontal', { metric: sel.metric, parent: region.parent_code ?? region.code, period: sel.period })}

@@ -23,6 +23,7 @@ import '../components/live-status.js';
 import '../components/mover-list.js';
 import '../components/region-ranking.js';
 import '../components/score-tile.js';
+import { dictionaryLink } from '../dictionary-link.js';
 import { tableExport } from '../components/table-export.js';
 
 interface Ref {
@@ -214,7 +215,9 @@ export class OverviewPage extends LitElement {
           (rows) =>
             html`${this.ranking(ref.regions, rows, byScore ? '分' : metric.unit, region.code)}
             <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。${
-              byScore ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。` : `口径：${metric.definition}`
+              byScore
+                ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。`
+                : html`口径：${metric.definition} ${dictionaryLink({ metric: metric.code })}`
             }</div>`,
         )}
         <section class="panel" data-testid="movers" aria-label="本月变化最大" aria-busy=${this.data.pending}>

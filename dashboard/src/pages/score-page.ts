@@ -8,6 +8,7 @@ import type { ScoreItemRow, ScoreTargetRow } from '../../../contracts/rows.js';
 import { getMonths, getTable, monthLabel } from '../api.js';
 import { formatPoints } from '../../../contracts/format.js';
 import { PageController, pick } from '../page-controller.js';
+import { dictionaryLink } from '../dictionary-link.js';
 import { tableExport } from '../components/table-export.js';
 import { notYet, pageLoading, staleNote } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
@@ -116,7 +117,7 @@ export class ScorePage extends LitElement {
       <tbody>
         ${rows.map(
           (r) => html`<tr data-testid="indicator-row">
-            <td>${r.indicator_code} ${r.name}${r.category === 'E' ? '（激励性，加分）' : ''}<div class="rule">${r.rule_detail}</div></td>
+            <td>${dictionaryLink({ code: r.indicator_code }, r.indicator_code)} ${r.name}${r.category === 'E' ? '（激励性，加分）' : ''}<div class="rule">${r.rule_detail}</div></td>
             <td>${r.source === 'computed' ? '数据计算' : '人工评分'}</td>
             <td class="num">${r.value === null ? html`<span class="flag">${statusText(r)}</span>` : html`${formatPoints(r.value)}${r.status === 'pending' ? html`<div class="flag">${statusText(r)}</div>` : nothing}`}</td>
             <td class="num">${formatPoints(r.points)}</td>
