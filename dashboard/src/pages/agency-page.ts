@@ -253,7 +253,7 @@ export class AgencyPage extends LitElement {
             from: `${sel.year}-01`,
             to: `${sel.year}-12`,
           })}
-          <h2>${focusName} · 逐月与目标值、同级中位数 <small>${dictionaryLink({ metric: sel.metric })}</small></h2>
+          <h2>${focusName} · 逐月与目标值、同级中位数</h2>
           ${loadState(
             this.year,
             focus,
@@ -268,7 +268,7 @@ export class AgencyPage extends LitElement {
                     <td class="num">${formatValue(r.peer_median, r.unit)}</td>${this.gapCell(r)}<td class="num">${r.rank}/${r.peers}</td></tr>`;
                 })}</tbody>
               </table>
-              ${focusScores?.length === 0 ? html`<div class="note">该指标未纳入所选评分方案，无目标值。</div>` : nothing}`,
+              <div class="note">${focusScores?.length === 0 ? '该指标未纳入所选评分方案，无目标值。' : ''}${dictionaryLink({ metric: sel.metric })}</div>`,
           )}
         </section>
         <section class="panel wide" data-testid="trends" aria-label="全部指标逐月趋势">
