@@ -31,8 +31,17 @@ export class Membership {
     private readonly caller: Caller,
   ) {}
 
-  private holds(role: RoundRole, region: string | null = null): boolean {
+  /** The caller holds the round role (for the region, when given). */
+  holds(role: RoundRole, region: string | null = null): boolean {
     return this.members.some((m) => m.login === this.caller.user.login && m.role === role && (region === null || m.region_code === region));
+  }
+
+  get login(): string {
+    return this.caller.user.login;
+  }
+
+  get actor(): Caller['actor'] {
+    return this.caller.actor;
   }
 
   /** The caller's roles in the round (an administrator is the workgroup). */
