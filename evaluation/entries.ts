@@ -85,10 +85,13 @@ function largeDifferences(entries: readonly FormEntryRow[]): string[] {
   const score = (code: string, mode: string) => entries.find((e) => e.indicator_code === code && e.mode === mode)?.score ?? null;
   return [...new Set(entries.map((e) => e.indicator_code))].filter((code) => {
     const self = score(code, ROLE_MODE.agency);
-    return self !== null && [ROLE_MODE.third_party, ROLE_MODE.superior].some((m) => {
-      const other = score(code, m);
-      return other !== null && Math.abs(other - self) >= LARGE_DIFFERENCE;
-    });
+    return (
+      self !== null &&
+      [ROLE_MODE.third_party, ROLE_MODE.superior].some((m) => {
+        const other = score(code, m);
+        return other !== null && Math.abs(other - self) >= LARGE_DIFFERENCE;
+      })
+    );
   });
 }
 
@@ -136,13 +139,7 @@ function scorer(round: Round, row: RoundRegionRow, mode: string): ScoringRole {
 }
 
 /** Saves draft scores of one mode (a saved entry counts again only once submitted). */
-export async function saveEntries(
-  db: Database,
-  round: Round,
-  region: string,
-  mode: string,
-  entries: readonly EntryInput[],
-): Promise<FormEntryRow[]> {
+export async function saveEntries(db: Database, round: Round, region: string, mode: string, entries: readonly EntryInput[]): Promise<FormEntryRow[]> {
   const row = await regionRow(db, round, region);
   const role = scorer(round, row, mode);
   const manual = new Set(manualIndicators(round.scheme));

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { REGION_ACTIONS, REGION_STATES, type RegionState, TRANSITIONS } from '../../contracts/evaluation.js';
+import { type FrozenDifferenceRow, REGION_ACTIONS, REGION_STATES, type RegionState, TRANSITIONS } from '../../contracts/evaluation.js';
 import type { Database } from '../../warehouse/database.js';
 import { collectAll, collectedFixture } from '../support/collect.js';
 import { type SignedIn, signIn } from '../support/auth.js';
@@ -52,7 +52,8 @@ async function call(who: SignedIn, method: string, path: string, body?: unknown)
 
 const act = (who: SignedIn, region: string, action: string, reason?: string, round = roundId) =>
   call(who, 'POST', `/rounds/${round}/regions/${region}/transitions`, { action, ...(reason ? { reason } : {}) });
-const stateOf = async (region: string) => (await call(users.wg, 'GET', `/rounds/${roundId}`)).data.regions.find((r: { region_code: string }) => r.region_code === region).state;
+const stateOf = async (region: string) =>
+  (await call(users.wg, 'GET', `/rounds/${roundId}`)).data.regions.find((r: { region_code: string }) => r.region_code === region).state;
 const selfScores = (who: SignedIn, region: string, score: number) =>
   call(who, 'PUT', `/rounds/${roundId}/regions/${region}/entries`, {
     mode: '自我评价',
@@ -71,9 +72,11 @@ beforeAll(async () => {
   users.apJ = await signIn(db, { login: 'ap-j', roles: ['leader'], region: J });
   users.tp = await signIn(db, { login: 'tp', roles: ['evaluator'], region: J, assigned: [A, B] });
   users.outsider = await signIn(db, { login: 'outsider', roles: ['agency'], region: '370202' });
-  manual = (await db.rows<{ code: string }>("SELECT DISTINCT indicator_code AS code FROM dim_scheme_entry WHERE scheme = 'standard' AND source = 'manual' ORDER BY code")).map(
-    (r) => r.code,
-  );
+  manual = (
+    await db.rows<{ code: string }>(
+      "SELECT DISTINCT indicator_code AS code FROM dim_scheme_entry WHERE scheme = 'standard' AND source = 'manual' ORDER BY code",
+    )
+  ).map((r) => r.code);
 }, 120_000);
 
 afterAll(() => fixture?.close());
@@ -130,7 +133,7 @@ describe('evidence', () => {
     const form = new FormData();
     form.set('indicator_code', manual[0]);
     form.set('file', new File([bytes], '佐证.pdf', { type: 'application/pdf' }));
-    const res = await app.request('http://localhost/api/evaluation/rounds/' + roundId + `/regions/${A}/evidence`, {
+    const res = await app.request(`http://localhost/api/evaluation/rounds/${roundId}/regions/${A}/evidence`, {
       method: 'POST',
       headers: { ...users.agA.headers, origin: 'http://localhost' },
       body: form,
@@ -196,15 +199,22 @@ describe('a whole round', () => {
           { A, code },
         )
       ).map((r) => Number(r.p));
-    const [max] = (await db.rows<{ m: number }>("SELECT sum(max_points)::DOUBLE AS m FROM dim_scheme_entry WHERE scheme = 'standard' AND indicator_code = $code", { code })).map((r) => r.m);
+    const [max] = (
+      await db.rows<{ m: number }>("SELECT sum(max_points)::DOUBLE AS m FROM dim_scheme_entry WHERE scheme = 'standard' AND indicator_code = $code", { code })
+    ).map((r) => r.m);
     // The self-evaluated 80 counts now: 80 % of the indicator's points.
     expect((await points()).reduce((a, b) => a + b, 0)).toBeCloseTo(max * 0.8, 6);
-    const saved = await call(users.tp, 'PUT', `/rounds/${roundId}/regions/${A}/entries`, { mode: '第三方评价', entries: [{ indicator_code: code, score: 40, comment: '抽查不足' }] });
+    const saved = await call(users.tp, 'PUT', `/rounds/${roundId}/regions/${A}/entries`, {
+      mode: '第三方评价',
+      entries: [{ indicator_code: code, score: 40, comment: '抽查不足' }],
+    });
     expect(saved.status, saved.data.error).toBe(200);
     const form = (await call(users.tp, 'GET', `/rounds/${roundId}/regions/${A}/form`)).data;
     expect(form.editable_modes).toEqual(['第三方评价']);
     expect(form.large_difference).toEqual([code]);
-    const pair = form.entries.filter((e: { indicator_code: string }) => e.indicator_code === code).map((e: { mode: string; score: number }) => [e.mode, e.score]);
+    const pair = form.entries
+      .filter((e: { indicator_code: string }) => e.indicator_code === code)
+      .map((e: { mode: string; score: number }) => [e.mode, e.score]);
     expect(pair).toEqual([
       ['自我评价', 80],
       ['第三方评价', 40],
@@ -241,7 +251,10 @@ describe('a whole round', () => {
     expect((await act(users.wg, J, 'approve')).status).toBe(409);
     expect((await act(users.apJ, B, 'approve')).data.state).toBe('approved');
     expect((await act(users.wg, J, 'approve')).data).toMatchObject({ state: 'approved', frozen_version: 1 });
-    const [frozen] = await db.rows<{ total: string }>(`SELECT CAST(total AS VARCHAR) AS total FROM eval_frozen_report WHERE round_id = $id AND region_code = $A`, { id: roundId, A });
+    const [frozen] = await db.rows<{ total: string }>(
+      `SELECT CAST(total AS VARCHAR) AS total FROM eval_frozen_report WHERE round_id = $id AND region_code = $A`,
+      { id: roundId, A },
+    );
     const [live] = await db.rows<{ total: string }>(
       "SELECT CAST(total AS VARCHAR) AS total FROM mart_score_total WHERE scheme = 'standard' AND region_code = $A AND period_type = 'year' AND period = '2025'",
       { A },
@@ -255,7 +268,7 @@ describe('a whole round', () => {
     expect(sha(before.data)).toBe(before.headers.get('x-content-sha256'));
     const frozenBefore = (await call(users.agA, 'GET', `/rounds/${roundId}/regions/${A}/frozen`)).data;
     expect(frozenBefore.report_sha256).toBe(sha(before.data));
-    const line = (d: { rows: { level: string; code: string }[] }) => d.rows.find((r) => r.level === 'indicator' && r.code === '1.1.1/registration_rate');
+    const line = (d: { rows: FrozenDifferenceRow[] }) => d.rows.find((r) => r.level === 'indicator' && r.code === '1.1.1/registration_rate');
     expect(Number(line(frozenBefore)?.difference)).toBe(0);
     expect(line(frozenBefore)?.reason).toBeNull();
     // 历下区 restates March: 980 registered of 1,000 in place of 950.
@@ -296,7 +309,10 @@ describe('a whole round', () => {
     // Un-approval is over once published.
     expect((await act(users.wg, A, 'unapprove', '复核')).status).toBe(409);
     const frozenRows = (region: string) =>
-      db.rows(`SELECT * EXCLUDE (round_id) FROM eval_frozen_score WHERE round_id = $id AND region_code = $region ORDER BY version, level, code`, { id: roundId, region });
+      db.rows(`SELECT * EXCLUDE (round_id) FROM eval_frozen_score WHERE round_id = $id AND region_code = $region ORDER BY version, level, code`, {
+        id: roundId,
+        region,
+      });
     const [bBefore, jBefore] = [await frozenRows(B), await frozenRows(J)];
     today = '2025-10-21';
     const late = await act(users.agA, A, 'appeal', '第三方评分有误');
@@ -309,16 +325,22 @@ describe('a whole round', () => {
     expect((await act(users.apJ, A, 'uphold', '成立')).status).toBe(403);
     expect((await act(users.wg, A, 'uphold', '抽查样本有误，重新评价')).data.state).toBe('reopened');
     expect([await stateOf(A), await stateOf(B), await stateOf(J)]).toEqual(['reopened', 'approved', 'approved']);
-    const retake = await call(users.tp, 'PUT', `/rounds/${roundId}/regions/${A}/entries`, { mode: '第三方评价', entries: [{ indicator_code: manual[0], score: 90, comment: '复核' }] });
+    const retake = await call(users.tp, 'PUT', `/rounds/${roundId}/regions/${A}/entries`, {
+      mode: '第三方评价',
+      entries: [{ indicator_code: manual[0], score: 90, comment: '复核' }],
+    });
     expect(retake.status, retake.data.error).toBe(200);
     expect((await call(users.tp, 'POST', `/rounds/${roundId}/regions/${A}/entries/submit`, { mode: '第三方评价' })).status).toBe(200);
     expect((await act(users.agA, A, 'submit')).data.state).toBe('submitted');
     expect((await act(users.apJ, A, 'accept')).data.state).toBe('accepted');
     expect((await act(users.apJ, A, 'approve')).data).toMatchObject({ state: 'approved', frozen_version: 2 });
-    const versions = await db.rows<{ version: number; sha256: string }>('SELECT version, sha256 FROM eval_frozen_report WHERE round_id = $id AND region_code = $A ORDER BY version', {
-      id: roundId,
-      A,
-    });
+    const versions = await db.rows<{ version: number; sha256: string }>(
+      'SELECT version, sha256 FROM eval_frozen_report WHERE round_id = $id AND region_code = $A ORDER BY version',
+      {
+        id: roundId,
+        A,
+      },
+    );
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     const frozen = (await call(users.agA, 'GET', `/rounds/${roundId}/regions/${A}/frozen`)).data;
     expect(frozen).toMatchObject({ version: 2, report_sha256: versions[1].sha256 });
@@ -326,7 +348,9 @@ describe('a whole round', () => {
     expect(frozen.rows.find((r: { code: string }) => r.code === '1.1.1/registration_rate').reason).toBeNull();
     expect([await frozenRows(B), await frozenRows(J)]).toEqual([bBefore, jBefore]);
     // Every step is in the audit log.
-    const [{ n }] = await db.rows<{ n: number }>("SELECT count(*)::INT AS n FROM audit_log WHERE action = 'region_transition' AND target = $t", { t: `round ${roundId} ${A}` });
+    const [{ n }] = await db.rows<{ n: number }>("SELECT count(*)::INT AS n FROM audit_log WHERE action = 'region_transition' AND target = $t", {
+      t: `round ${roundId} ${A}`,
+    });
     const steps = (await call(users.agA, 'GET', `/rounds/${roundId}/regions/${A}/history`)).data;
     expect(n).toBe(steps.length);
     expect(steps.map((s: { action: string }) => s.action)).toEqual(['submit', 'accept', 'approve', 'appeal', 'uphold', 'submit', 'accept', 'approve']);
