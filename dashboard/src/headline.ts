@@ -2,11 +2,11 @@
 // and monitoring pages, and how to fetch and draw them.
 import { html } from 'lit';
 import type { MetricRow, VerticalRow } from '../../contracts/rows.js';
+import { HEADLINE } from '../../contracts/urls.js';
 import { getTable } from './api.js';
 
-export const HEADLINE = ['on_time_rate', 'online_rate', 'upload_timeliness'];
-
-export type HeadlineRows = Record<string, VerticalRow | undefined>;
+/** By metric; null or absent: no value (the overview's page endpoint says null). */
+export type HeadlineRows = Record<string, VerticalRow | null | undefined>;
 
 export async function getHeadline(region: string, period: string): Promise<HeadlineRows> {
   const rows = await Promise.all(HEADLINE.map((metric) => getTable('/api/compare/vertical', { metric, region, from: period, to: period })));
