@@ -39,14 +39,14 @@ export function pageVisits(ref: Reference, { months = 6, countyStep = 3 } = {}):
   );
   const items = itemsOf(ref.catalogue, ref.metrics);
   const visits: Visit[] = [];
-  // The overview as it opens (the first item, movers of counties) and with another metric and item chosen.
-  [...province, ...cities].forEach((region, r) =>
-    recent.forEach((period, p) => {
+  // The overview of each region and month, the metric and the item of the small multiples varied.
+  const overviews = [...province, ...cities];
+  for (const [r, region] of overviews.entries())
+    for (const [p, period] of recent.entries()) {
       const pick = r + p;
       const query = { region: region.code, period, metric: HEADLINE[pick % HEADLINE.length], item: items[pick % items.length]?.key, scheme: SCHEME };
       visits.push({ page: 'overview', urls: [pageUrl('/api/pages/overview', query)] });
-    }),
-  );
+    }
   // The agency view: the year's panels and the focused metric (限时办结率 as it opens).
   for (const region of [...cities, ...counties])
     for (const year of years)
