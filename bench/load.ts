@@ -56,15 +56,16 @@ const [regions, metrics, catalogue, months] = await Promise.all([
 ]);
 const visits = pageVisits({ regions, metrics, catalogue, months });
 const paths = requestMix(visits);
-const load = (paths: string[], overallRate: number, connections: number) =>
+const load = (paths: string[], overallRate: number, connections: number, headers: Record<string, string>) =>
   autocannon({
     url,
-    headers: { cookie },
+    headers,
     connections,
     duration: Number(seconds),
     overallRate,
     requests: paths.map((path) => ({ method: 'GET', path })),
   });
-const [mix, health] = await Promise.all([load(paths, Number(rate), 10), load(['/api/health'], HEALTH_RATE, 1)]);
+// /api/health as any client reaches it: no session to look up.
+const [mix, health] = await Promise.all([load(paths, Number(rate), 10, { cookie }), load(['/api/health'], HEALTH_RATE, 1, {})]);
 const out: LoadResult = { mix: latency(mix), distinct_urls: new Set(paths).size, per_page: requestsPerPage(visits), health: latency(health) };
 process.send?.(out, () => process.exit(0));

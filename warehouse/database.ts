@@ -111,10 +111,9 @@ async function setClockOn(conn: DuckDBConnection, asOf: string | null): Promise<
   else await conn.run('SET VARIABLE as_of = CAST($asOf AS TIMESTAMP)', { asOf });
 }
 
-// Distinct dashboard queries kept between two refreshes; beyond it the cache starts over.
-const MART_CACHE_ENTRIES = 2000;
-// At most this many of the reads repeated since the last refresh are made again after it.
-const REWARM_ENTRIES = 200;
+// Distinct dashboard queries kept between two refreshes; beyond it the cache starts over. The
+// pages' panels over every region and recent period are a few thousand (bench/page-mix.ts).
+const MART_CACHE_ENTRIES = 10_000;
 
 interface CachedRead {
   sql: string;
@@ -184,7 +183,7 @@ export class Database {
    * identical requests arriving together share one read, so a burst of dashboard requests
    * does not compete with a collector for DuckDB's threads. Raw tables only where a stale
    * answer lasts until the collector run writing them ends (with a refresh); not for ops_*
-   * or manual scores. */
+   * (but ops_alert through v_alert, whose writers renew() it) or manual scores. */
   martQuery(sql: string, params?: Params): Promise<QueryResult> {
     const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
     const hit = this.cache.get(key);
@@ -210,10 +209,26 @@ export class Database {
    * returns) reads the new marts. Reads nobody repeated are dropped. */
   private async rewarmCache(): Promise<void> {
     const fresh = new Map<string, CachedRead>();
-    const hot = [...this.cache].filter(([, e]) => e.used).slice(-REWARM_ENTRIES);
+    const hot = [...this.cache].filter(([, e]) => e.used);
     await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params).catch(() => undefined)));
     for (const e of fresh.values()) e.used = false;
     this.cache = fresh;
+  }
+
+  /** Reads the cached reads naming `relation` again and then replaces them, after a write outside
+   * the refresh changed what it shows (the alert monitor's and its webhook's to ops_alert, read
+   * through v_alert). Until then they answer as before; a failed read is dropped. */
+  async renew(relation: string): Promise<void> {
+    const stale = [...this.cache].filter(([, e]) => e.sql.includes(relation));
+    await Promise.all(
+      stale.map(async ([key, e]) => {
+        const result = this.query(e.sql, e.params);
+        await result.catch(() => undefined);
+        if (this.cache.get(key) !== e) return;
+        this.cache.set(key, { ...e, result });
+        result.catch(() => this.cache.get(key)?.result === result && this.cache.delete(key));
+      }),
+    );
   }
 
   async rows<T = Row>(sql: string, params?: Params): Promise<T[]> {

@@ -7,9 +7,9 @@ import { readRoute, type TableReads } from '../table-route.js';
 export function alertReads(db: Database): TableReads<'/api/alerts' | '/api/alert-rules'> {
   return {
     // Alerts of a region and every region below it; open ones by default, newest month first.
-    // Read each time, not cached: the alert monitor and its webhook write ops_alert after a refresh.
+    // Through the read cache, which the alert monitor and its webhook renew when they write ops_alert.
     '/api/alerts': ({ region, status, limit }, select) =>
-      db.query(
+      db.martQuery(
         `SELECT ${select(
           {
             alert_id: true,

@@ -112,6 +112,24 @@ describe('GET /api/pages/overview', () => {
   });
 });
 
+describe('alerts on the pages', () => {
+  it('show what the alert monitor raised as soon as it is done, though the pages are cached', async () => {
+    const overview = { region: '370100', period: '2025-03', metric: 'online_rate', ...SCORES };
+    expect((await page('/api/pages/overview', overview)).alerts.map((a) => a.rule_id)).toEqual(['upload_overdue_5d']);
+    // A second rule on the same missing upload: it fires too.
+    const rules = [
+      { id: 'upload_overdue_5d', kind: 'upload_overdue', days: 5, label: '数据上报逾期超过5天' },
+      { id: 'upload_overdue_1d', kind: 'upload_overdue', days: 1, label: '数据上报逾期超过1天' },
+    ];
+    const monitor = new AlertMonitor(db, parseAlertConfig({ rules }));
+    await monitor.install();
+    await monitor.evaluate();
+    monitor.close();
+    expect((await page('/api/pages/overview', overview)).alerts.map((a) => a.rule_id).sort()).toEqual(['upload_overdue_1d', 'upload_overdue_5d']);
+    expect((await page('/api/pages/agency', { region: '370102', year: '2025', ...SCORES })).alerts).toHaveLength(2);
+  });
+});
+
 describe('GET /api/pages/agency', () => {
   it('gives 历下区 in 2025 its year against its peers, alerts, scores and what lost most', async () => {
     const p = await page('/api/pages/agency', { region: '370102', year: '2025', ...SCORES });
