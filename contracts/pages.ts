@@ -13,6 +13,8 @@ const list = <R extends z.ZodType>(row: R) => z.array(row);
 export const overviewPage = z.object({
   /** /api/compare/vertical for each HEADLINE metric at the month (null: no value). */
   tiles: z.record(z.string(), rows.verticalRow.nullable()),
+  /** /api/scores/indicators at the month (the tiles' targets; none when the month is not scored). */
+  indicators: list(rows.scoreTargetRow),
   /** /api/compare/horizontal of the metric under the region's scope (scopeOf). */
   ranking: list(rows.horizontalRow),
   /** /api/movers (8) under the scope: at the province of the chosen level, else counties. */

@@ -12,8 +12,9 @@ export function queryString(params: Record<string, string | undefined>): string 
   return new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
 }
 
-/** The URL of a table endpoint with its parameters. */
-export const tableUrl = <P extends TablePath>(path: P, params: QueryOf<P>) => `${path}?${queryString(params as Record<string, string | undefined>)}`;
+/** The URL of a table endpoint with its parameters (and, for a download, ?format=xlsx|csv). */
+export const tableUrl = <P extends TablePath>(path: P, params: QueryOf<P>, format?: 'xlsx' | 'csv') =>
+  `${path}?${queryString({ ...(params as Record<string, string | undefined>), format })}`;
 
 /** The URL of a page endpoint with its parameters. */
 export const pageUrl = <P extends PagePath>(path: P, params: PageQueryOf<P>) => `${path}?${queryString(params as Record<string, string | undefined>)}`;

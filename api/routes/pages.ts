@@ -66,15 +66,17 @@ const overview: Build<'/api/pages/overview'> = async ({ region, period, metric, 
     get('/api/scores/ranking', { scheme, parent, period }),
     get('/api/scores', { scheme, region, period_type: 'month' }),
   ]);
+  const score = scores.find((s) => s.period === period) ?? null;
   return {
     tiles: Object.fromEntries(HEADLINE.map((m, i) => [m, tiles[i][0] ?? null])),
+    indicators: score ? await get('/api/scores/indicators', { scheme, region, period_type: 'month', period }) : [],
     ranking,
     movers: moverRows,
     alerts,
     heat,
     multiples: multiples.flatMap((rows, i) => rows.map((r) => ({ ...r, metric_name: item!.metrics[i].name }))),
     scoreRanking,
-    score: scores.find((s) => s.period === period) ?? null,
+    score,
   };
 };
 

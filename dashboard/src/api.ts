@@ -13,7 +13,15 @@ let csrfToken: string | null = null;
 /** Fired on window when the server answers 401: the session ended, the login page shows. */
 export const SIGNED_OUT = 'si-signed-out';
 
-export class ApiError extends Error {}
+/** A failed request: the server's message, and its technical detail when it sent one (the console's). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly detail = '',
+  ) {
+    super(message);
+  }
+}
 
 export function errorText(err: unknown): string {
   return err instanceof ApiError ? err.message : `页面出错：${String(err)}`;
@@ -34,7 +42,7 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
   if (res.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(SIGNED_OUT));
   if (!res.ok) {
     const body = await res.json().catch(() => null);
-    throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`);
+    throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`, typeof body?.detail === 'string' ? body.detail : '');
   }
   return res;
 }
@@ -42,9 +50,12 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
 /** Parameters of an endpoint, optional altogether when none is required. */
 type Params<P extends TablePath> = Record<never, never> extends QueryOf<P> ? [params?: QueryOf<P>] : [params: QueryOf<P>];
 
+/** A table endpoint's address (contracts/urls.ts), for the panels' downloads too. */
+export { tableUrl };
+
 /** The rows of a table endpoint, as its contract types them. */
 export async function getTable<P extends TablePath>(path: P, ...[params]: Params<P>): Promise<RowOf<P>[]> {
-  const res = await request(tableUrl(path, (params ?? {}) as QueryOf<P>));
+  const res = await request(tableUrl(path, params ?? ({} as QueryOf<P>)));
   return ((await res.json()) as { data: RowOf<P>[] }).data;
 }
 
