@@ -76,7 +76,10 @@ describe('GET /api/pages/overview', () => {
     expect(p.heat).toEqual(await rows('/api/heatmap', { ...city, from: '2024-04', to: '2025-03' }));
     expect(p.scoreRanking).toEqual(await rows('/api/scores/ranking', { ...SCORES, parent: '370100', period: '2025-03' }));
     const scores = (await rows('/api/scores', { ...SCORES, region: '370100', period_type: 'month' })) as { period: string }[];
-    expect(p.score).toEqual(scores.find((s) => s.period === '2025-03') ?? null);
+    expect(p.score).toEqual(scores.find((s) => s.period === '2025-03'));
+    // The tiles' targets: the month's scored indicators.
+    expect(p.indicators).toEqual(await rows('/api/scores/indicators', { ...SCORES, region: '370100', period_type: 'month', period: '2025-03' }));
+    expect(p.indicators.length).toBeGreaterThan(0);
     // Only the item's metrics, each of them when it has values.
     expect(p.multiples.every((r) => itemMetrics.includes(r.metric))).toBe(true);
     const online = p.multiples.filter((r) => r.metric === 'online_rate');
