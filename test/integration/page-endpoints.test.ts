@@ -6,11 +6,10 @@
 // panels' endpoints would be.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlertMonitor } from '../../alerts/monitor.js';
-import { parseAlertConfig } from '../../alerts/rules.js';
 import { createApp } from '../../api/app.js';
 import { PAGE_ENDPOINTS, type PagePath } from '../../contracts/pages.js';
 import type { Database } from '../../warehouse/database.js';
+import { evaluateAlerts, OVERDUE_5D } from '../support/alerts.js';
 import { collectedFixture } from '../support/collect.js';
 import { fetchAs, signIn, type SignedIn } from '../support/auth.js';
 import { cases, upload } from '../support/jinan-fixture.js';
@@ -23,13 +22,7 @@ let admin: SignedIn;
 beforeAll(async () => {
   fixture = await collectedFixture({ cases, uploads: [upload(null)] });
   db = fixture.db;
-  const monitor = new AlertMonitor(
-    db,
-    parseAlertConfig({ rules: [{ id: 'upload_overdue_5d', kind: 'upload_overdue', days: 5, label: '数据上报逾期超过5天' }] }),
-  );
-  await monitor.install();
-  await monitor.evaluate();
-  monitor.close();
+  await evaluateAlerts(db);
   app = await createApp(db);
   admin = await signIn(db);
 });
@@ -120,14 +113,7 @@ describe('alerts on the pages', () => {
     const overview = { region: '370100', period: '2025-03', metric: 'online_rate', ...SCORES };
     expect((await page('/api/pages/overview', overview)).alerts.map((a) => a.rule_id)).toEqual(['upload_overdue_5d']);
     // A second rule on the same missing upload: it fires too.
-    const rules = [
-      { id: 'upload_overdue_5d', kind: 'upload_overdue', days: 5, label: '数据上报逾期超过5天' },
-      { id: 'upload_overdue_1d', kind: 'upload_overdue', days: 1, label: '数据上报逾期超过1天' },
-    ];
-    const monitor = new AlertMonitor(db, parseAlertConfig({ rules }));
-    await monitor.install();
-    await monitor.evaluate();
-    monitor.close();
+    await evaluateAlerts(db, [OVERDUE_5D, { id: 'upload_overdue_1d', kind: 'upload_overdue', days: 1, label: '数据上报逾期超过1天' }]);
     expect((await page('/api/pages/overview', overview)).alerts.map((a) => a.rule_id).sort()).toEqual(['upload_overdue_1d', 'upload_overdue_5d']);
     expect((await page('/api/pages/agency', { region: '370102', year: '2025', ...SCORES })).alerts).toHaveLength(2);
   });
