@@ -114,13 +114,16 @@ async function setClockOn(conn: DuckDBConnection, asOf: string | null): Promise<
 // Distinct dashboard queries kept between two refreshes; beyond it the cache starts over. The
 // pages' panels over every region and recent period are a few thousand (bench/page-mix.ts).
 const MART_CACHE_ENTRIES = 10_000;
+// A refresh reads again the reads asked for this recently (others are dropped): on a busy
+// server a page may come round less often than the collectors refresh.
+const REWARM_WINDOW_MS = 60_000;
 
 interface CachedRead {
   sql: string;
   params?: Params;
   result: Promise<QueryResult>;
-  /** Asked for since the cache was last rewarmed. */
-  used: boolean;
+  /** When it was last asked for (performance.now()). */
+  usedAt: number;
 }
 
 export class Database {
@@ -188,30 +191,30 @@ export class Database {
     const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
     const hit = this.cache.get(key);
     if (hit) {
-      hit.used = true;
+      hit.usedAt = performance.now();
       return hit.result;
     }
     if (this.cache.size >= MART_CACHE_ENTRIES) this.cache.clear();
     return this.cacheRead(this.cache, key, sql, params);
   }
 
-  private cacheRead(cache: Map<string, CachedRead>, key: string, sql: string, params?: Params): Promise<QueryResult> {
-    const entry: CachedRead = { sql, params, result: this.query(sql, params), used: true };
+  private cacheRead(cache: Map<string, CachedRead>, key: string, sql: string, params?: Params, usedAt = performance.now()): Promise<QueryResult> {
+    const entry: CachedRead = { sql, params, result: this.query(sql, params), usedAt };
     cache.set(key, entry);
     // A failed read is not kept.
     entry.result.catch(() => cache.get(key) === entry && cache.delete(key));
     return entry.result;
   }
 
-  /** After the marts were rewritten, the reads the dashboards repeated since the previous
-   * rewrite are made again on the new marts and only then replace the cached results: requests keep being
+  /** After the marts were rewritten, the reads the dashboards asked for in the last minute are
+   * made again on the new marts and only then replace the cached results: requests keep being
    * answered from memory through a refresh, and a client told of new data (after this
-   * returns) reads the new marts. Reads nobody repeated are dropped. */
+   * returns) reads the new marts. Older reads are dropped. */
   private async rewarmCache(): Promise<void> {
     const fresh = new Map<string, CachedRead>();
-    const hot = [...this.cache].filter(([, e]) => e.used);
-    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params).catch(() => undefined)));
-    for (const e of fresh.values()) e.used = false;
+    const since = performance.now() - REWARM_WINDOW_MS;
+    const hot = [...this.cache].filter(([, e]) => e.usedAt >= since);
+    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params, e.usedAt).catch(() => undefined)));
     this.cache = fresh;
   }
 

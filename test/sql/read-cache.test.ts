@@ -1,5 +1,5 @@
 // The read cache of the dashboards' reads (Database.martQuery): a result is reused until work
-// marked as rewriting the marts ends, which reads the repeated ones again (rewarm); a write
+// marked as rewriting the marts ends, which reads those asked for in the last minute again (rewarm); a write
 // outside the refresh renews only the cached reads naming what it changed (the alert monitor's
 // ops_alert, read through v_alert), leaving the others alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,5 +33,12 @@ describe('Database.martQuery', () => {
     await db.exec('INSERT INTO cache_probe_a VALUES (4)');
     await db.exclusive(async () => undefined, { marts: true });
     expect([await sum(READ_A), await sum(READ_B)]).toEqual([7, 30]);
+  });
+
+  it('keeps a read asked for within the minute through refreshes nobody read between', async () => {
+    await db.exclusive(async () => undefined, { marts: true });
+    await db.exclusive(async () => undefined, { marts: true });
+    await db.exec('INSERT INTO cache_probe_a VALUES (8)');
+    expect(await sum(READ_A)).toBe(7); // rewarmed, not dropped: the cached result
   });
 });
