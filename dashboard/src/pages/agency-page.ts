@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { PeerSeriesRow, SchemeRow } from '../../../contracts/rows.js';
-import { DEFAULT_SCHEME, getMonths, getReference, getTable, yearsOf, type Reference } from '../api.js';
+import { DEFAULT_SCHEME, getMonths, getPage, getReference, getTable, yearsOf, type Reference } from '../api.js';
 import { formatChange, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
@@ -20,6 +20,7 @@ import { schemeSelect } from '../scheme-select.js';
 import '../components/alert-list.js';
 import '../components/live-status.js';
 
+/** The lift panel's rows, as the page endpoint reads them (api/routes/pages.ts): its download asks the same. */
 const TOP_LIFT = '10';
 
 /** What the score and lift panels' downloads are chosen by. */
@@ -70,23 +71,10 @@ export class AgencyPage extends LitElement {
   });
 
   /** The year month by month and in all against the peers, the alerts, the monthly scores, and
-   * what lost points in the year to date through its latest scored month (v_score_lost). */
+   * what lost points in the year to date through its latest scored month (v_score_lost): one
+   * request, the server batching the panels (GET /api/pages/agency). */
   private readonly year = this.page.load(
-    async ({ region, year, scheme }) => {
-      if (!year) return NOTHING;
-      const [months, annual, alerts, allScores, monthList] = await Promise.all([
-        getTable('/api/peer-series', { region, period_type: 'month', from: `${year}-01`, to: `${year}-12` }),
-        getTable('/api/peer-series', { region, period_type: 'year', from: year, to: year }),
-        getTable('/api/alerts', { region, limit: '20' }),
-        getTable('/api/scores', { scheme, region, period_type: 'month' }),
-        getMonths(),
-      ]);
-      const scores = allScores.filter((s) => s.period.startsWith(`${year}-`));
-      // The month every page opens on (the latest complete one, from the API), else the year's last.
-      const latest = scores.find((s) => s.period === monthList.initial) ?? scores.at(-1);
-      const lift = latest ? await getTable('/api/scores/lost', { scheme, region, period_type: 'ytd', period: latest.period, limit: TOP_LIFT }) : [];
-      return { months, annual, alerts, scores, latest, lift };
-    },
+    async ({ region, year, scheme }) => (year ? getPage('/api/pages/agency', { region, year, scheme }) : NOTHING),
     ({ region, year, scheme }) => [region, year, scheme],
   );
 
