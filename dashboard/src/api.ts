@@ -11,7 +11,15 @@ let csrfToken: string | null = null;
 /** Fired on window when the server answers 401: the session ended, the login page shows. */
 export const SIGNED_OUT = 'si-signed-out';
 
-export class ApiError extends Error {}
+export class ApiError extends Error {
+  /** The HTTP status of a refusal (0: no answer). */
+  constructor(
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+  }
+}
 
 export function errorText(err: unknown): string {
   return err instanceof ApiError ? err.message : `页面出错：${String(err)}`;
@@ -37,7 +45,7 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
   if (res.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(SIGNED_OUT));
   if (!res.ok) {
     const body = await res.json().catch(() => null);
-    throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`);
+    throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`, res.status);
   }
   return res;
 }
