@@ -27,7 +27,7 @@ function differenceTable(rows: FrozenDifferenceRow[]) {
   return html`<div class="scroll"><table data-testid="differences">
     <thead><tr><th>项目</th><th class="num">冻结值</th><th class="num">现值</th><th class="num">差异</th><th>原因</th></tr></thead>
     <tbody>${shown.map(
-      (r) => html`<tr data-code=${r.code}><td>${r.code} ${r.name}</td><td class="num">${r.frozen ?? '—'}</td><td class="num">${r.live ?? '—'}</td>
+      (r) => html`<tr data-code=${r.code}><td>${r.name}</td><td class="num">${r.frozen ?? '—'}</td><td class="num">${r.live ?? '—'}</td>
         <td class="num">${r.difference}</td><td>${r.reason ?? '—'}</td></tr>`,
     )}</tbody>
   </table></div>`;

@@ -177,7 +177,7 @@ export class RegionFormView extends LitElement {
       <ul class="evidence" aria-label="证明材料">
         ${evidence.map(
           (ev) => html`<li data-testid="evidence">
-            📎 <a href=${evidenceUrl(ev.id)} target="_blank" rel="noopener">${ev.file_name}</a>（${formatBytes(ev.size_bytes)}）
+            附件 <a href=${evidenceUrl(ev.id)} target="_blank" rel="noopener">${ev.file_name}</a>（${formatBytes(ev.size_bytes)}）
             <br /><span class="status">SHA-256</span> <code>${ev.sha256}</code>
             <span class="status">· ${ev.uploaded_by} ${formatTime(ev.uploaded_at)}</span>
           </li>`,

@@ -30,6 +30,7 @@ export class EvaluationPage extends LitElement {
       .round strong { color: var(--ink); }
       .links { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-top: 6px; }
       a { color: var(--accent); }
+      .filters > button { align-self: flex-end; }
       button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
       table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
       th, td { text-align: left; padding: 5px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
