@@ -35,12 +35,13 @@ export interface Feed {
   /** Table whose column types the stage copies. */
   rawTable: string;
   columns: string[];
-  /** Path of the SQL script applying the stage, in the batch's transaction (beside the feed's module). */
-  applyScript: string;
-  /** Path of the SQL script run on the stage before that transaction: temp tables only
-   * (what the batch replaces, its contributions to the aggregates), which build several
-   * times faster outside a transaction. */
-  prepareScript?: string;
+  /** The SQL script applying the stage, in the batch's transaction (a file beside the feed's
+   * module, or latestStateApply). */
+  applySql: string;
+  /** The SQL script run on the stage before that transaction: temp tables only (what the
+   * batch replaces, its contributions to the aggregates), which build several times faster
+   * outside a transaction. */
+  prepareSql?: string;
   /** The record's natural key, for quarantine rows. */
   key(record: Record<string, unknown>): string;
   /** Staged rows (values in `columns` order, run_id last and filled by the runner), or throws Invalid. */

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendTemp, type Cell, type Database } from '../warehouse/database.js';
-import { runScript, sqlText } from '../warehouse/pipeline.js';
+import { runScript } from '../warehouse/pipeline.js';
 import type { Feed, ValidationContext } from './feed.js';
 import { withRetry, type RetryPolicy, type Source, type SourcePage } from './source.js';
 import { cursorTime, later } from './cursor.js';
@@ -216,11 +216,11 @@ export function applyBatch(
   const before = stage
     ? async (c: DuckDBConnection) => {
         await stage(c);
-        if (feed.prepareScript) await runScript(c, sqlText(feed.prepareScript));
+        if (feed.prepareSql) await runScript(c, feed.prepareSql);
       }
     : undefined;
   return db.transaction(async (c) => {
-    if (stage) await runScript(c, sqlText(feed.applyScript));
+    if (stage) await runScript(c, feed.applySql);
     await alongside(c);
   }, before);
 }

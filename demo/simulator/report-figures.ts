@@ -179,7 +179,19 @@ export function reportFigures(seed: string, county: ReportCounty, period: string
     ...checks('reg_records', people((registered / 1500) * (0.8 + r() * 0.4)), p.regErrors, r),
     ...checks('upload_records', people(county.population * 0.24 * noise(0.06)), p.uploadErrors, r),
     ...monitoringFigures(seed, county, period, r),
+    running_cost: runningCost(seed, county, period),
   };
+}
+
+/** The agency's running costs of the month (万元): staff per resident differs by county (its
+ * efficiency), pay rises 4 % a year, and December carries the year-end spending. Drawn from its
+ * own stream so the other figures stay as they were. */
+function runningCost(seed: string, county: ReportCounty, period: string): number {
+  const staffPer100k = 18 + rng(`${seed}:running-cost:${county.code}`)() * 20;
+  const costPerStaff = 1.1 * 1.04 ** (Number(period.slice(0, 4)) - 2024); // 万元 a month
+  const december = period.endsWith('-12') ? 1.5 : 1;
+  const noise = 0.95 + rng(`${seed}:running-cost:${county.code}:${period}`)() * 0.1;
+  return wan((county.population / 100_000) * staffPer100k * costPerStaff * december * noise * 10_000);
 }
 
 /** Records checked in the month and those found wrong (`<prefix>_checked`, `<prefix>_error`). */

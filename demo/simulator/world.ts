@@ -214,6 +214,10 @@ export class World {
       const [total, handled] = DUTIES[Math.floor(slip() * DUTIES.length)];
       out[0] = { ...v1, figures: { ...figures, [handled]: figures[total] + 1 } };
       out.push({ ...v1, version: 2, submitted_at: v1.submitted_at + (3 + slip() * 5) * DAY });
+    } else if (rng(`${key}:cost-slip`)() < SLIP_RATE) {
+      // The running costs keyed with a minus sign: below the figure's minimum, quarantined.
+      out[0] = { ...v1, figures: { ...figures, running_cost: -figures.running_cost } };
+      out.push({ ...v1, version: 2, submitted_at: v1.submitted_at + 4 * DAY });
     }
     if (r() < 0.04) {
       const restated = reportFigures(this.seed, county, period, rng(`${key}:restated`));

@@ -1,5 +1,6 @@
 // 经办事项 service cases: one row per case; it arrives when accepted and again when completed.
 import { z } from 'zod';
+import { sqlText } from '../../warehouse/pipeline.js';
 import type { Feed } from '../feed.js';
 import { Invalid, cstTime, integer, known, optionalCstTime, parseRecord, perRun, text } from '../validate.js';
 
@@ -22,8 +23,8 @@ export const casesFeed: Feed = {
   stageTable: 'stage_case',
   rawTable: 'raw_case',
   columns: ['case_id', 'region_code', 'item', 'channel', 'accepted_at', 'completed_at', 'limit_days', 'source_updated_at', 'run_id'],
-  prepareScript: new URL('./cases.prepare.sql', import.meta.url).pathname,
-  applyScript: new URL('./cases.apply.sql', import.meta.url).pathname,
+  prepareSql: sqlText(new URL('./cases.prepare.sql', import.meta.url).pathname),
+  applySql: sqlText(new URL('./cases.apply.sql', import.meta.url).pathname),
   key: (r) => String(r.case_id ?? ''),
   rows(r, ctx) {
     const c = parseRecord(record(ctx), r);

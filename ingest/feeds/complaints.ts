@@ -3,6 +3,7 @@
 // resolved. An answer or resolution before the complaint was received is refused.
 import { z } from 'zod';
 import type { Feed } from '../feed.js';
+import { latestStateApply } from '../latest-state.js';
 import { Invalid, cstTime, integer, known, optionalCstTime, parseRecord, perRun, text } from '../validate.js';
 
 export const COMPLAINT_CHANNELS = ['12333', 'hotline_12345', 'web', 'window', 'letter'] as const;
@@ -30,7 +31,8 @@ export const complaintsFeed: Feed = {
   stageTable: 'stage_complaint',
   rawTable: 'raw_complaint',
   columns: ['complaint_id', 'region_code', 'channel', 'received_at', 'limit_days', 'answered_at', 'resolved_at', 'satisfied', 'source_updated_at', 'run_id'],
-  applyScript: new URL('./complaints.apply.sql', import.meta.url).pathname,
+  // Natural key complaint_id (answered, then resolved); stale from the day it was received.
+  applySql: latestStateApply({ stage: 'stage_complaint', raw: 'raw_complaint', key: ['complaint_id'], staleFrom: 'received_at' }),
   key: (r) => String(r.complaint_id),
   rows(r, ctx) {
     const c = parseRecord(record(ctx), r);

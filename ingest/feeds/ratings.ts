@@ -3,6 +3,7 @@
 // rating). A visit or rectification before the rating is refused.
 import { z } from 'zod';
 import type { Feed } from '../feed.js';
+import { latestStateApply } from '../latest-state.js';
 import { Invalid, cstTime, known, optionalCstTime, parseRecord, perRun, text } from '../validate.js';
 
 /** The five grades of 好差评, best first. */
@@ -45,7 +46,9 @@ export const ratingsFeed: Feed = {
     'source_updated_at',
     'run_id',
   ],
-  applyScript: new URL('./ratings.apply.sql', import.meta.url).pathname,
+  // Natural key case_id (a 差评 visited back, then rectified); stale from the rated case's
+  // completion, the first day a rating counts on (评价率).
+  applySql: latestStateApply({ stage: 'stage_rating', raw: 'raw_rating', key: ['case_id'], staleFrom: 'completed_at' }),
   key: (r) => String(r.case_id),
   rows(r, ctx) {
     const c = parseRecord(record(ctx), r);

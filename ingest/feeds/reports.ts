@@ -3,6 +3,7 @@
 // figure must be declared (seeds/report-figures.csv) and plausible; the period a month from
 // 2000-01 to the current one; submitted_at not in the future.
 import { z } from 'zod';
+import { sqlText } from '../../warehouse/pipeline.js';
 import { dayOf, wallCst } from '../../core/time.js';
 import type { Database } from '../../warehouse/database.js';
 import type { Feed, ReportFigure, ValidationContext } from '../feed.js';
@@ -83,7 +84,7 @@ export const reportsFeed: Feed = {
   stageTable: 'stage_report',
   rawTable: 'raw_report',
   columns: ['region_code', 'period_month', 'metric', 'value', 'version', 'submitted_at', 'run_id'],
-  applyScript: new URL('./reports.apply.sql', import.meta.url).pathname,
+  applySql: sqlText(new URL('./reports.apply.sql', import.meta.url).pathname),
   key: (r) => `${r.region_code}|${r.period}|${r.version}`,
   rows(r, ctx) {
     const c = parseRecord(record(ctx), r);

@@ -2,6 +2,7 @@
 // its deadline; uploaded_at stays null until the upload arrives (late ones included).
 import { z } from 'zod';
 import type { Feed } from '../feed.js';
+import { latestStateApply } from '../latest-state.js';
 import { cstTime, integer, known, month, optionalCstTime, parseRecord, perRun, text } from '../validate.js';
 
 const record = perRun((ctx) =>
@@ -23,7 +24,8 @@ export const uploadsFeed: Feed = {
   stageTable: 'stage_upload',
   rawTable: 'raw_upload',
   columns: ['region_code', 'dataset', 'period_month', 'due_at', 'uploaded_at', 'row_count', 'source_updated_at', 'run_id'],
-  applyScript: new URL('./uploads.apply.sql', import.meta.url).pathname,
+  // Natural key region, dataset, period; stale from the earliest deadline (e.g. uploaded late).
+  applySql: latestStateApply({ stage: 'stage_upload', raw: 'raw_upload', key: ['region_code', 'dataset', 'period_month'], staleFrom: 'due_at' }),
   key: (r) => `${r.region_code}|${r.dataset}|${r.period}`,
   rows(r, ctx) {
     const c = parseRecord(record(ctx), r);

@@ -8,7 +8,7 @@ import type { Database } from '../../warehouse/database.js';
 import { ARTIFACTS, launchBrowser } from '../support/browser.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';
-import { startFeedServer, type FeedServer } from '../support/feed-server.js';
+import { GOOD_CASE, startFeedServer, type FeedServer } from '../support/feed-server.js';
 
 let browser: Browser;
 let db: Database;
@@ -17,17 +17,7 @@ let api: ServerType;
 let url: string;
 
 beforeAll(async () => {
-  const good = {
-    id: 'G1',
-    updated_at: '2025-03-03T10:00:00+08:00',
-    case_id: 'G1',
-    region_code: '370102',
-    item: 'reg_enroll',
-    channel: 'web',
-    accepted_at: '2025-03-03T09:00:00+08:00',
-    completed_at: '2025-03-03T10:00:00+08:00',
-    limit_days: 5,
-  };
+  const good = GOOD_CASE;
   source = await startFeedServer({ cases: [good, { ...good, id: 'B1', case_id: 'B1', channel: 'fax' }] });
   db = await freshDb();
   await collectAll(db, source.url, ['cases']);

@@ -6,7 +6,7 @@ import type { Database } from '../../warehouse/database.js';
 import { createSimulatorApp } from '../../demo/simulator/app.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';
-import { startFeedServer } from '../support/feed-server.js';
+import { GOOD_CASE, startFeedServer } from '../support/feed-server.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -111,17 +111,7 @@ describe('collector re-run over the same window', () => {
 
 describe('quarantine', () => {
   it('rejects malformed rows with their reasons while the good rows land', async () => {
-    const good = {
-      id: 'G1',
-      updated_at: '2025-03-03T10:00:00+08:00',
-      case_id: 'G1',
-      region_code: '370102',
-      item: 'reg_enroll',
-      channel: 'web',
-      accepted_at: '2025-03-03T09:00:00+08:00',
-      completed_at: '2025-03-03T10:00:00+08:00',
-      limit_days: 5,
-    };
+    const good = GOOD_CASE;
     const records = [
       good,
       { ...good, id: 'G2', case_id: 'G2' },

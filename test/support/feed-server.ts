@@ -8,6 +8,20 @@ import { paginate, parseCursor, type Rec } from '../../demo/simulator/feeds.js';
 
 export type Records = Record<string, { id: string; updated_at: string; [k: string]: unknown }[]>;
 
+/** A well-formed service case record as the platform sends it (accepted and completed on
+ * 3 March 2025 in 历下区), for tests that vary one field to make it bad. */
+export const GOOD_CASE = {
+  id: 'G1',
+  updated_at: '2025-03-03T10:00:00+08:00',
+  case_id: 'G1',
+  region_code: '370102',
+  item: 'reg_enroll',
+  channel: 'web',
+  accepted_at: '2025-03-03T09:00:00+08:00',
+  completed_at: '2025-03-03T10:00:00+08:00',
+  limit_days: 5,
+};
+
 export interface FeedServer {
   url: string;
   /** Replace what a feed serves (e.g. to add a late upload). */
