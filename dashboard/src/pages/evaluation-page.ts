@@ -81,8 +81,8 @@ export class EvaluationPage extends LitElement {
   private async plan(plan: Parameters<typeof api.planRound>[0]): Promise<void> {
     const row = await api.planRound(plan);
     this.planning = false;
-    history.pushState(null, '', this.page.href({ round: String(row.id), region: '' }));
-    this.page.reload();
+    this.page.select({ round: String(row.id), region: '' });
+    this.page.reload(); // the round list, with the new round in it
   }
 
   private async publish(id: number): Promise<void> {
