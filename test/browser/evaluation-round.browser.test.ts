@@ -3,7 +3,8 @@
 // plan → the agencies fill and submit (历下区 with an evidence file) → the city's approver
 // accepts 历下区 and returns 市中区 with a reason → 市中区 sees the reason, fixes and resubmits →
 // the third-party evaluator scores 历下区 far from its self-evaluation (flagged) → the city's
-// approver approves both counties → the province's approver approves the city (frozen) → the
+// approver approves both counties → the province (a second member of the province's workgroup,
+// the city having nothing above it in the round) approves the city (frozen) → the
 // workgroup publishes (the 通报 opened and its rows checked) → 历下区 appeals → the workgroup
 // upholds → only 历下区 is reopened → resubmitted, accepted, approved → version 2 frozen, shown
 // on 绩效评分 too. At every step what the person sees: state names, the buttons they have and
@@ -45,8 +46,9 @@ const PEOPLE = {
 } satisfies Record<string, Person>;
 
 const MEMBERS: { who: Person; role: string; regions: string[] }[] = [
-  { who: PEOPLE.workgroup, role: '评价工作组', regions: [PROVINCE] },
-  { who: PEOPLE.province, role: '审核人', regions: [PROVINCE] },
+  // The city has nothing above it in the round: the province's workgroup approves it (eval-prov).
+  { who: PEOPLE.workgroup, role: '评价工作组', regions: [] },
+  { who: PEOPLE.province, role: '评价工作组', regions: [] },
   { who: PEOPLE.city, role: '审核人', regions: [CITY] },
   { who: PEOPLE.jinan, role: '经办机构（自我评价）', regions: [CITY] },
   { who: PEOPLE.lixia, role: '经办机构（自我评价）', regions: [LIXIA] },
@@ -261,7 +263,7 @@ describe('an evaluation round, plan to re-freeze', () => {
     }
     await done(page);
 
-    // --- The province's approver accepts and approves the city: frozen, total and grade shown ---
+    // --- The province (its workgroup) accepts and approves the city: frozen, total and grade shown ---
     page = await signIn(PEOPLE.province);
     await act(page, CITY, 'accept', 'accepted');
     await act(page, CITY, 'approve', 'approved');
