@@ -12,7 +12,6 @@ import type {
   RoundRow,
   TransitionRow,
 } from '../../contracts/evaluation.js';
-import type { ScoreTargetRow } from '../../contracts/rows.js';
 import { ApiError, request } from './api.js';
 
 export interface RoundDetail {
@@ -22,11 +21,22 @@ export interface RoundDetail {
   my_roles: RoundRole[];
 }
 
+/** A computed indicator entry of the region for the round's year (frozen once the region is). */
+export interface ComputedRow {
+  indicator_code: string;
+  name: string;
+  metric: string | null;
+  value: number | null;
+  max_points: string;
+  points: string;
+  frozen: boolean;
+}
+
 export interface RegionForm {
   region: RoundRegionRow;
   entries: FormEntryRow[];
   /** The region's computed indicators for the round's year and scheme (frozen once frozen). */
-  computed: ScoreTargetRow[];
+  computed: ComputedRow[];
   editable_modes: string[];
   /** Indicator codes where the evaluator's score is far from the self-evaluated one (the API decides). */
   large_difference: string[];

@@ -1,5 +1,6 @@
 // How the evaluation round's rows are shown (plain data in, plain data out): the regions as a
 // tree, the deadline a region is working to, file sizes, and which actions ask for a reason.
+import { formatPoints } from '../../contracts/format.js';
 import { ROLE_MODE, TRANSITIONS, type RegionAction, type RegionState, type RoundRegionRow, type RoundRow } from '../../contracts/evaluation.js';
 
 /** The modes in the order a form shows them: the self-evaluation first, then who overrides it. */
@@ -46,3 +47,6 @@ export function formatBytes(n: number): string {
 
 /** A timestamp as the pages show it: date and time to the second. */
 export const formatTime = (t: string) => t.replace('T', ' ').slice(0, 19);
+
+/** Points as the API sends them (exact decimals, e.g. "82.50000000"), shown as every page shows points. */
+export const points = (s: string | null) => (s === null ? '—' : formatPoints(Number(s)));

@@ -11,7 +11,7 @@
 // those they have not, the figures. Screenshots at 1366 and 390 px under test/artifacts/.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../access/users.js';
 import type { Role } from '../../access/roles.js';
@@ -124,6 +124,9 @@ async function score(page: Page, mode: string, scoreOf: (i: number) => number): 
   return n;
 }
 
+/** What a link (a download) fetches, with the page's session. */
+const follow = async (page: Page, link: Locator) => page.request.get(new URL((await link.getAttribute('href'))!, page.url()).toString());
+
 /** The page's widest point beyond the viewport (0: nothing scrolls sideways). */
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -142,7 +145,7 @@ describe('an evaluation round, plan to re-freeze', () => {
     await plan.locator('input[aria-label=轮次名称]').fill('2025年度济南市绩效评价');
     await plan.locator('button[type=submit]').click();
     await expect.poll(() => plan.locator('[data-testid=plan-error]').textContent(), { timeout: 20_000 }).toMatch(/[\u4e00-\u9fa5]/);
-    const pick = async (picker: ReturnType<Page['locator']>, code: string) => {
+    const pick = async (picker: Locator, code: string) => {
       await picker.locator('input').fill(code);
       await picker.locator(`li[data-code="${code}"]`).click();
     };
@@ -183,7 +186,7 @@ describe('an evaluation round, plan to re-freeze', () => {
     expect(await evidence.textContent()).toContain(`${EVIDENCE.length} B`);
     expect(await evidence.locator('code').textContent()).toBe(EVIDENCE_SHA);
     // The file comes back byte for byte, with its hash.
-    const file = await page.request.get(new URL((await evidence.locator('a').getAttribute('href'))!, suite.server.publicUrl).toString());
+    const file = await follow(page, evidence.locator('a'));
     expect(file.status()).toBe(200);
     expect(file.headers()['x-content-sha256']).toBe(EVIDENCE_SHA);
     expect(Buffer.from(await file.body()).equals(EVIDENCE)).toBe(true);
@@ -275,7 +278,7 @@ describe('an evaluation round, plan to re-freeze', () => {
     expect(total).toMatch(/^\d+(\.\d+)?$/);
     expect(await row(page, CITY).locator('[data-testid=frozen]').textContent()).toBe(`冻结第 1 版：${total} 分，${grade}`);
     expect(await result.locator('[data-testid=report-sha256]').textContent()).toMatch(/^[0-9a-f]{64}$/);
-    const pdf = await page.request.get(new URL((await result.locator('[data-testid=frozen-pdf]').getAttribute('href'))!, suite.server.publicUrl).toString());
+    const pdf = await follow(page, result.locator('[data-testid=frozen-pdf]'));
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['x-content-sha256']).toBe(await result.locator('[data-testid=report-sha256]').textContent());
     await shoot(page, 'frozen-1366');
@@ -288,8 +291,11 @@ describe('an evaluation round, plan to re-freeze', () => {
     await page.locator('[data-testid=publish]').click();
     await expect.poll(() => page.locator('[data-testid=round-state]').textContent(), { timeout: 20_000 }).toMatch(/^已发布（第 1 版通报，\d{4}-\d{2}-\d{2}）$/);
     expect(await page.locator('[data-testid=appeal-due]').textContent()).toMatch(/^申诉截止 \d{4}-\d{2}-\d{2}$/);
-    const [bulletin] = await Promise.all([page.context().waitForEvent('page'), page.locator('[data-testid=bulletin-html]').click()]);
-    await bulletin.waitForLoadState();
+    // The 通报 is served as a file (attachment): fetched as its link would be, then opened as a page.
+    const html = await follow(page, page.locator('[data-testid=bulletin-html]'));
+    expect(html.status()).toBe(200);
+    const bulletin = await page.context().newPage();
+    await bulletin.setContent(await html.text());
     for (const [code, name] of [
       [CITY, '济南市'],
       [LIXIA, '历下区'],
@@ -305,9 +311,7 @@ describe('an evaluation round, plan to re-freeze', () => {
       ['pdf', 'application/pdf'],
       ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ]) {
-      const res = await page.request.get(
-        new URL((await page.locator(`[data-testid=bulletin-${format}]`).getAttribute('href'))!, suite.server.publicUrl).toString(),
-      );
+      const res = await follow(page, page.locator(`[data-testid=bulletin-${format}]`));
       expect(res.status(), format).toBe(200);
       expect(res.headers()['content-type'], format).toContain(type);
     }

@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FrozenDifferenceRow } from '../../../contracts/evaluation.js';
 import type { FrozenResult } from '../evaluation-api.js';
+import { points } from '../evaluation-view.js';
 
 const styles = css`
   :host { display: block; }
@@ -27,14 +28,14 @@ function differenceTable(rows: FrozenDifferenceRow[]) {
   return html`<div class="scroll"><table data-testid="differences">
     <thead><tr><th>项目</th><th class="num">冻结值</th><th class="num">现值</th><th class="num">差异</th><th>原因</th></tr></thead>
     <tbody>${shown.map(
-      (r) => html`<tr data-code=${r.code}><td>${r.name}</td><td class="num">${r.frozen ?? '—'}</td><td class="num">${r.live ?? '—'}</td>
-        <td class="num">${r.difference}</td><td>${r.reason ?? '—'}</td></tr>`,
+      (r) => html`<tr data-code=${r.code}><td>${r.name}</td><td class="num">${points(r.frozen)}</td><td class="num">${points(r.live)}</td>
+        <td class="num">${points(r.difference)}</td><td>${r.reason ?? '—'}</td></tr>`,
     )}</tbody>
   </table></div>`;
 }
 
 /** "已冻结（第 N 版，YYYY-MM-DD）：总分 X，等级 Y" — the wording every page uses. */
-export const frozenHeadline = (f: FrozenResult) => `已冻结（第 ${f.version} 版，${f.frozen_at.slice(0, 10)}）：总分 ${f.total ?? '—'}，等级 ${f.grade ?? '—'}`;
+export const frozenHeadline = (f: FrozenResult) => `已冻结（第 ${f.version} 版，${f.frozen_at.slice(0, 10)}）：总分 ${points(f.total)}，等级 ${f.grade ?? '—'}`;
 
 @customElement('si-frozen-result')
 export class FrozenResultView extends LitElement {
@@ -54,11 +55,11 @@ export class FrozenResultView extends LitElement {
     return html`
       <div class="note" data-testid="frozen-headline">${frozenHeadline(f)}</div>
       <div class="figures">
-        <span>总分 <strong data-testid="frozen-total">${f.total ?? '—'}</strong></span>
+        <span>总分 <strong data-testid="frozen-total">${points(f.total)}</strong></span>
         <span>等级 <strong data-testid="frozen-grade">${f.grade ?? '—'}</strong></span>
         <span>排名 <strong data-testid="frozen-rank">${f.rank ?? '—'}</strong></span>
       </div>
-      <div>冻结报告：<a href=${this.reportUrl} target="_blank" rel="noopener" data-testid="frozen-pdf">评价报告 PDF（第 ${f.version} 版）</a></div>
+      <div>冻结报告：<a href=${this.reportUrl} download data-testid="frozen-pdf">评价报告 PDF（第 ${f.version} 版）</a></div>
       <div class="note">报告 SHA-256：<code data-testid="report-sha256">${f.report_sha256}</code></div>
       <h3 style="font-size:0.95rem;margin:12px 0 6px">冻结结果与现行数据的差异</h3>
       ${differenceTable(f.rows)}

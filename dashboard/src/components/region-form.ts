@@ -10,7 +10,7 @@ import { LARGE_DIFFERENCE, type FormEntryRow } from '../../../contracts/evaluati
 import { formatPoints, formatValue } from '../../../contracts/format.js';
 import { errorText } from '../api.js';
 import { evidenceUrl, type EntryDraft, type RegionForm } from '../evaluation-api.js';
-import { MODES, formatBytes, formatTime } from '../evaluation-view.js';
+import { MODES, formatBytes, formatTime, points } from '../evaluation-view.js';
 
 export interface FormActions {
   save: (mode: string, entries: EntryDraft[]) => Promise<void>;
@@ -63,6 +63,8 @@ export class RegionFormView extends LitElement {
 
   @property({ attribute: false }) form!: RegionForm;
   @property({ attribute: false }) actions!: FormActions;
+  /** Each metric's unit (the reference data), to show computed values as every page does. */
+  @property({ attribute: false }) units: Record<string, string> = {};
   /** What the user typed and has not saved yet, by mode and indicator. */
   @state() private drafts = new Map<string, Draft>();
   @state() private error = '';
@@ -171,13 +173,13 @@ export class RegionFormView extends LitElement {
     const evidence = entries.flatMap((e) => e.evidence).filter((ev, i, all) => all.findIndex((x) => x.id === ev.id) === i);
     const sorted = [...entries].sort((a, b) => MODES.indexOf(a.mode) - MODES.indexOf(b.mode));
     return html`<section class="card ${flagged ? 'flagged' : ''}" data-indicator=${code}>
-      <h3>${code} ${first.indicator_name} <span class="max">（满分 ${formatPoints(Number(first.max_points))} 分）</span></h3>
+      <h3>${code} ${first.indicator_name} <span class="max">（满分 ${points(first.max_points)} 分）</span></h3>
       ${flagged ? html`<span class="flag" data-testid="large-difference">⚠ 评价分与自评分相差 ${LARGE_DIFFERENCE} 分以上</span>` : nothing}
       ${sorted.map((e) => this.entryView(e, editable.has(e.mode)))}
       <ul class="evidence" aria-label="证明材料">
         ${evidence.map(
           (ev) => html`<li data-testid="evidence">
-            附件 <a href=${evidenceUrl(ev.id)} target="_blank" rel="noopener">${ev.file_name}</a>（${formatBytes(ev.size_bytes)}）
+            附件 <a href=${evidenceUrl(ev.id)} download>${ev.file_name}</a>（${formatBytes(ev.size_bytes)}）
             <br /><span class="status">SHA-256</span> <code>${ev.sha256}</code>
             <span class="status">· ${ev.uploaded_by} ${formatTime(ev.uploaded_at)}</span>
           </li>`,
@@ -228,8 +230,10 @@ export class RegionFormView extends LitElement {
             ? html`<table data-testid="computed">
                 <thead><tr><th>指标</th><th class="num">指标值</th><th class="num">得分 / 满分</th></tr></thead>
                 <tbody>${form.computed.map(
-                  (r) => html`<tr><td>${r.indicator_code} ${r.name}</td><td class="num">${formatValue(r.value, r.unit ?? '')}</td>
-                    <td class="num">${formatPoints(r.points)} / ${formatPoints(r.max_points)}</td></tr>`,
+                  (
+                    r,
+                  ) => html`<tr><td>${r.indicator_code} ${r.name}</td><td class="num">${r.metric && r.metric in this.units ? formatValue(r.value, this.units[r.metric]) : formatPoints(r.value)}</td>
+                    <td class="num">${points(r.points)} / ${points(r.max_points)}</td></tr>`,
                 )}</tbody>
               </table>`
             : html`<div class="note">暂无数据计算指标</div>`

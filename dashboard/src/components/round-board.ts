@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { REGION_ACTION_NAMES, type RegionAction, type RoundRegionRow, type RoundRow } from '../../../contracts/evaluation.js';
 import { errorText } from '../api.js';
-import { dueOf, needsReason, regionTree } from '../evaluation-view.js';
+import { dueOf, needsReason, points, regionTree } from '../evaluation-view.js';
 
 export type Act = (region: string, action: RegionAction, reason?: string) => Promise<void>;
 
@@ -110,7 +110,7 @@ export class RoundBoard extends LitElement {
             ${due ? html`<span class="meta" data-testid="due">${due.label} ${due.date}</span>` : nothing}
             ${
               r.frozen_version > 0
-                ? html`<span class="meta" data-testid="frozen">冻结第 ${r.frozen_version} 版：${r.frozen_total ?? '—'} 分，${r.frozen_grade ?? '—'}</span>`
+                ? html`<span class="meta" data-testid="frozen">冻结第 ${r.frozen_version} 版：${points(r.frozen_total)} 分，${r.frozen_grade ?? '—'}</span>`
                 : nothing
             }
             <span class="actions">

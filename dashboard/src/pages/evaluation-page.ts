@@ -107,8 +107,7 @@ export class EvaluationPage extends LitElement {
         ${
           r.published_on
             ? html`<span>评价通报：</span>${(Object.keys(api.BULLETIN_FORMATS) as (keyof typeof api.BULLETIN_FORMATS)[]).map(
-                (f) =>
-                  html`<a class="button" data-testid=${`bulletin-${f}`} href=${api.bulletinUrl(r.id, f)} target="_blank" rel="noopener">${api.BULLETIN_FORMATS[f]}</a>`,
+                (f) => html`<a class="button" data-testid=${`bulletin-${f}`} href=${api.bulletinUrl(r.id, f)} download>${api.BULLETIN_FORMATS[f]}</a>`,
               )}`
             : nothing
         }
@@ -141,6 +140,7 @@ export class EvaluationPage extends LitElement {
     if (!data) return nothing;
     const { form, history, frozen } = data;
     const code = form.region.region_code;
+    const units = Object.fromEntries((this.page.ref?.ref.metrics ?? []).map((m) => [m.code, m.unit]));
     const actions: FormActions = {
       save: (mode, entries) => api.saveEntries(id, code, mode, entries).then(this.changed),
       submit: (mode) => api.submitEntries(id, code, mode).then(this.changed),
@@ -149,7 +149,7 @@ export class EvaluationPage extends LitElement {
     return html`
       <section class="panel" data-testid="region-form" aria-busy=${this.region.pending}>
         <h2>${form.region.region_name} · 评分表（${form.region.state_name}）</h2>
-        <si-region-form .form=${form} .actions=${actions}></si-region-form>
+        <si-region-form .form=${form} .actions=${actions} .units=${units}></si-region-form>
       </section>
       <section class="panel" aria-label="流转记录" aria-busy=${this.region.pending}>
         <h2>${form.region.region_name} · 流转记录</h2>
