@@ -6,7 +6,6 @@ import { compress } from 'hono/compress';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../warehouse/database.js';
-import type { MartRefresher } from '../ingest/marts.js';
 import { ROOT } from '../core/paths.js';
 import { alertRoutes } from './routes/alerts.js';
 import { eventRoutes } from './routes/events.js';
@@ -33,6 +32,11 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { dashboardFiles } from './static.js';
+import { evaluationRoutes } from './routes/evaluation.js';
+import { DEFAULT_EVALUATION_CONFIG, type EvaluationConfig } from '../evaluation/config.js';
+import { type Clock, SYSTEM_CLOCK } from '../evaluation/context.js';
+import type { TransitionDeps } from '../evaluation/transitions.js';
+import { MartRefresher } from '../ingest/marts.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
@@ -52,6 +56,12 @@ export interface AppOptions {
   demoAccounts?: readonly DemoAccount[];
   /** The sessions' clock (tests of expiry). */
   now?: () => Date;
+  /** Evidence limits of evaluation rounds (config `evaluation`). */
+  evaluation?: EvaluationConfig;
+  /** The day evaluation deadlines are counted against (tests walk it through the calendar). */
+  evaluationClock?: Clock;
+  /** Renders the report PDF frozen on approval (default: report/, as /api/report.pdf). */
+  frozenReportPdf?: TransitionDeps['renderPdf'];
 }
 
 /** The app's registered routes (not middleware) as a test of a request's method and path. */
@@ -101,6 +111,15 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   app.route('/api', alertRoutes(db, dims));
   app.route('/api', eventRoutes(opts.events ?? []));
   app.route('/api', reportRoutes(db, dims));
+  app.route(
+    '/api',
+    evaluationRoutes(db, dims, {
+      marts: opts.marts ?? new MartRefresher(db),
+      clock: opts.evaluationClock ?? SYSTEM_CLOCK,
+      config: opts.evaluation ?? DEFAULT_EVALUATION_CONFIG,
+      renderPdf: opts.frozenReportPdf,
+    }),
+  );
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
   if (existsSync(DASHBOARD_DIST)) app.use('/*', dashboardFiles(DASHBOARD_DIST));

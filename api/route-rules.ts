@@ -22,6 +22,8 @@ export interface RouteRule {
 const VIEWERS: readonly Role[] = ['admin', 'leader', 'analyst', 'agency', 'evaluator'];
 const CONSOLE: readonly Role[] = ['admin', 'analyst'];
 const ADMIN: readonly Role[] = ['admin'];
+/** Who may be a round's 评价工作组 (evaluation/plan.ts: admins, the province's leaders). */
+const WORKGROUP: readonly Role[] = ['admin', 'leader'];
 
 const open = { roles: 'public', writes: false } as const;
 const anyone = { roles: 'signed-in', writes: false } as const;
@@ -80,6 +82,23 @@ export const ROUTE_RULES: Record<`${Method} /api/${string}`, RouteRule> = {
   'GET /api/sql/saved': { roles: CONSOLE, writes: false },
   'PUT /api/sql/saved/:name': { roles: CONSOLE, writes: true },
   'DELETE /api/sql/saved/:name': { roles: CONSOLE, writes: true },
+  // The evaluation round: any role may be a member; the round's membership (evaluation/members.ts)
+  // decides who sees and does what, answering 403 with the reason. Plans and publication: the workgroup.
+  'GET /api/evaluation/rounds': { roles: VIEWERS, writes: false },
+  'POST /api/evaluation/rounds': { roles: WORKGROUP, writes: true },
+  'GET /api/evaluation/rounds/:id': { roles: VIEWERS, writes: false },
+  'GET /api/evaluation/rounds/:id/regions/:region/form': { roles: VIEWERS, writes: false },
+  'PUT /api/evaluation/rounds/:id/regions/:region/entries': { roles: VIEWERS, writes: true },
+  'POST /api/evaluation/rounds/:id/regions/:region/entries/submit': { roles: VIEWERS, writes: true },
+  'POST /api/evaluation/rounds/:id/regions/:region/evidence': { roles: VIEWERS, writes: true },
+  'GET /api/evaluation/evidence/:id': { roles: VIEWERS, writes: false },
+  'POST /api/evaluation/rounds/:id/regions/:region/transitions': { roles: VIEWERS, writes: true },
+  'GET /api/evaluation/rounds/:id/regions/:region/history': { roles: VIEWERS, writes: false },
+  'GET /api/evaluation/rounds/:id/regions/:region/frozen': { roles: VIEWERS, writes: false },
+  'GET /api/evaluation/rounds/:id/regions/:region/report.pdf': { roles: VIEWERS, writes: false },
+  'GET /api/evaluation/frozen': view('region', 'own'),
+  'POST /api/evaluation/rounds/:id/publish': { roles: WORKGROUP, writes: true },
+  'GET /api/evaluation/rounds/:id/bulletin': { roles: VIEWERS, writes: false },
 };
 
 export interface RuleMatch {

@@ -42,5 +42,11 @@ export const AUDIT_ACTIONS = [
   'user_add',
   'user_role',
   'user_reset',
+  'round_plan',
+  'eval_entry_save',
+  'eval_entry_submit',
+  'evidence_upload',
+  'region_transition',
+  'round_publish',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

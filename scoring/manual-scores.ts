@@ -3,6 +3,7 @@
 // with its bad rows listed (the first MAX_LISTED, and how many there are) and nothing stored.
 // A good sheet is stored in one transaction (re-importing replaces the same keys, never
 // duplicates) and the score marts are rebuilt.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from '../core/csv.js';
 import { SheetTooLarge, sheetCells } from '../core/xlsx.js';
@@ -145,6 +146,12 @@ export async function readSheet(data: Uint8Array, kind: SheetKind, ctx: ManualCo
   return scores;
 }
 
+/** Marks the score marts stale from the year on: a year's manual scores count in its months,
+ * year to date and year, so they are rescored from January (inside the transaction storing them). */
+export async function rescoreYear(conn: DuckDBConnection, year: number): Promise<void> {
+  await conn.run('UPDATE ops_refresh SET scores_from = least(scores_from, make_date($year::INT, 1, 1))', { year });
+}
+
 export interface ImportResult {
   rows: number;
   inserted: number;
@@ -208,8 +215,7 @@ export async function importManualScores(
        FROM stage_manual_score`,
       [sourceFile],
     );
-    // A year's manual scores count in its months, year to date and year: rescored from January.
-    await conn.run(`UPDATE ops_refresh SET scores_from = least(scores_from, (SELECT make_date(min(year), 1, 1) FROM stage_manual_score))`);
+    await rescoreYear(conn, scores.reduce((min, s) => Math.min(min, s.year), Number.POSITIVE_INFINITY));
     return { counts: { rows: scores.length, inserted: scores.length - replaced, replaced }, changes };
   });
   await opts.onStored?.(result.changes);

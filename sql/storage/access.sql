@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS audit_log (
   actor       VARCHAR,                   -- login of the acting user; NULL for the shell or an unknown name
   ip          VARCHAR,
   user_agent  VARCHAR,
-  action      VARCHAR NOT NULL,          -- login | login_failed | logout | logout_all | password_change | manual_score_import | saved_query_put | saved_query_delete | user_add | user_role | user_reset
+  action      VARCHAR NOT NULL,          -- login | login_failed | logout | logout_all | password_change | manual_score_import | saved_query_put | saved_query_delete | user_add | user_role | user_reset | round_plan | eval_entry_save | eval_entry_submit | evidence_upload | region_transition | round_publish
   target      VARCHAR,                   -- what was acted on: a login, a saved query's name, a sheet
   before      JSON,                      -- the values before the change (e.g. the manual scores replaced)
   after       JSON                       -- and after

@@ -20,6 +20,12 @@ const ACTIONS: Record<AuditAction, string> = {
   user_add: '新增用户',
   user_role: '变更角色',
   user_reset: '重置密码',
+  round_plan: '制订评价计划',
+  eval_entry_save: '保存评价分（草稿）',
+  eval_entry_submit: '提交评价分',
+  evidence_upload: '上传佐证材料',
+  region_transition: '评价状态变更',
+  round_publish: '发布评价通报',
 };
 
 const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== ''));
