@@ -83,7 +83,11 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   const dims = await loadDims(db);
   const app = new Hono();
   app.onError((err, c) => {
-    if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
+    // A detail (the console's technical reason, DuckDB's message) goes beneath the message.
+    if (err instanceof HTTPException) {
+      const { detail } = err as { detail?: unknown };
+      return c.json(typeof detail === 'string' ? { error: err.message, detail } : { error: err.message }, err.status);
+    }
     console.error(err);
     return c.json({ error: `internal error: ${err.message}` }, 500);
   });

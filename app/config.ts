@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { accessConfigSchema } from '../access/config.js';
 import { alertConfigSchema } from '../alerts/rules.js';
+import { DEFAULT_EVALUATION_CONFIG, evaluationConfigSchema } from '../evaluation/config.js';
 import { httpConfigSchema } from '../api/http-config.js';
 import { consoleLimitsSchema } from '../console/limits.js';
 import { ConfigError, parseConfigWith, projectPath } from '../core/config.js';
@@ -41,6 +42,8 @@ const configSchema = z.strictObject(
     console: consoleLimitsSchema,
     collectors: ingestConfigSchema.shape.collectors,
     alerts: alertConfigSchema,
+    /** Evidence files of evaluation rounds; absent: the defaults. */
+    evaluation: evaluationConfigSchema.default(DEFAULT_EVALUATION_CONFIG),
   },
   { error: 'the configuration must be one JSON object' },
 );

@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     http: config.http,
     marts,
     access: config.access,
+    evaluation: config.evaluation,
     demoAccounts,
   });
   const server = serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.host }, (info) =>

@@ -7,13 +7,36 @@ import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement } fr
 import { HTTPException } from 'hono/http-exception';
 import { allowedFunctions, refusalReason, TABLE_FUNCTIONS } from './functions.js';
 
+/** A refusal or failure in the console: the reason in Chinese for the analyst, and beneath it
+ * the technical one (DuckDB's own message when the engine refused; the API sends it as `detail`). */
 export class ConsoleError extends HTTPException {
-  constructor(status: 400 | 408 | 415 | 422 | 429, message: string) {
+  constructor(
+    status: 400 | 408 | 415 | 422 | 429,
+    message: string,
+    readonly detail: string,
+  ) {
     super(status, { message });
   }
 }
 
-const refuse = (message: string) => new ConsoleError(400, message);
+const refuse = (message: string, detail: string) => new ConsoleError(400, message, detail);
+
+// DuckDB's error classes (the start of its message) in the analyst's words.
+const ENGINE_ERRORS: [RegExp, string][] = [
+  [/^Parser Error/, 'SQL 语法有误'],
+  [/^Catalog Error/, '表、视图、列或函数不存在'],
+  [/^Binder Error/, '列名、类型或分组有误'],
+  [/^(Conversion|Invalid Input) Error/, '值无法转换为所需类型'],
+  [/^Out of Range Error/, '数值超出范围'],
+  [/^Out of Memory Error/, '超出控制台的内存上限'],
+];
+
+/** An error DuckDB raised: what it means in Chinese, DuckDB's message as the detail. */
+export function engineError(what: string, err: unknown): ConsoleError {
+  const detail = (err as Error).message.replace(/^Failed to extract statements: /, '');
+  const meaning = ENGINE_ERRORS.find(([re]) => re.test(detail))?.[1] ?? '数据库引擎报错';
+  return refuse(`${what}：${meaning}（引擎原文见下）`, detail);
+}
 
 // Functions that build a list or a string of a size given by an argument. DuckDB does not
 // count such values against its memory limit (a list of 10^10 elements grew the process past
@@ -106,17 +129,21 @@ async function checkParseTree(conn: DuckDBConnection, sql: string, scope: GuardS
     const table = fn.startsWith('table:');
     const name = table ? fn.slice(6) : fn;
     if (table ? !TABLE_FUNCTIONS.includes(name) : !allowed.has(name))
-      throw refuse(`function ${name}() is not allowed in the console（控制台不允许调用 ${name}()：${refusalReason(name)}）`);
+      throw refuse(`控制台不允许调用 ${name}()：${refusalReason(name)}`, `function ${name}() is not allowed in the console`);
   }
   for (const t of found.tables) {
     // FROM 'file.csv' (a replacement scan) names a path, not a table.
-    if (/[/\\.:]/.test(t.name)) throw refuse(`reading files ('${t.name}') is not allowed in the console; query the tables and views（控制台不能读取文件）`);
+    if (/[/\\.:]/.test(t.name))
+      throw refuse(`控制台不能读取文件（${t.name}），请查询表和视图`, `reading files ('${t.name}') is not allowed in the console; query the tables and views`);
     if (t.qualified)
-      throw refuse(`qualified names are not allowed in the console: write the relation's name alone（请只写表或视图的名称，不加库名或模式名）: ${t.name}`);
+      throw refuse(
+        `请只写表或视图的名称，不加库名或模式名：${t.name}`,
+        `qualified names are not allowed in the console: write the relation's name alone: ${t.name}`,
+      );
     if (!scope.relations.has(t.name) && !found.ctes.has(t.name))
-      throw refuse(`relation ${t.name} is not available in the console（控制台中没有 ${t.name}，或它不在您的地区范围内）`);
+      throw refuse(`控制台中没有 ${t.name}，或它不在您的地区范围内`, `relation ${t.name} is not available in the console`);
   }
-  if (found.problems.length) throw refuse(`the query would build values too large for the console（${found.problems.join('；')}）`);
+  if (found.problems.length) throw refuse(`查询会生成过大的值：${found.problems.join('；')}`, 'the query would build values too large for the console');
   return true;
 }
 
@@ -168,8 +195,11 @@ export function firstKeyword(sql: string): string {
 function notAQuery(sql: string): ConsoleError {
   const kind = KEYWORD_KIND[firstKeyword(sql)];
   return kind
-    ? refuse(`${kind} statements are not allowed: the console is read-only and runs queries only`)
-    : refuse('only plain queries (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE) are allowed in the console; PRAGMA and other special statements are not');
+    ? refuse(`控制台只读，只能运行查询，不能运行 ${kind} 语句`, `${kind} statements are not allowed: the console is read-only and runs queries only`)
+    : refuse(
+        '控制台只能运行普通查询（SELECT、WITH、FROM、VALUES、DESCRIBE、SUMMARIZE），不能运行 PRAGMA 等特殊语句',
+        'only plain queries (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE) are allowed in the console; PRAGMA and other special statements are not',
+      );
 }
 
 /** Returns the single read statement of sql, prepared on conn, or throws a 400 saying why not.
@@ -183,16 +213,21 @@ export async function prepareReadOnly(conn: DuckDBConnection, sql: string, scope
   let prepared: DuckDBPreparedStatement;
   try {
     const statements = await conn.extractStatements(sql);
-    if (statements.count === 0) throw refuse("parameter 'query' holds no SQL statement");
-    if (statements.count > 1) throw refuse(`parameter 'query' holds ${statements.count} statements; run one statement at a time`);
+    if (statements.count === 0) throw refuse('查询内容为空：没有 SQL 语句', "parameter 'query' holds no SQL statement");
+    if (statements.count > 1)
+      throw refuse(
+        `一次只能运行一条语句，这里有 ${statements.count} 条`,
+        `parameter 'query' holds ${statements.count} statements; run one statement at a time`,
+      );
     if (!(await checkParseTree(conn, sql, scope))) throw notAQuery(sql);
     prepared = await statements.prepare(0);
   } catch (err) {
     if (err instanceof ConsoleError) throw err;
-    throw refuse(`the query cannot run: ${(err as Error).message.replace(/^Failed to extract statements: /, '')}`);
+    throw engineError('查询无法运行', err);
   }
   // A plain query prepares as a SELECT; anything else that slipped through is refused all the same.
   if (prepared.statementType !== StatementType.SELECT) throw notAQuery(sql);
-  if (prepared.parameterCount > 0) throw refuse('the query has parameters ($1, ?); write the values into the query');
+  if (prepared.parameterCount > 0)
+    throw refuse('查询中不能有参数（$1、?），请把值直接写进查询', 'the query has parameters ($1, ?); write the values into the query');
   return prepared;
 }

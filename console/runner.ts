@@ -5,7 +5,7 @@
 // text, computed beside it), so a result too large is refused without being materialized here.
 import { JsonDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
 import { plainRows, type Database, type QueryResult } from '../warehouse/database.js';
-import { ConsoleError, prepareReadOnly } from './guard.js';
+import { ConsoleError, engineError, prepareReadOnly } from './guard.js';
 import type { ConsoleLimits } from './limits.js';
 import { CONSOLE_SCHEMA, REGION_VARIABLE, createConsoleSchema, type ConsoleRelation } from './relations.js';
 
@@ -48,12 +48,14 @@ export class ConsoleRunner {
   }
 
   async run(sql: string, scope: ConsoleScope): Promise<ConsoleResult> {
-    if (scope.region !== null && !/^\d{6}$/.test(scope.region)) throw new ConsoleError(400, `scope region must be a six-digit code, got '${scope.region}'`);
+    if (scope.region !== null && !/^\d{6}$/.test(scope.region))
+      throw new ConsoleError(400, `地区代码应为六位数字：${scope.region}`, `scope region must be a six-digit code, got '${scope.region}'`);
     // Refuse at once rather than queue: a queue would let a burst hold the server up just the same.
     if (this.running >= this.limits.maxConcurrent) {
       throw new ConsoleError(
         429,
-        `${this.limits.maxConcurrent} console queries are already running; wait for one to finish and run again（已有 ${this.limits.maxConcurrent} 个查询在运行）`,
+        `已有 ${this.limits.maxConcurrent} 个查询在运行，请等其中一个结束后再运行`,
+        `${this.limits.maxConcurrent} console queries are already running; wait for one to finish and run again`,
       );
     }
     this.running++;
@@ -126,10 +128,11 @@ export class ConsoleRunner {
       if (timedOut)
         throw new ConsoleError(
           408,
-          `the query ran longer than the ${this.limits.timeoutMs / 1000} s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again（查询超过 ${this.limits.timeoutMs / 1000} 秒时限，已停止）`,
+          `查询超过 ${this.limits.timeoutMs / 1000} 秒时限，已停止；请缩小范围（筛选、汇总或 LIMIT）后再运行`,
+          `the query ran longer than the ${this.limits.timeoutMs / 1000} s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again`,
         );
       if (err instanceof ConsoleError) throw err;
-      throw new ConsoleError(400, `the query failed: ${(err as Error).message}`);
+      throw engineError('查询运行出错', err);
     } finally {
       clearTimeout(timer);
       await conn.run('ROLLBACK');
@@ -140,7 +143,8 @@ export class ConsoleRunner {
     const mb = Math.round(this.limits.maxBytes / 1e5) / 10;
     return new ConsoleError(
       422,
-      `the result is larger than the console's ${mb} MB limit (console.maxBytes); select fewer columns or rows, or aggregate（查询结果超过 ${mb} MB 上限，请减少列或行，或先汇总）`,
+      `查询结果超过 ${mb} MB 上限，请减少列或行，或先汇总`,
+      `the result is larger than the console's ${mb} MB limit (console.maxBytes); select fewer columns or rows, or aggregate`,
     );
   }
 }

@@ -85,16 +85,18 @@ function largeDifferences(entries: readonly FormEntryRow[]): string[] {
   const score = (code: string, mode: string) => entries.find((e) => e.indicator_code === code && e.mode === mode)?.score ?? null;
   return [...new Set(entries.map((e) => e.indicator_code))].filter((code) => {
     const self = score(code, ROLE_MODE.agency);
-    return self !== null && [ROLE_MODE.third_party, ROLE_MODE.superior].some((m) => {
-      const other = score(code, m);
-      return other !== null && Math.abs(other - self) >= LARGE_DIFFERENCE;
-    });
+    return (
+      self !== null &&
+      [ROLE_MODE.third_party, ROLE_MODE.superior].some((m) => {
+        const other = score(code, m);
+        return other !== null && Math.abs(other - self) >= LARGE_DIFFERENCE;
+      })
+    );
   });
 }
 
 /** The computed indicators of the region for the round's year: the frozen ones once frozen. */
 async function computedRows(db: Database, round: Round, row: RoundRegionRow): Promise<Record<string, unknown>[]> {
-  const params = { id: round.row.id, region: row.region_code, version: row.frozen_version, scheme: round.row.scheme, year: String(round.row.year) };
   if (row.frozen_version > 0) {
     return db.rows(
       `SELECT split_part(s.code, '/', 1) AS indicator_code, s.name, NULLIF(split_part(s.code, '/', 2), '') AS metric, v.value,
@@ -103,7 +105,7 @@ async function computedRows(db: Database, round: Round, row: RoundRegionRow): Pr
        LEFT JOIN eval_frozen_value v ON v.round_id = s.round_id AND v.region_code = s.region_code AND v.version = s.version AND v.metric = split_part(s.code, '/', 2)
        WHERE s.round_id = $id AND s.region_code = $region AND s.version = $version AND s.level = 'indicator' AND s.source = 'computed'
        ORDER BY s.ord`,
-      params,
+      { id: round.row.id, region: row.region_code, version: row.frozen_version },
     );
   }
   return db.rows(
@@ -111,7 +113,7 @@ async function computedRows(db: Database, round: Round, row: RoundRegionRow): Pr
      FROM mart_score_indicator
      WHERE scheme = $scheme AND region_code = $region AND period_type = 'year' AND period = $year AND source = 'computed'
      ORDER BY ord`,
-    params,
+    { region: row.region_code, scheme: round.row.scheme, year: String(round.row.year) },
   );
 }
 
@@ -137,13 +139,7 @@ function scorer(round: Round, row: RoundRegionRow, mode: string): ScoringRole {
 }
 
 /** Saves draft scores of one mode (a saved entry counts again only once submitted). */
-export async function saveEntries(
-  db: Database,
-  round: Round,
-  region: string,
-  mode: string,
-  entries: readonly EntryInput[],
-): Promise<FormEntryRow[]> {
+export async function saveEntries(db: Database, round: Round, region: string, mode: string, entries: readonly EntryInput[]): Promise<FormEntryRow[]> {
   const row = await regionRow(db, round, region);
   const role = scorer(round, row, mode);
   const manual = new Set(manualIndicators(round.scheme));

@@ -16,8 +16,7 @@ const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} M
 /** The media type of an accepted file, or a refusal naming the file. */
 export function evidenceType(config: EvaluationConfig, fileName: string, size: number): string {
   const ending = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
-  if (!config.evidenceTypes.includes(ending))
-    throw invalid(`文件"${fileName}"的类型不受支持：只接受 ${config.evidenceTypes.join('、')} 文件`);
+  if (!config.evidenceTypes.includes(ending)) throw invalid(`文件"${fileName}"的类型不受支持：只接受 ${config.evidenceTypes.join('、')} 文件`);
   if (size > config.maxEvidenceBytes) throw invalid(`文件"${fileName}"大小 ${mib(size)} 超过上限 ${mib(config.maxEvidenceBytes)}`);
   if (size === 0) throw invalid(`文件"${fileName}"是空文件`);
   return EVIDENCE_TYPES[ending];
@@ -68,7 +67,11 @@ export async function uploadEvidence(
 }
 
 /** A stored file for a member of its round who may see its region. */
-export async function evidenceFile(db: Database, caller: Caller, id: number): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string; sha256: string }> {
+export async function evidenceFile(
+  db: Database,
+  caller: Caller,
+  id: number,
+): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string; sha256: string }> {
   const found = await readBlob(db, 'SELECT content, round_id, region_code, media_type, file_name, sha256 FROM eval_evidence WHERE id = $id', { id });
   if (!found) throw notFound(`没有编号为 ${id} 的佐证材料`);
   const [roundId, region, mediaType, fileName, sha256] = found.fields;

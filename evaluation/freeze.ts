@@ -27,13 +27,13 @@ export async function renderFrozenReport(db: Database, round: Round, region: str
 /** Writes the next freeze version of the region (inside the approval's transaction); returns it. */
 export async function freezeRegion(conn: DuckDBConnection, round: Round, region: string, pdf: Uint8Array): Promise<number> {
   const key = { id: round.row.id, region };
-  const at = { ...key, scheme: round.row.scheme, year: String(round.row.year) };
+  const at = { region, scheme: round.row.scheme, year: String(round.row.year) };
   const version = Number(
     (
       await conn.runAndReadAll('SELECT COALESCE(max(version), 0)::INT + 1 FROM eval_frozen_report WHERE round_id = $id AND region_code = $region', key)
     ).getRows()[0][0],
   );
-  const v = { ...at, version };
+  const v = { ...at, id: round.row.id, version };
   const total = (
     await conn.runAndReadAll(
       `SELECT count(*)::INT FROM mart_score_total WHERE scheme = $scheme AND region_code = $region AND period_type = 'year' AND period = $year`,
@@ -45,7 +45,7 @@ export async function freezeRegion(conn: DuckDBConnection, round: Round, region:
     `INSERT INTO eval_frozen_value
      SELECT $id, $region, $version, metric, numerator, denominator, value FROM mart_metric_value
      WHERE region_code = $region AND period_type = 'year' AND period = $year`,
-    v,
+    { id: v.id, region, version, year: v.year },
   );
   await conn.run(
     `INSERT INTO eval_frozen_score

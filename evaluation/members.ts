@@ -86,9 +86,6 @@ export class Membership {
 
   /** Whether the caller may see the region's form: a member acting for it or for the round. */
   sees(place: RegionPlace): boolean {
-    return (
-      this.actorsFor(place).size > 0 ||
-      this.members.some((m) => m.login === this.caller.user.login && m.region_code === place.region_code)
-    );
+    return this.actorsFor(place).size > 0 || this.members.some((m) => m.login === this.caller.user.login && m.region_code === place.region_code);
   }
 }

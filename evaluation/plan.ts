@@ -16,7 +16,10 @@ import { EvaluationError, invalid, refused } from './errors.js';
 import { roundRow } from './rounds.js';
 
 const days = (what: string) =>
-  z.int({ error: `${what}必须是 1 到 250 之间的整数（工作日）` }).min(1, { error: `${what}至少 1 个工作日` }).max(250, { error: `${what}最多 250 个工作日` });
+  z
+    .int({ error: `${what}必须是 1 到 250 之间的整数（工作日）` })
+    .min(1, { error: `${what}至少 1 个工作日` })
+    .max(250, { error: `${what}最多 250 个工作日` });
 const code = z.string({ error: '必须是地区代码' }).regex(/^\d{6}$/, { error: '必须是 6 位地区代码' });
 
 export const roundPlanSchema = z.strictObject(
@@ -88,9 +91,11 @@ async function checkPlan(db: Database, plan: RoundPlan): Promise<Map<string, str
   const inRound = new Set(plan.regions);
   if (inRound.size !== plan.regions.length) throw invalid('评价计划 regions：地区重复');
   const manual = new Set(
-    (await db.rows<{ code: string }>("SELECT DISTINCT indicator_code AS code FROM dim_scheme_entry WHERE scheme = $s AND source = 'manual'", { s: plan.scheme })).map(
-      (r) => r.code,
-    ),
+    (
+      await db.rows<{ code: string }>("SELECT DISTINCT indicator_code AS code FROM dim_scheme_entry WHERE scheme = $s AND source = 'manual'", {
+        s: plan.scheme,
+      })
+    ).map((r) => r.code),
   );
   const scopes = await Scopes.load(db);
   for (const [i, m] of plan.members.entries()) {
@@ -123,8 +128,9 @@ async function checkPlan(db: Database, plan: RoundPlan): Promise<Map<string, str
 
 /** Stores a checked plan as a new round, its regions in draft; returns the round as listed. */
 export async function createRound(db: Database, caller: Caller, clock: Clock, input: unknown): Promise<RoundRow> {
-  if (!(await mayPlan(db, caller))) throw refused('只有系统管理员或省级领导（评价工作组）可以制订评价计划');
+  // The shape first: a malformed plan is answered alike whoever sends it.
   const plan = parsePlan(input);
+  if (!(await mayPlan(db, caller))) throw refused('只有系统管理员或省级领导（评价工作组）可以制订评价计划');
   const parents = await checkPlan(db, plan);
   const opened = plan.opened_on ?? clock.today();
   const dues = {

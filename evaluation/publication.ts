@@ -47,12 +47,7 @@ th,td{border:1px solid #c9d2dc;padding:4px 8px;text-align:left}.num{text-align:r
 <table><thead><tr><th>地区</th><th>层级</th><th>上级地区</th><th>总分</th><th>等级</th><th>排名</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
 }
 
-export async function publish(
-  db: Database,
-  clock: Clock,
-  round: Round,
-  toXlsx: (result: QueryResult) => Promise<Uint8Array>,
-): Promise<RoundRow> {
+export async function publish(db: Database, clock: Clock, round: Round, toXlsx: (result: QueryResult) => Promise<Uint8Array>): Promise<RoundRow> {
   if (!round.members.workgroup()) throw refused('只有评价工作组可以发布通报');
   const pending = (await regionRows(db, round)).filter((r) => r.state !== 'approved');
   if (pending.length) throw conflict(`不能发布：${pending.map((r) => `${r.region_name}（${r.state_name}）`).join('、')} 尚未审批`);
@@ -70,37 +65,36 @@ export async function publish(
   }
   const xlsx = await toXlsx(result);
   await db.transaction(async (conn) => {
-    await conn.run(
-      `INSERT INTO eval_publication VALUES ($id, $edition, CAST($day AS DATE), $by, $html, $hs, $pdf, $ps, $xlsx, $xs)`,
-      {
-        id: round.row.id,
-        edition,
-        day,
-        by: round.members.login,
-        html: blob(html),
-        hs: sha256Hex(html),
-        pdf: blob(pdf),
-        ps: sha256Hex(pdf),
-        xlsx: blob(xlsx),
-        xs: sha256Hex(xlsx),
-      },
-    );
+    await conn.run(`INSERT INTO eval_publication VALUES ($id, $edition, CAST($day AS DATE), $by, $html, $hs, $pdf, $ps, $xlsx, $xs)`, {
+      id: round.row.id,
+      edition,
+      day,
+      by: round.members.login,
+      html: blob(html),
+      hs: sha256Hex(html),
+      pdf: blob(pdf),
+      ps: sha256Hex(pdf),
+      xlsx: blob(xlsx),
+      xs: sha256Hex(xlsx),
+    });
     await conn.run(
       "UPDATE eval_round SET state = 'published', edition = $edition, published_on = CAST($day AS DATE), appeal_due = CAST($due AS DATE) WHERE id = $id",
       { id: round.row.id, edition, day, due: appealDue },
     );
-    await auditIn(conn, round.members.actor, { action: 'round_publish', target: `round ${round.row.id}`, after: { edition, published_on: day, appeal_due: appealDue } });
+    await auditIn(conn, round.members.actor, {
+      action: 'round_publish',
+      target: `round ${round.row.id}`,
+      after: { edition, published_on: day, appeal_due: appealDue },
+    });
   });
   return roundRow(db, round.row.id);
 }
 
 /** The latest edition's bulletin in a format. */
 export async function bulletin(db: Database, roundId: number, format: BulletinFormat): Promise<{ bytes: Uint8Array; sha256: string; edition: number }> {
-  const found = await readBlob(
-    db,
-    `SELECT ${format}, ${format}_sha256, edition FROM eval_publication WHERE round_id = $id ORDER BY edition DESC LIMIT 1`,
-    { id: roundId },
-  );
+  const found = await readBlob(db, `SELECT ${format}, ${format}_sha256, edition FROM eval_publication WHERE round_id = $id ORDER BY edition DESC LIMIT 1`, {
+    id: roundId,
+  });
   if (!found) throw notFound(`评价轮次 ${roundId} 尚未发布通报`);
   return { bytes: found.bytes, sha256: found.fields[0], edition: Number(found.fields[1]) };
 }

@@ -54,7 +54,8 @@ async function checkRequirements(db: Database, deps: TransitionDeps, round: Roun
     }
     case 'approve': {
       const pending = (await regionRows(db, round)).filter((r) => r.parent_code === row.region_code && r.state !== 'approved');
-      if (pending.length) throw conflict(`不能审批 ${row.region_name}：下级地区 ${pending.map((r) => `${r.region_name}（${r.state_name}）`).join('、')} 尚未审批`);
+      if (pending.length)
+        throw conflict(`不能审批 ${row.region_name}：下级地区 ${pending.map((r) => `${r.region_name}（${r.state_name}）`).join('、')} 尚未审批`);
       return;
     }
     case 'unapprove': {

@@ -215,7 +215,10 @@ export async function importManualScores(
        FROM stage_manual_score`,
       [sourceFile],
     );
-    await rescoreYear(conn, scores.reduce((min, s) => Math.min(min, s.year), Number.POSITIVE_INFINITY));
+    await rescoreYear(
+      conn,
+      scores.reduce((min, s) => Math.min(min, s.year), Number.POSITIVE_INFINITY),
+    );
     return { counts: { rows: scores.length, inserted: scores.length - replaced, replaced }, changes };
   });
   await opts.onStored?.(result.changes);

@@ -74,142 +74,88 @@ export function evaluationRoutes(db: Database, dims: Dims, deps: EvaluationDeps)
 
   app.post('/evaluation/rounds', async (c) => c.json(await createRound(db, callerOf(c), deps.clock, await c.req.json().catch(() => undefined))));
 
-  app.get(
-    '/evaluation/rounds/:id',
-    validParams(roundParams),
-    async (c) => {
-      const r = await round(c, c.req.valid('param').id);
-      return c.json({ round: r.row, plan: r.plan, regions: await regionRows(db, r), my_roles: r.members.roles() });
-    },
-  );
+  app.get('/evaluation/rounds/:id', validParams(roundParams), async (c) => {
+    const r = await round(c, c.req.valid('param').id);
+    return c.json({ round: r.row, plan: r.plan, regions: await regionRows(db, r), my_roles: r.members.roles() });
+  });
 
-  app.get(
-    '/evaluation/rounds/:id/regions/:region/form',
-    validParams(regionParams),
-    async (c) => {
-      const { id, region } = c.req.valid('param');
-      return c.json(await regionForm(db, await round(c, id), region));
-    },
-  );
+  app.get('/evaluation/rounds/:id/regions/:region/form', validParams(regionParams), async (c) => {
+    const { id, region } = c.req.valid('param');
+    return c.json(await regionForm(db, await round(c, id), region));
+  });
 
-  app.put(
-    '/evaluation/rounds/:id/regions/:region/entries',
-    validParams(regionParams),
-    validJson(entriesBody),
-    async (c) => {
-      const { id, region } = c.req.valid('param');
-      const { mode, entries } = c.req.valid('json');
-      return c.json(await saveEntries(db, await round(c, id), region, mode, entries));
-    },
-  );
+  app.put('/evaluation/rounds/:id/regions/:region/entries', validParams(regionParams), validJson(entriesBody), async (c) => {
+    const { id, region } = c.req.valid('param');
+    const { mode, entries } = c.req.valid('json');
+    return c.json(await saveEntries(db, await round(c, id), region, mode, entries));
+  });
 
-  app.post(
-    '/evaluation/rounds/:id/regions/:region/entries/submit',
-    validParams(regionParams),
-    validJson(z.strictObject({ mode: z.string() })),
-    async (c) => {
-      const { id, region } = c.req.valid('param');
-      return c.json(await submitEntries(db, deps.marts, await round(c, id), region, c.req.valid('json').mode));
-    },
-  );
+  app.post('/evaluation/rounds/:id/regions/:region/entries/submit', validParams(regionParams), validJson(z.strictObject({ mode: z.string() })), async (c) => {
+    const { id, region } = c.req.valid('param');
+    return c.json(await submitEntries(db, deps.marts, await round(c, id), region, c.req.valid('json').mode));
+  });
 
-  app.post(
-    '/evaluation/rounds/:id/regions/:region/evidence',
-    validParams(regionParams),
-    async (c) => {
-      const { id, region } = c.req.valid('param');
-      const form = await c.req.parseBody().catch(() => null);
-      const file = form?.file;
-      const indicator = form?.indicator_code;
-      if (!(file instanceof File)) throw new BadRequest("请在 multipart/form-data 的 'file' 字段上传文件");
-      if (typeof indicator !== 'string' || !indicator) throw new BadRequest("请在 'indicator_code' 字段指明指标");
-      const row = await uploadEvidence(db, deps.config, await round(c, id), region, indicator, {
-        name: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      });
-      return c.json(row);
-    },
-  );
+  app.post('/evaluation/rounds/:id/regions/:region/evidence', validParams(regionParams), async (c) => {
+    const { id, region } = c.req.valid('param');
+    const form = await c.req.parseBody().catch(() => null);
+    const file = form?.file;
+    const indicator = form?.indicator_code;
+    if (!(file instanceof File)) throw new BadRequest("请在 multipart/form-data 的 'file' 字段上传文件");
+    if (typeof indicator !== 'string' || !indicator) throw new BadRequest("请在 'indicator_code' 字段指明指标");
+    const row = await uploadEvidence(db, deps.config, await round(c, id), region, indicator, {
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    return c.json(row);
+  });
 
-  app.get(
-    '/evaluation/evidence/:id',
-    validParams(roundParams),
-    async (c) => {
-      const file = await evidenceFile(db, callerOf(c), c.req.valid('param').id);
-      return bytes(c, file.bytes, file.mediaType, file.sha256, file.fileName);
-    },
-  );
+  app.get('/evaluation/evidence/:id', validParams(roundParams), async (c) => {
+    const file = await evidenceFile(db, callerOf(c), c.req.valid('param').id);
+    return bytes(c, file.bytes, file.mediaType, file.sha256, file.fileName);
+  });
 
-  app.post(
-    '/evaluation/rounds/:id/regions/:region/transitions',
-    validParams(regionParams),
-    validJson(transitionBody),
-    async (c) => {
-      const { id, region } = c.req.valid('param');
-      const { action, reason } = c.req.valid('json');
-      return c.json(await transition(db, deps, await round(c, id), region, action as RegionAction, reason));
-    },
-  );
+  app.post('/evaluation/rounds/:id/regions/:region/transitions', validParams(regionParams), validJson(transitionBody), async (c) => {
+    const { id, region } = c.req.valid('param');
+    const { action, reason } = c.req.valid('json');
+    return c.json(await transition(db, deps, await round(c, id), region, action as RegionAction, reason));
+  });
 
-  app.get(
-    '/evaluation/rounds/:id/regions/:region/history',
-    validParams(regionParams),
-    async (c) => {
-      const { id, region } = c.req.valid('param');
-      return c.json(await history(db, await round(c, id), region));
-    },
-  );
+  app.get('/evaluation/rounds/:id/regions/:region/history', validParams(regionParams), async (c) => {
+    const { id, region } = c.req.valid('param');
+    return c.json(await history(db, await round(c, id), region));
+  });
 
-  app.get(
-    '/evaluation/rounds/:id/regions/:region/frozen',
-    validParams(regionParams),
-    async (c) => {
-      const { id, region } = c.req.valid('param');
-      await regionRow(db, await round(c, id), region);
-      const result = await frozenResult(db, id, region);
-      if (!result) throw new EvaluationError(404, `地区 ${region} 在评价轮次 ${id} 中尚未冻结`);
-      return c.json(result);
-    },
-  );
+  app.get('/evaluation/rounds/:id/regions/:region/frozen', validParams(regionParams), async (c) => {
+    const { id, region } = c.req.valid('param');
+    await regionRow(db, await round(c, id), region);
+    const result = await frozenResult(db, id, region);
+    if (!result) throw new EvaluationError(404, `地区 ${region} 在评价轮次 ${id} 中尚未冻结`);
+    return c.json(result);
+  });
 
-  app.get(
-    '/evaluation/rounds/:id/regions/:region/report.pdf',
-    validParams(regionParams),
-    async (c) => {
-      const { id, region } = c.req.valid('param');
-      await regionRow(db, await round(c, id), region);
-      const pdf = await frozenPdf(db, id, region);
-      return bytes(c, pdf.bytes, 'application/pdf', pdf.sha256, `frozen-report-${id}-${region}-v${pdf.version}.pdf`);
-    },
-  );
+  app.get('/evaluation/rounds/:id/regions/:region/report.pdf', validParams(regionParams), async (c) => {
+    const { id, region } = c.req.valid('param');
+    await regionRow(db, await round(c, id), region);
+    const pdf = await frozenPdf(db, id, region);
+    return bytes(c, pdf.bytes, 'application/pdf', pdf.sha256, `frozen-report-${id}-${region}-v${pdf.version}.pdf`);
+  });
 
   // The region's own frozen result, for the score pages: the route table checks the region is in scope.
-  app.get(
-    '/evaluation/frozen',
-    validQuery(frozenQuery, { region: 'region', scheme: 'scheme' }, dims),
-    async (c) => {
-      const { region, year, scheme } = c.req.valid('query');
-      return c.json(await latestFrozen(db, region, year, scheme));
-    },
+  app.get('/evaluation/frozen', validQuery(frozenQuery, { region: 'region', scheme: 'scheme' }, dims), async (c) => {
+    const { region, year, scheme } = c.req.valid('query');
+    return c.json(await latestFrozen(db, region, year, scheme));
+  });
+
+  app.post('/evaluation/rounds/:id/publish', validParams(roundParams), async (c) =>
+    c.json(await publish(db, deps.clock, await round(c, c.req.valid('param').id), toXlsx)),
   );
 
-  app.post(
-    '/evaluation/rounds/:id/publish',
-    validParams(roundParams),
-    async (c) => c.json(await publish(db, deps.clock, await round(c, c.req.valid('param').id), toXlsx)),
-  );
-
-  app.get(
-    '/evaluation/rounds/:id/bulletin',
-    validParams(roundParams),
-    validQuery(bulletinQuery, {}, dims),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await round(c, id);
-      const { format } = c.req.valid('query');
-      const found = await bulletin(db, id, format);
-      return bytes(c, found.bytes, BULLETIN_TYPES[format], found.sha256, `bulletin-${id}-${found.edition}.${format}`);
-    },
-  );
+  app.get('/evaluation/rounds/:id/bulletin', validParams(roundParams), validQuery(bulletinQuery, {}, dims), async (c) => {
+    const { id } = c.req.valid('param');
+    await round(c, id);
+    const { format } = c.req.valid('query');
+    const found = await bulletin(db, id, format);
+    return bytes(c, found.bytes, BULLETIN_TYPES[format], found.sha256, `bulletin-${id}-${found.edition}.${format}`);
+  });
   return app;
 }

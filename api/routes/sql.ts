@@ -43,7 +43,11 @@ function consoleScope(c: Context): ConsoleScope {
 const jsonOnly: MiddlewareHandler = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type))
-    throw new ConsoleError(415, `header 'content-type' must be application/json; got '${type || 'none'}'（请以 JSON 提交查询）`);
+    throw new ConsoleError(
+      415,
+      `请以 JSON 提交查询（Content-Type: application/json）`,
+      `header 'content-type' must be application/json; got '${type || 'none'}'`,
+    );
   await next();
 };
 

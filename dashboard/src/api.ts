@@ -11,10 +11,12 @@ let csrfToken: string | null = null;
 /** Fired on window when the server answers 401: the session ended, the login page shows. */
 export const SIGNED_OUT = 'si-signed-out';
 
+/** A failed request: the server's message, its technical detail when it sent one (the console's),
+ * and the HTTP status (0: no answer). */
 export class ApiError extends Error {
-  /** The HTTP status of a refusal (0: no answer). */
   constructor(
     message: string,
+    readonly detail = '',
     readonly status = 0,
   ) {
     super(message);
@@ -45,7 +47,7 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
   if (res.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(SIGNED_OUT));
   if (!res.ok) {
     const body = await res.json().catch(() => null);
-    throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`, res.status);
+    throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`, typeof body?.detail === 'string' ? body.detail : '', res.status);
   }
   return res;
 }
@@ -53,9 +55,14 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
 /** Parameters of an endpoint, optional altogether when none is required. */
 type Params<P extends TablePath> = Record<never, never> extends QueryOf<P> ? [params?: QueryOf<P>] : [params: QueryOf<P>];
 
+/** A table endpoint's address with its parameters (and, for a download, ?format=xlsx|csv). */
+export function tableUrl<P extends TablePath>(path: P, params: QueryOf<P> | undefined, format?: 'xlsx' | 'csv'): string {
+  return `${path}?${queryString({ ...(params as Record<string, string | undefined>), format })}`;
+}
+
 /** The rows of a table endpoint, as its contract types them. */
 export async function getTable<P extends TablePath>(path: P, ...[params]: Params<P>): Promise<RowOf<P>[]> {
-  const res = await request(`${path}?${queryString((params ?? {}) as Record<string, string | undefined>)}`);
+  const res = await request(tableUrl(path, params));
   return ((await res.json()) as { data: RowOf<P>[] }).data;
 }
 

@@ -1,22 +1,33 @@
-// The headline indicators shown as tiles (value with 环比/同比 arrows) on the overview
-// and monitoring pages, and how to fetch and draw them.
+// The headline indicators shown as tiles (value with 环比/同比 arrows, and the scheme's target
+// and floor for the metric with the points SQL gave the month) on the overview and monitoring
+// pages, and how to fetch and draw them.
 import { html } from 'lit';
-import type { MetricRow, VerticalRow } from '../../contracts/rows.js';
-import { getTable } from './api.js';
+import type { MetricRow, ScoreTargetRow, VerticalRow } from '../../contracts/rows.js';
+import { DEFAULT_SCHEME, getTable } from './api.js';
 
 export const HEADLINE = ['on_time_rate', 'online_rate', 'upload_timeliness'];
 
-export type HeadlineRows = Record<string, VerticalRow | undefined>;
-
-export async function getHeadline(region: string, period: string): Promise<HeadlineRows> {
-  const rows = await Promise.all(HEADLINE.map((metric) => getTable('/api/compare/vertical', { metric, region, from: period, to: period })));
-  return Object.fromEntries(HEADLINE.map((m, i) => [m, rows[i][0]]));
+export interface HeadlineRows {
+  /** Each headline metric's month, with its changes. */
+  values: Record<string, VerticalRow | undefined>;
+  /** Each metric's scored indicator for the month (target, floor, points), from v_score_indicator_target. */
+  targets: Record<string, ScoreTargetRow | undefined>;
 }
 
-export function headlineTiles(metrics: MetricRow[], rows: HeadlineRows) {
+export async function getHeadline(region: string, period: string, scheme = DEFAULT_SCHEME): Promise<HeadlineRows> {
+  const [indicators, ...rows] = await Promise.all([
+    getTable('/api/scores/indicators', { scheme, region, period_type: 'month', period }),
+    ...HEADLINE.map((metric) => getTable('/api/compare/vertical', { metric, region, from: period, to: period })),
+  ]);
+  const targets: HeadlineRows['targets'] = {};
+  for (const r of indicators) if (r.metric && r.target_value !== null) targets[r.metric] ??= r;
+  return { values: Object.fromEntries(HEADLINE.map((m, i) => [m, rows[i][0]])), targets };
+}
+
+export function headlineTiles(metrics: MetricRow[], rows: HeadlineRows | undefined) {
   return HEADLINE.map((code) => {
     const m = metrics.find((x) => x.code === code);
-    const row = rows[code];
+    const row = rows?.values[code];
     return html`<si-kpi-tile
       data-metric=${code}
       .label=${m?.name ?? code}
@@ -28,6 +39,7 @@ export function headlineTiles(metrics: MetricRow[], rows: HeadlineRows) {
       .yoyImprovement=${row?.yoy_improvement ?? null}
       .momBaseComplete=${row?.prev_complete ?? true}
       .yoyBaseComplete=${row?.yoy_complete ?? true}
+      .target=${rows?.targets[code] ?? null}
     ></si-kpi-tile>`;
   });
 }

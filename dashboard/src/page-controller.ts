@@ -13,6 +13,10 @@ import { onLiveChange } from './live.js';
 /** Fired on window when a page writes its selection to the address (the shell's tabs follow it). */
 export const URL_CHANGED = 'si-url-changed';
 
+/** What every address keeps of the one before, on a page whose selection lacks it: the region
+ * chosen (drilled to) and the scheme, so they survive tabs and pages that do not use them. */
+export const KEPT = ['region', 'scheme'];
+
 /** A page's selection: named string values, as in the query string. */
 export type Selection = Record<string, string>;
 
@@ -35,9 +39,10 @@ export function pick<T extends string>(value: string | null, allowed: readonly T
   return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
-/** One load of a page: the last value that arrived, and its task (loading / error / done). */
+/** One load of a page: the last value that arrived and when, and its task (loading / error / done). */
 export class PageLoad<R> {
   value: R | undefined;
+  loadedAt: Date | null = null;
   constructor(readonly task: Task<readonly unknown[], R>) {}
 
   get pending(): boolean {
@@ -101,7 +106,7 @@ export class PageController<Ref, Sel extends Selection> implements ReactiveContr
       onComplete: (value) => {
         this.failures.delete(task);
         load.value = value;
-        this.updatedAt = new Date();
+        load.loadedAt = this.updatedAt = new Date();
       },
       onError: (err) => {
         this.failures.set(task, errorText(err));
@@ -124,7 +129,9 @@ export class PageController<Ref, Sel extends Selection> implements ReactiveContr
 
   /** The URL of the page with the selection changed by `patch`. */
   href(patch: Partial<Sel> = {}): string {
-    return `?${new URLSearchParams({ view: this.opts.view, ...this.sel, ...patch } as Record<string, string>)}`;
+    const now = new URLSearchParams(location.search);
+    const kept = Object.fromEntries(KEPT.filter((k) => now.get(k)).map((k) => [k, now.get(k)!]));
+    return `?${new URLSearchParams({ view: this.opts.view, ...kept, ...this.sel, ...patch } as Record<string, string>)}`;
   }
 
   /** Changes the selection, as a new entry of the browser's history. */

@@ -2,7 +2,16 @@
 // Sizes are rem-based and panels reserve their height, so nothing jumps while loading.
 import { css } from 'lit';
 
+/** A panel's states (load-state.ts), for pages with styles of their own too. */
+export const stateStyles = css`
+  .empty, .loading { color: var(--muted); padding: 40px 0; text-align: center; }
+  /* A failed reload: the earlier figures greyed under the warning, never passed off as current. */
+  .stale { background: #fff4e5; color: #8a5a00; border: 1px solid #f3d19c; padding: 6px 10px; border-radius: 6px; margin: 0 0 8px; font-size: 0.9rem; }
+  .stale-body { opacity: 0.45; filter: grayscale(1); }
+`;
+
 export const pageStyles = css`
+  ${stateStyles}
   :host { display: block; }
   .bar { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: 12px; margin: 16px 0 12px; }
   .filters { display: var(--controls, flex); flex-wrap: wrap; gap: 12px; min-width: 0; max-width: 100%; }
@@ -23,7 +32,6 @@ export const pageStyles = css`
   h2 { font-size: 1.1rem; margin: 0 0 10px; }
   .note { color: var(--muted); font-size: 0.85rem; margin-top: 8px; }
   .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
-  .empty, .loading { color: var(--muted); padding: 40px 0; text-align: center; }
   /* Holds the screen until a page's first load is in: panels appearing one by one would push each other down. */
   .placeholder { min-height: 100vh; }
   /* What was loaded stays on screen, dimmed, while the next load runs. */

@@ -8,7 +8,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import { URL_CHANGED } from './page-controller.js';
+import { KEPT, URL_CHANGED } from './page-controller.js';
 import './pages/login-page.js';
 import type { SessionInfo } from '../../contracts/access.js';
 import { errorText, getSession, SIGNED_OUT, signOut } from './api.js';
@@ -22,9 +22,6 @@ interface Page {
   /** Only for these roles (all roles when absent). */
   roles?: string[];
 }
-
-/** What a tab keeps of the page left: the region chosen (drilled to) and the scheme. */
-const KEPT = ['region', 'scheme'];
 
 /** The address of a tab, carrying KEPT from the address now shown. */
 export function tabHref(view: string, search = location.search): string {

@@ -38,9 +38,10 @@ export async function runSql(query: string): Promise<SqlResult> {
   return { columns, rows, truncated: res.headers.get('x-sql-truncated') === 'true', elapsedMs: Number(res.headers.get('x-sql-elapsed-ms')) };
 }
 
-/** Runs the query again as CSV and hands the file to the browser. */
-export async function downloadCsv(query: string, filename: string): Promise<void> {
-  const res = await request('/api/sql?format=csv', { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ query }) });
+/** Runs the query again as CSV or an Excel workbook (written by the server) and hands the file to the browser. */
+export async function downloadResult(query: string, name: string, format: 'csv' | 'xlsx'): Promise<void> {
+  const filename = `${name}.${format}`;
+  const res = await request(`/api/sql?format=${format}`, { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ query }) });
   const url = URL.createObjectURL(await res.blob());
   const a = Object.assign(document.createElement('a'), { href: url, download: filename });
   a.click();

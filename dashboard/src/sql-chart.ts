@@ -16,6 +16,9 @@ const FONT = 'PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif';
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/;
 
 export const isNumeric = (c: SqlColumn) => NUMERIC.test(c.type);
+
+/** Rows drawn at most: an SVG of 10 000 marks held the page for over a second and reads as noise. */
+export const CHART_ROWS = 1000;
 const isTemporal = (c: SqlColumn) => c.type === 'DATE' || c.type.startsWith('TIMESTAMP');
 
 /** A first guess: the first non-numeric column along x, the first numeric one up y. */
@@ -35,7 +38,7 @@ export function quickChartSpec(rows: SqlRow[], columns: SqlColumn[], choice: Cha
     width: 'container',
     height: 280,
     config: { font: FONT, axis: { labelFontSize: 12, titleFontSize: 13 }, view: { stroke: null } },
-    data: { values: rows },
+    data: { values: rows.slice(0, CHART_ROWS) },
     mark: { type: choice.mark, tooltip: true, ...(choice.mark === 'line' ? { point: true } : {}) },
     encoding: {
       x: { field: choice.x, type: xType, axis: { labelAngle: xType === 'ordinal' ? -45 : 0 }, sort: null },

@@ -22,7 +22,7 @@ WITH frozen AS (
   SELECT scheme, region_code, period, 'total', 'total', total FROM mart_score_total WHERE period_type = 'year'
 ), late_reports AS (
   SELECT f.round_id, f.region_code,
-         format('冻结后载入统计报表 {} 条（{}）', count(*),
+         format('冻结后载入统计报表 {} 份（{}）', count(DISTINCT (p.region_code, p.period_month, p.version)),
                 string_agg(DISTINCT format('{} {} 第{}版', d.name, strftime(p.period_month, '%Y-%m'), p.version), '、' ORDER BY format('{} {} 第{}版', d.name, strftime(p.period_month, '%Y-%m'), p.version))) AS reason
   FROM frozen f
   JOIN dim_region_rollup u ON u.region_code = f.region_code

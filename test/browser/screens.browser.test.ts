@@ -8,7 +8,7 @@ import { ARTIFACTS } from '../support/browser.js';
 import { useDemoBrowser } from '../support/browser-suite.js';
 
 const suite = useDemoBrowser();
-const VIEWS = ['overview', 'monitor', 'agency', 'scores', 'report', 'sql', 'collectors', 'dictionary'];
+const VIEWS = ['overview', 'monitor', 'agency', 'scores', 'report', 'sql', 'collectors', 'dictionary', 'audit'];
 const SCREENS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'laptop', width: 1366, height: 768 },
@@ -79,13 +79,17 @@ describe('navigation on a phone and on a wall', () => {
 });
 
 describe('the region kept across tabs', () => {
-  it('drilled to a county on 全省概览, every tab opens on that county', async () => {
+  it('drilled to a county on 全省概览, every tab opens on that county, through the pages without a region too', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${suite.server.url}/?view=overview`);
     await page.locator('si-region-ranking a', { hasText: '济南市' }).click();
     await page.locator('si-region-ranking a', { hasText: '历下区' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('region')).toBe('370102');
     for (const [label, view] of [
+      ['指标词典', 'dictionary'],
+      ['SQL 查询', 'sql'],
+      ['数据采集', 'collectors'],
+      ['审计日志', 'audit'],
       ['绩效评分', 'scores'],
       ['机构自查', 'agency'],
       ['评价报告', 'report'],
@@ -96,6 +100,13 @@ describe('the region kept across tabs', () => {
       await tab.click();
       await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe(view);
       expect(new URL(page.url()).searchParams.get('region'), label).toBe('370102');
+      if (view === 'dictionary') {
+        // A choice on a page without a region keeps it in the address all the same.
+        await page.fill('si-dictionary-page input[aria-label=搜索指标]', '网上');
+        await page.press('si-dictionary-page input[aria-label=搜索指标]', 'Enter');
+        await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('网上');
+        expect(new URL(page.url()).searchParams.get('region'), `${label} after a search`).toBe('370102');
+      }
     }
     // The page itself shows the county chosen (its region picker on 指标监测).
     await expect.poll(() => page.locator('si-monitor-page si-region-picker input').inputValue()).toBe('历下区');

@@ -4,7 +4,7 @@
 // list-building queries that DuckDB cannot bound are refused before they run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedFunctions, TABLE_FUNCTIONS } from '../../console/functions.js';
-import { MAX_BUILT } from '../../console/guard.js';
+import { type ConsoleError, MAX_BUILT } from '../../console/guard.js';
 import { DEFAULT_CONSOLE_LIMITS } from '../../console/limits.js';
 import { ConsoleRunner, type ConsoleScope } from '../../console/runner.js';
 import type { Hono } from 'hono';
@@ -25,7 +25,8 @@ async function outcome(sql: string, scope: ConsoleScope = PROVINCE): Promise<str
     await runner.run(sql, scope);
     return 'ok';
   } catch (err) {
-    return (err as Error).message;
+    // The reason in Chinese, and beneath it the technical one.
+    return `${(err as ConsoleError).message}\n${(err as ConsoleError).detail}`;
   }
 }
 
@@ -48,7 +49,7 @@ describe('the function allow-list', () => {
     for (const { name, type } of functions) {
       if (type === 'pragma') {
         // Called only as a statement, which the console refuses from its text.
-        expect(await outcome(`PRAGMA ${name}`), name).toMatch(/^only plain queries/);
+        expect(await outcome(`PRAGMA ${name}`), name).toMatch(/^控制台只能运行普通查询.*\nonly plain queries/);
         refused.push(name);
         continue;
       }
@@ -57,7 +58,7 @@ describe('the function allow-list', () => {
       // No arguments: a call that got as far as binding would fail there ("Binder Error"); a
       // refusal from the allow-list names the function instead.
       const message = await outcome(table ? `SELECT * FROM "${name}"()` : `SELECT "${name}"()`);
-      const refusedByList = message.startsWith(`function ${name}() is not allowed in the console`);
+      const refusedByList = message.startsWith(`控制台不允许调用 ${name}()：`) && message.includes(`\nfunction ${name}() is not allowed in the console`);
       (onList ? passed : refused).push(name);
       expect(refusedByList, `${name} (${type}, ${onList ? 'on' : 'not on'} the list): ${message}`).toBe(!onList);
     }
@@ -158,7 +159,10 @@ describe('through HTTP, as the signed-in user', () => {
     ]);
     const qualified = await post(county, "SELECT * FROM main.raw_case WHERE region_code = '370103'");
     expect(qualified.status).toBe(400);
-    expect((await qualified.json()).error).toContain('qualified names are not allowed');
+    expect(await qualified.json()).toMatchObject({
+      error: '请只写表或视图的名称，不加库名或模式名：raw_case',
+      detail: expect.stringContaining('qualified names are not allowed'),
+    });
     // The schema browser lists what the county may read, without the quarantine.
     const { data } = await (await county.request('/api/sql/schema')).json();
     const names = data.map((o: { name: string }) => o.name);
@@ -171,7 +175,10 @@ describe('through HTTP, as the signed-in user', () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const res = await admin.request('/api/sql', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ query: 'SELECT 1' }) });
       expect(res.status, type).toBe(415);
-      expect((await res.json()).error).toContain("header 'content-type' must be application/json");
+      expect(await res.json()).toMatchObject({
+        error: '请以 JSON 提交查询（Content-Type: application/json）',
+        detail: expect.stringContaining("header 'content-type' must be application/json"),
+      });
     }
   });
 });

@@ -109,8 +109,8 @@ describe('soak', () => {
       for (let i = 0; going(); i++) {
         const [query, status, reason] = HOSTILE[i % HOSTILE.length];
         const res = await fetch(`${url}/api/sql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-        const { error } = await res.json();
-        refusals.push(res.status === status && String(error).includes(reason) ? 'refused' : `${res.status} ${error}`);
+        const { detail } = await res.json();
+        refusals.push(res.status === status && String(detail).includes(reason) ? 'refused' : `${res.status} ${detail}`);
         // A form on another site posts text/plain: refused before anything runs.
         const form = await fetch(`${url}/api/sql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query }) });
         refusals.push(form.status === 415 ? 'refused' : `text/plain: ${form.status}`);

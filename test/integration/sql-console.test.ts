@@ -115,7 +115,7 @@ describe('read-only guard', () => {
     const before = await fingerprint();
     const res = await sql(query);
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toContain(reason);
+    expect((await res.json()).detail).toContain(reason);
     expect(await fingerprint()).toEqual(before);
     expect(existsSync(EXPORT_FILE)).toBe(false);
   });
@@ -132,7 +132,7 @@ describe('read-only guard', () => {
   ])('refuses the file read %s with a 400', async (query, reason) => {
     const res = await sql(query);
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toContain(reason);
+    expect((await res.json()).detail).toContain(reason);
   });
 
   it('locks file access down in DuckDB itself, outside the allowed directories', async () => {
@@ -145,7 +145,10 @@ describe('read-only guard', () => {
   it('answers a query with a syntax error with a 400 carrying DuckDB’s message, and a bad body with a 400 naming the parameter', async () => {
     const bad = await sql('SELEC 1');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/^the query cannot run: Parser Error: syntax error at or near "SELEC"/);
+    // In Chinese for the analyst, DuckDB's own message beneath.
+    const body = await bad.json();
+    expect(body.error).toBe('查询无法运行：SQL 语法有误（引擎原文见下）');
+    expect(body.detail).toMatch(/^Parser Error: syntax error at or near "SELEC"/);
     const missing = await app.request('/api/sql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -161,9 +164,10 @@ describe('limits', () => {
     const started = Date.now();
     const res = await sql(SLOW);
     expect(res.status).toBe(408);
-    expect((await res.json()).error).toContain(
-      'the query ran longer than the 0.4 s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again',
-    );
+    expect(await res.json()).toEqual({
+      error: '查询超过 0.4 秒时限，已停止；请缩小范围（筛选、汇总或 LIMIT）后再运行',
+      detail: 'the query ran longer than the 0.4 s time limit and was stopped; narrow it (filter, aggregate, LIMIT) and run again',
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     const next = await sql('SELECT 6 * 7 AS answer');
     expect(next.status).toBe(200);
@@ -176,7 +180,10 @@ describe('limits', () => {
     await new Promise((r) => setTimeout(r, 100));
     const second = await sql('SELECT 1 AS x');
     expect(second.status).toBe(429);
-    expect((await second.json()).error).toContain('1 console queries are already running; wait for one to finish and run again');
+    expect(await second.json()).toEqual({
+      error: '已有 1 个查询在运行，请等其中一个结束后再运行',
+      detail: '1 console queries are already running; wait for one to finish and run again',
+    });
     expect((await slow).status).toBe(408);
     expect((await sql('SELECT 1 AS x')).status).toBe(200);
   });

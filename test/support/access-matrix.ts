@@ -24,6 +24,7 @@ export interface Example {
 const json = (v: unknown) => () => ({ type: 'application/json', body: JSON.stringify(v) });
 let saved = 0;
 const SCORE = { scheme: 'standard', period: '2025-03' };
+const NO_ROUND = '/api/evaluation/rounds/999999';
 
 export const MATRIX_REGION = '370100'; // 济南市
 /** A county below it, a peer city, and a county of that peer: own, peer and out of scope. */
@@ -80,6 +81,44 @@ export const EXAMPLES: Record<RuleKey, Example> = {
   'PUT /api/sql/saved/:name': { path: () => `/api/sql/saved/matrix-${++saved}`, body: json({ query: 'SELECT 2' }) },
   // Nobody saved it: an allowed caller is told so.
   'DELETE /api/sql/saved/:name': { path: () => '/api/sql/saved/nobody-saved-this', ok: 404 },
+  // The evaluation round: the matrix users are members of no round, so a round nobody planned
+  // answers every allowed caller alike (404); membership refusals are test/integration/evaluation.test.ts's.
+  'GET /api/evaluation/rounds': {},
+  // An empty plan: refused by its shape before anything else, for every allowed caller.
+  'POST /api/evaluation/rounds': { body: json({}), ok: 400 },
+  'GET /api/evaluation/rounds/:id': { path: () => NO_ROUND, ok: 404 },
+  'GET /api/evaluation/rounds/:id/regions/:region/form': { path: () => `${NO_ROUND}/regions/${A}/form`, ok: 404 },
+  'PUT /api/evaluation/rounds/:id/regions/:region/entries': {
+    path: () => `${NO_ROUND}/regions/${A}/entries`,
+    body: json({ mode: '自我评价', entries: [{ indicator_code: '5.3.1', score: 90, comment: '' }] }),
+    ok: 404,
+  },
+  'POST /api/evaluation/rounds/:id/regions/:region/entries/submit': {
+    path: () => `${NO_ROUND}/regions/${A}/entries/submit`,
+    body: json({ mode: '第三方评价' }),
+    ok: 404,
+  },
+  'POST /api/evaluation/rounds/:id/regions/:region/evidence': {
+    path: () => `${NO_ROUND}/regions/${A}/evidence`,
+    body: () => ({
+      type: 'multipart/form-data; boundary=matrix',
+      body: '--matrix\r\nContent-Disposition: form-data; name="indicator_code"\r\n\r\n5.3.1\r\n--matrix\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n--matrix--\r\n',
+    }),
+    ok: 404,
+  },
+  'GET /api/evaluation/evidence/:id': { path: () => '/api/evaluation/evidence/999999', ok: 404 },
+  'POST /api/evaluation/rounds/:id/regions/:region/transitions': {
+    path: () => `${NO_ROUND}/regions/${A}/transitions`,
+    body: json({ action: 'submit' }),
+    ok: 404,
+  },
+  'GET /api/evaluation/rounds/:id/regions/:region/history': { path: () => `${NO_ROUND}/regions/${A}/history`, ok: 404 },
+  'GET /api/evaluation/rounds/:id/regions/:region/frozen': { path: () => `${NO_ROUND}/regions/${A}/frozen`, ok: 404 },
+  'GET /api/evaluation/rounds/:id/regions/:region/report.pdf': { path: () => `${NO_ROUND}/regions/${A}/report.pdf`, ok: 404 },
+  // Nothing frozen: null.
+  'GET /api/evaluation/frozen': { query: { year: '2025', scheme: 'standard' } },
+  'POST /api/evaluation/rounds/:id/publish': { path: () => `${NO_ROUND}/publish`, ok: 404 },
+  'GET /api/evaluation/rounds/:id/bulletin': { path: () => `${NO_ROUND}/bulletin`, ok: 404 },
 };
 
 /** The request of an example, the scoped parameter (if any) naming `region`. */

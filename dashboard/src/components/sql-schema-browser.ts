@@ -3,6 +3,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CatalogObjectRow } from '../../../contracts/rows.js';
+import { dictionaryHref } from '../dictionary-link.js';
 
 @customElement('si-sql-schema-browser')
 export class SqlSchemaBrowser extends LitElement {
@@ -16,6 +17,7 @@ export class SqlSchemaBrowser extends LitElement {
     ul { list-style: none; margin: 0 0 4px 12px; padding: 0; }
     li { font-family: ui-monospace, monospace; display: flex; justify-content: space-between; gap: 8px; }
     li .type { color: var(--muted, #5b6b7c); }
+    .dictionary { display: block; margin-bottom: 6px; color: var(--accent, #1f5fa8); }
     button { font: inherit; font-size: 0.75rem; border: none; background: none; color: var(--accent, #1f5fa8); cursor: pointer; padding: 0 2px; }
   `;
 
@@ -30,6 +32,7 @@ export class SqlSchemaBrowser extends LitElement {
     const f = this.filter.toLowerCase();
     const shown = this.objects.filter((o) => !f || o.name.includes(f) || o.description.toLowerCase().includes(f));
     return html`
+      <a class="dictionary" href=${dictionaryHref()}>指标词典：每个指标的定义、分子分母、数据来源和附录A编码</a>
       <input type="search" placeholder="筛选表和视图" aria-label="筛选表和视图" @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
       ${shown.map(
         (o) => html`<details>

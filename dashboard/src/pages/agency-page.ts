@@ -12,6 +12,8 @@ import { getFrozenFor } from '../evaluation-api.js';
 import { formatChange, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
+import { dictionaryLink } from '../dictionary-link.js';
+import { tableExport } from '../components/table-export.js';
 import { loadState, notYet, pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import '../components/region-picker.js';
@@ -21,6 +23,9 @@ import '../components/live-status.js';
 import '../components/frozen-result.js';
 
 const TOP_LIFT = '10';
+
+/** What the score and lift panels' downloads are chosen by. */
+type Picked = { scheme: string; region: string };
 
 @customElement('si-agency-page')
 export class AgencyPage extends LitElement {
@@ -103,14 +108,15 @@ export class AgencyPage extends LitElement {
   }
 
   /** Month by month: the month's score and grade, and the year-end projection as it stood then. */
-  private scorePanel(scheme: string) {
+  private scorePanel(scheme: string, sel: Picked) {
     const scores = this.year.value?.scores;
     const latest = this.year.value?.latest;
     return html`<section class="panel wide" data-testid="score" aria-label="得分与年度预测" aria-busy=${this.year.pending} style="min-height:200px">
+      ${tableExport('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: 'month' })}
       <h2>得分与年度预测（${scheme}）</h2>
       ${loadState(
+        this.year,
         scores,
-        this.page.error,
         '该年度暂无评分',
         (rows) => html`
         <div class="outlook">
@@ -138,19 +144,30 @@ export class AgencyPage extends LitElement {
   }
 
   /** The indicators that lost the most points in the year to date: where the grade can be lifted. */
-  private liftPanel() {
+  private liftPanel(sel: Picked) {
     const latest = this.year.value?.latest;
     return html`<section class="panel wide" data-testid="lift" aria-label="提升等级的关键指标" aria-busy=${this.year.pending} style="min-height:200px">
+      ${
+        latest
+          ? tableExport('/api/scores/lost', {
+              scheme: sel.scheme,
+              region: sel.region,
+              period_type: 'ytd',
+              period: latest.period,
+              limit: TOP_LIFT,
+            })
+          : nothing
+      }
       <h2>提升等级的关键指标${latest ? `（${latest.period.slice(0, 4)}年1月至${Number(latest.period.slice(5))}月累计，按失分排序）` : ''}</h2>
       ${loadState(
+        this.year,
         this.year.value?.lift,
-        this.page.error,
         '各项指标均已得满分',
         (rows) => html`<table>
           <thead><tr><th>指标</th><th class="num">本地区</th><th class="num">目标值</th><th class="num">得分</th><th class="num">失分</th><th>计分规则</th></tr></thead>
           <tbody>${rows.map(
             (r) => html`<tr data-indicator=${r.indicator_code}>
-            <td>${r.indicator_code} ${r.name}${r.status === 'missing' ? html` <span class="bad">缺少数据</span>` : nothing}</td>
+            <td>${dictionaryLink({ code: r.indicator_code }, r.indicator_code)} ${r.name}${r.status === 'missing' ? html` <span class="bad">缺少数据</span>` : nothing}</td>
             <td class="num">${formatValue(r.value, r.unit ?? '')}</td>
             <td class="num">${formatValue(r.target_value, r.unit ?? '')}</td>
             <td class="num">${formatPoints(r.points)} / ${formatPoints(r.max_points)}</td>
@@ -202,15 +219,16 @@ export class AgencyPage extends LitElement {
         // Until the first load is in, one placeholder holds the screen (layout shift 0.26 on a
         // phone before, as panels filled one by one); later loads keep the panels, dimmed.
         !data
-          ? html`<div class="placeholder">${notYet(error)}</div>`
+          ? html`<div class="placeholder">${notYet(this.year.failed)}</div>`
           : html`<div class="grid">
-        ${this.scorePanel(schemes.find((s) => s.code === sel.scheme)?.name ?? sel.scheme)}
-        ${this.liftPanel()}
+        ${this.scorePanel(schemes.find((s) => s.code === sel.scheme)?.name ?? sel.scheme, sel)}
+        ${this.liftPanel(sel)}
         <section class="panel wide" data-testid="annual" aria-label="全年累计" aria-busy=${this.year.pending}>
+          ${tableExport('/api/peer-series', { region: sel.region, period_type: 'year', from: sel.year, to: sel.year })}
           <h2>${region.name} · ${sel.year}年累计，与${peerScope?.name ?? ''}各${peerLevel}比较</h2>
           ${loadState(
+            this.year,
             data?.annual,
-            error,
             '该年度暂无数据',
             (annual) => html`<table>
                 <thead><tr><th>指标</th><th class="num">本地区</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
@@ -231,14 +249,23 @@ export class AgencyPage extends LitElement {
           )}
         </section>
         <section class="panel wide" data-testid="alerts" aria-label="本地区预警" style="min-height:140px">
+          ${tableExport('/api/alerts', { region: sel.region, limit: '20' })}
           <h2>本地区预警（未解除）</h2>
-          ${loadState(data?.alerts, error, '当前没有未解除的预警', (rows) => html`<si-alert-list .rows=${rows}></si-alert-list>`)}
+          ${loadState(this.year, data?.alerts, '当前没有未解除的预警', (rows) => html`<si-alert-list .rows=${rows}></si-alert-list>`)}
         </section>
         <section class="panel wide" data-testid="focus" aria-label="逐月明细" aria-busy=${this.focusScores.pending}>
-          <h2>${focusName} · 逐月与目标值、同级中位数</h2>
+          ${tableExport('/api/scores/indicator-series', {
+            scheme: sel.scheme,
+            region: sel.region,
+            metric: sel.metric,
+            period_type: 'month',
+            from: `${sel.year}-01`,
+            to: `${sel.year}-12`,
+          })}
+          <h2>${focusName} · 逐月与目标值、同级中位数 <small>${dictionaryLink({ metric: sel.metric })}</small></h2>
           ${loadState(
+            this.year,
             focus,
-            error,
             '该指标本年度暂无数据',
             (rows) => html`<table>
                 <thead><tr><th>月份</th><th class="num">本地区</th><th class="num">目标值</th><th class="num">得分</th><th class="num">同级中位数</th><th class="num">与中位数差距</th><th class="num">同级排名</th></tr></thead>
@@ -254,9 +281,10 @@ export class AgencyPage extends LitElement {
           )}
         </section>
         <section class="panel wide" data-testid="trends" aria-label="全部指标逐月趋势">
+          ${tableExport('/api/peer-series', { region: sel.region, period_type: 'month', from: `${sel.year}-01`, to: `${sel.year}-12` })}
           ${loadState(
+            this.year,
             data?.months,
-            error,
             '该年度暂无数据',
             (rows) => html`<si-vega-chart .spec=${peerTrendSpec(rows, `${region.name} · ${sel.year}年逐月指标与同级中位数`)}></si-vega-chart>`,
           )}

@@ -5,7 +5,9 @@ import { customElement } from 'lit/decorators.js';
 import type { AuditAction } from '../../../contracts/access.js';
 import type { AuditRow } from '../../../contracts/rows.js';
 import { getTable } from '../api.js';
-import { notYet } from '../load-state.js';
+import { tableExport } from '../components/table-export.js';
+import { fresh, notYet } from '../load-state.js';
+import { stateStyles } from '../page-styles.js';
 import { PageController } from '../page-controller.js';
 
 const ACTIONS: Record<AuditAction, string> = {
@@ -32,7 +34,9 @@ const filled = (o: Record<string, string>) => Object.fromEntries(Object.entries(
 
 @customElement('si-audit-page')
 export class AuditPage extends LitElement {
-  static styles = css`
+  static styles = [
+    stateStyles,
+    css`
     :host { display: block; margin-top: 16px; }
     .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
@@ -44,7 +48,8 @@ export class AuditPage extends LitElement {
     select, input, a.button { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); text-decoration: none; }
     .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
     .empty, .loading { color: var(--muted); padding: 16px 0; text-align: center; }
-  `;
+  `,
+  ];
 
   private readonly page = new PageController(this, {
     view: 'audit',
@@ -73,7 +78,6 @@ export class AuditPage extends LitElement {
     const { page } = this;
     const sel = page.sel ?? { action: '', actor: '', from: '', to: '' };
     const rows = this.data.value;
-    const csv = `/api/audit?${new URLSearchParams({ ...filled(sel), limit: '100000', format: 'csv' })}`;
     const input = (name: 'actor' | 'from' | 'to', label: string, type: string) =>
       html`<label>${label}<input type=${type} .value=${sel[name]} @change=${(e: Event) => page.select({ [name]: (e.target as HTMLInputElement).value })} /></label>`;
     return html`
@@ -85,9 +89,9 @@ export class AuditPage extends LitElement {
             ${Object.entries(ACTIONS).map(([k, v]) => html`<option value=${k} ?selected=${k === sel.action}>${v}</option>`)}
           </select></label>
           ${input('actor', '用户', 'text')} ${input('from', '起始日期', 'date')} ${input('to', '截止日期', 'date')}
-          <a class="button" href=${csv} download="audit-log.csv">导出 CSV</a>
+          ${tableExport('/api/audit', { ...filled(sel), limit: '100000' })}
         </div>
-        ${rows ? this.table(rows) : notYet(page.error)}
+        ${rows ? fresh(this.data, this.table(rows)) : notYet(this.data.failed)}
       </section>
     `;
   }

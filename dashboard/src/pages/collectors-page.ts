@@ -6,7 +6,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { CalendarStatusRow, FeedHealthRow, QuarantineRow, RunRow } from '../../../contracts/rows.js';
 import { getTable } from '../api.js';
-import { notYet } from '../load-state.js';
+import { tableExport } from '../components/table-export.js';
+import { notYet, staleNote } from '../load-state.js';
+import { stateStyles } from '../page-styles.js';
 import { PageController } from '../page-controller.js';
 
 const STATUS: Record<string, string> = { ok: '正常', failed: '失败', running: '运行中' };
@@ -26,7 +28,9 @@ const n = (v: number) => v.toLocaleString('zh-CN');
 
 @customElement('si-collectors-page')
 export class CollectorsPage extends LitElement {
-  static styles = css`
+  static styles = [
+    stateStyles,
+    css`
     :host { display: block; margin-top: 16px; }
     .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; margin-bottom: 12px; overflow-x: auto; }
     h2 { font-size: 1.05rem; margin: 0 0 8px; }
@@ -48,7 +52,8 @@ export class CollectorsPage extends LitElement {
     .note { color: var(--muted); font-size: 0.85rem; }
     .warning { background: #fff7e0; color: #6b4b00; border: 1px solid #f0d27a; padding: 10px 14px; border-radius: 6px; margin: 12px 0; }
     code { font-size: 0.85rem; }
-  `;
+  `,
+  ];
 
   // The chosen collector is in the URL; everything reloads when data lands and, since
   // "距最近成功" ages by the clock, every REFRESH_MS too.
@@ -154,11 +159,13 @@ export class CollectorsPage extends LitElement {
     // Until the first load is in, one placeholder holds the screen: panels that appeared one
     // by one would push each other down (layout shift 0.76 on a phone).
     if (!data)
-      return html`${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}<div class="placeholder">${notYet(page.error)}</div>`;
+      return html`${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}<div class="placeholder">${notYet(this.data.failed)}</div>`;
     return html`
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
+      ${staleNote(this.data)}
       ${this.calendarWarning(data.calendar)}
       <section class="panel" aria-label="采集健康">
+        ${tableExport('/api/feeds/health', {})}
         <h2>采集健康</h2>
         ${this.healthTable(data.health)}
         <div class="note">数据滞后：已采集数据的最新时间距现在多久；每 ${REFRESH_MS / 1000} 秒自动刷新。</div>
@@ -171,8 +178,8 @@ export class CollectorsPage extends LitElement {
           </select>
         </label>
       </div>
-      <section class="panel" aria-label="运行日志"><h2>运行日志（最近 50 次）</h2>${this.runTable(data.runs)}</section>
-      <section class="panel" aria-label="隔离数据"><h2>隔离数据及原因</h2>${this.quarantineTable(data.quarantine)}</section>
+      <section class="panel" aria-label="运行日志">${tableExport('/api/runs', { ...(feed ? { feed } : {}), limit: '50' })}<h2>运行日志（最近 50 次）</h2>${this.runTable(data.runs)}</section>
+      <section class="panel" aria-label="隔离数据">${tableExport('/api/quarantine', { ...(feed ? { feed } : {}), limit: '200' })}<h2>隔离数据及原因</h2>${this.quarantineTable(data.quarantine)}</section>
     `;
   }
 }

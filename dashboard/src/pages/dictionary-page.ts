@@ -8,6 +8,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { CatalogueRow, MetricRow } from '../../../contracts/rows.js';
 import { getTable } from '../api.js';
 import { PageController } from '../page-controller.js';
+import { tableExport } from '../components/table-export.js';
 import { pageLoading } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 
@@ -99,6 +100,7 @@ export class DictionaryPage extends LitElement {
             }}
             @change=${(e: Event) => page.select({ q: (e.target as HTMLInputElement).value, code: '' })} />
         </label>
+        <span>${tableExport('/api/catalogue', {})}${tableExport('/api/metrics', {})}</span>
         <span class="note">附录A共 ${page.ref.catalogue.length} 项指标，其中 ${computed} 项由系统根据监测数据计算；显示 ${rows.length} 项</span>
       </div>
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}

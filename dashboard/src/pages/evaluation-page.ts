@@ -11,7 +11,7 @@ import { REGION_ACTION_NAMES, REGION_STATE_NAMES, ROUND_ROLE_NAMES, type RoundRo
 import { errorText, getReference, getMonths, getSession, getTable, yearsOf } from '../api.js';
 import * as api from '../evaluation-api.js';
 import { formatTime } from '../evaluation-view.js';
-import { loadState, notYet, pageLoading } from '../load-state.js';
+import { loadState, notYet, pageLoading, staleNote } from '../load-state.js';
 import { NOTHING, PageController } from '../page-controller.js';
 import { pageStyles } from '../page-styles.js';
 import '../components/round-board.js';
@@ -122,8 +122,8 @@ export class EvaluationPage extends LitElement {
 
   private historyTable(rows: TransitionRow[]) {
     return loadState(
+      this.region,
       rows,
-      '',
       '尚无流转记录',
       (list) => html`<div class="scroll"><table data-testid="history">
         <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态</th><th>理由</th></tr></thead>
@@ -149,6 +149,7 @@ export class EvaluationPage extends LitElement {
     return html`
       <section class="panel" data-testid="region-form" aria-busy=${this.region.pending}>
         <h2>${form.region.region_name} · 评分表（${form.region.state_name}）</h2>
+        ${staleNote(this.region)}
         <si-region-form .form=${form} .actions=${actions} .units=${units}></si-region-form>
       </section>
       <section class="panel" aria-label="流转记录" aria-busy=${this.region.pending}>
@@ -201,9 +202,10 @@ export class EvaluationPage extends LitElement {
         !rounds.length
           ? html`<div class="empty">${canPlan ? '尚无评价轮次，请点击“新建评价轮次”制订评价计划。' : '您不是任何评价轮次的成员。'}</div>`
           : !detail
-            ? notYet(page.error)
+            ? notYet(this.round.failed)
             : html`<section class="panel" data-testid="round" aria-busy=${this.round.pending}>
                 <h2>评价进度</h2>
+                ${staleNote(this.round)}
                 ${this.roundFacts(detail.round, detail.my_roles.includes('workgroup'))}
                 <div class="note">我在本轮的角色：${detail.my_roles.map((r) => ROUND_ROLE_NAMES[r]).join('、') || '无（管理员查看）'}</div>
                 <si-round-board .round=${detail.round} .regions=${detail.regions} selected=${sel.region}

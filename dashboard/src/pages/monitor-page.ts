@@ -8,7 +8,9 @@ import { rankSpec, trendSpec } from '../charts.js';
 import { getHeadline, headlineTiles } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
-import { loadState, pageLoading } from '../load-state.js';
+import { dictionaryLink } from '../dictionary-link.js';
+import { tableExport } from '../components/table-export.js';
+import { loadState, pageLoading, staleNote } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import '../components/region-picker.js';
 import '../components/live-status.js';
@@ -87,16 +89,19 @@ export class MonitorPage extends LitElement {
       </div>
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
       ${!sel.period ? html`<div class="empty">暂无数据：采集器正在回填历史数据，数据到达后本页自动更新。</div>` : nothing}
+      ${staleNote(this.data)}
       <section class="tiles" aria-label="核心指标">
-        ${headlineTiles(ref.metrics, data?.tiles ?? {})}
+        ${headlineTiles(ref.metrics, data?.tiles)}
       </section>
       <section class="charts" aria-busy=${this.data.pending}>
         <div class="panel" data-testid="trend">
-          ${loadState(data?.trend, page.error, '该地区暂无此指标数据', (rows) => html`<si-vega-chart .spec=${trendSpec(rows, metric, region.name)}></si-vega-chart>`)}
-          <div class="definition">口径：${metric.definition}</div>
+          ${tableExport('/api/compare/vertical', { metric: sel.metric, region: sel.region, from: addMonths(sel.period, -23), to: sel.period })}
+          ${loadState(this.data, data?.trend, '该地区暂无此指标数据', (rows) => html`<si-vega-chart .spec=${trendSpec(rows, metric, region.name, data?.tiles.targets[sel.metric])}></si-vega-chart>`)}
+          <div class="definition">口径：${metric.definition} ${dictionaryLink({ metric: metric.code })}</div>
         </div>
         <div class="panel" data-testid="ranking">
-          ${loadState(data?.ranking, page.error, '该期暂无同级地区数据', (rows) => html`<si-vega-chart .spec=${rankSpec(rows, metric, sel.region)}></si-vega-chart>`)}
+          ${tableExport('/api/compare/horizontal', { metric: sel.metric, parent: region.parent_code ?? region.code, period: sel.period })}
+          ${loadState(this.data, data?.ranking, '该期暂无同级地区数据', (rows) => html`<si-vega-chart .spec=${rankSpec(rows, metric, sel.region, data?.tiles.targets[sel.metric])}></si-vega-chart>`)}
         </div>
       </section>
     `;

@@ -12,7 +12,7 @@ import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
 import { heatmapSpec, smallMultiplesSpec, type SeriesRow } from '../overview-charts.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
-import { loadState, pageLoading } from '../load-state.js';
+import { loadState, pageLoading, staleNote } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { levelName } from '../../../contracts/format.js';
 import { childrenOf, itemsOf, scopeOf, trailOf, type Item } from '../regions.js';
@@ -23,6 +23,8 @@ import '../components/live-status.js';
 import '../components/mover-list.js';
 import '../components/region-ranking.js';
 import '../components/score-tile.js';
+import { dictionaryLink } from '../dictionary-link.js';
+import { tableExport } from '../components/table-export.js';
 
 interface Ref {
   ref: Reference;
@@ -97,7 +99,7 @@ export class OverviewPage extends LitElement {
       const item = itemsOf(ref.catalogue, ref.metrics).find((i) => i.key === sel.item);
       const from = addMonths(sel.period, -11);
       const [tiles, ranking, movers, alerts, heat, multiples, scoreRanking, scores] = await Promise.all([
-        getHeadline(sel.region, sel.period),
+        getHeadline(sel.region, sel.period, sel.scheme),
         getTable('/api/compare/horizontal', { metric: sel.metric, parent, period: sel.period }),
         getTable('/api/movers', {
           metric: sel.metric,
@@ -117,10 +119,19 @@ export class OverviewPage extends LitElement {
     ({ rank: _shown, ...loaded }) => Object.values(loaded),
   );
 
-  private panel<T>(title: string, testid: string, rows: T[] | undefined, empty: string, body: (rows: T[]) => unknown, wide = false, minHeight = 320) {
+  private panel<T>(
+    title: string,
+    testid: string,
+    exports: unknown,
+    rows: T[] | undefined,
+    empty: string,
+    body: (rows: T[]) => unknown,
+    wide = false,
+    minHeight = 320,
+  ) {
     return html`<section class="panel ${wide ? 'wide' : ''}" data-testid=${testid} aria-label=${title} aria-busy=${this.data.pending} style="min-height:${minHeight}px">
-      <h2>${title}</h2>
-      ${loadState(rows, this.page.error, empty, body)}
+      ${exports}<h2>${title}</h2>
+      ${loadState(this.data, rows, empty, body)}
     </section>`;
   }
 
@@ -157,6 +168,9 @@ export class OverviewPage extends LitElement {
     const moverLevel = region.level === 'province' ? sel.movers : 'county';
     const scheme = schemes.find((s) => s.code === sel.scheme);
     const byScore = sel.rank === 'score';
+    const from = addMonths(sel.period, -11);
+    const rankingTitle = `${scope.name} · 各${peerLevel}${byScore ? '综合得分' : metric.name}排名（${sel.period}）`;
+    const heatTitle = `各${peerLevel}×月份热力图 · ${metric.name}（格内数字为当月同级排名）`;
     return html`
       <div class="bar">
         <si-breadcrumbs .trail=${trailOf(ref.regions, region.code)} .href=${(code: string) => page.href({ region: code })}
@@ -184,23 +198,36 @@ export class OverviewPage extends LitElement {
         </label>
       </div>
       ${!sel.period ? html`<div class="empty">暂无数据：采集器正在回填历史数据，数据到达后本页自动更新。</div>` : nothing}
+      ${staleNote(this.data)}
       <section class="tiles" aria-label="核心指标" style="margin-top:12px">
         <si-score-tile data-testid="score-tile" .label=${`${region.name} · 综合得分（${scheme?.name ?? sel.scheme}）`} .score=${data?.score ?? null}></si-score-tile>
-        ${headlineTiles(ref.metrics, data?.tiles ?? {})}
+        ${headlineTiles(ref.metrics, data?.tiles)}
       </section>
       <div class="grid">
         ${this.panel<HorizontalRow | ScoreRankRow>(
-          `${scope.name} · 各${peerLevel}${byScore ? '综合得分' : metric.name}排名（${sel.period}）`,
+          rankingTitle,
           'ranking',
+          byScore
+            ? tableExport('/api/scores/ranking', { scheme: sel.scheme, parent: scope.code, period: sel.period })
+            : tableExport('/api/compare/horizontal', { metric: sel.metric, parent: scope.code, period: sel.period }),
           byScore ? data?.scoreRanking : data?.ranking,
           `该月暂无各${peerLevel}${byScore ? '评分' : '数据'}`,
           (rows) =>
             html`${this.ranking(ref.regions, rows, byScore ? '分' : metric.unit, region.code)}
             <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。${
-              byScore ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。` : `口径：${metric.definition}`
+              byScore
+                ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。`
+                : html`口径：${metric.definition} ${dictionaryLink({ metric: metric.code })}`
             }</div>`,
         )}
         <section class="panel" data-testid="movers" aria-label="本月变化最大" aria-busy=${this.data.pending}>
+          ${tableExport('/api/movers', {
+            metric: sel.metric,
+            region: scope.code,
+            level: moverLevel,
+            period: sel.period,
+            limit: '8',
+          })}
           <h2>本月变化最大的${levelName(moverLevel)}（环比）</h2>
           ${
             region.level === 'province'
@@ -211,12 +238,13 @@ export class OverviewPage extends LitElement {
                 </select></label>`
               : nothing
           }
-          ${loadState(data?.movers, page.error, '暂无上月可比数据', (rows) => html`<si-mover-list .rows=${rows} .metric=${metric}></si-mover-list>`)}
+          ${loadState(this.data, data?.movers, '暂无上月可比数据', (rows) => html`<si-mover-list .rows=${rows} .metric=${metric}></si-mover-list>`)}
         </section>
-        ${this.panel(`预警（未解除）`, 'alerts', data?.alerts, '当前没有未解除的预警', () => html`<si-alert-list .rows=${data!.alerts}></si-alert-list>`)}
+        ${this.panel(`预警（未解除）`, 'alerts', tableExport('/api/alerts', { region: sel.region, limit: '30' }), data?.alerts, '当前没有未解除的预警', () => html`<si-alert-list .rows=${data!.alerts}></si-alert-list>`)}
         ${this.panel(
-          `各${peerLevel}×月份热力图 · ${metric.name}（格内数字为当月同级排名）`,
+          heatTitle,
           'heatmap',
+          tableExport('/api/heatmap', { metric: sel.metric, parent: scope.code, from, to: sel.period }),
           data?.heat,
           '暂无数据',
           () => html`<si-vega-chart .spec=${heatmapSpec(data!.heat, metric, `${scope.name}各${peerLevel} · ${metric.name}`)}></si-vega-chart>`,
@@ -231,8 +259,8 @@ export class OverviewPage extends LitElement {
             </select>
           </label>
           ${loadState(
+            this.data,
             data?.multiples,
-            page.error,
             '该二级项目暂无可计算的指标数据',
             (rows) => html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`)}></si-vega-chart>`,
           )}

@@ -71,7 +71,7 @@ export class ReportPage extends LitElement {
         !sel.year
           ? html`<div class="empty">暂无数据：采集器正在回填历史数据，请稍候。</div>`
           : report === undefined || this.report.failed
-            ? notYet(page.error)
+            ? notYet(this.report.failed)
             : html`<iframe title="评价报告预览" aria-busy=${this.report.pending} .srcdoc=${report}></iframe>`
       }
     `;

@@ -9,7 +9,9 @@ import { getMonths, getTable, monthLabel } from '../api.js';
 import { getFrozenFor } from '../evaluation-api.js';
 import { formatPoints } from '../../../contracts/format.js';
 import { PageController, pick } from '../page-controller.js';
-import { notYet, pageLoading } from '../load-state.js';
+import { dictionaryLink } from '../dictionary-link.js';
+import { tableExport } from '../components/table-export.js';
+import { notYet, pageLoading, staleNote } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import '../components/region-picker.js';
 import '../components/live-status.js';
@@ -126,7 +128,7 @@ export class ScorePage extends LitElement {
       <tbody>
         ${rows.map(
           (r) => html`<tr data-testid="indicator-row">
-            <td>${r.indicator_code} ${r.name}${r.category === 'E' ? '（激励性，加分）' : ''}<div class="rule">${r.rule_detail}</div></td>
+            <td>${dictionaryLink({ code: r.indicator_code }, r.indicator_code)} ${r.name}${r.category === 'E' ? '（激励性，加分）' : ''}<div class="rule">${r.rule_detail}</div></td>
             <td>${r.source === 'computed' ? '数据计算' : '人工评分'}</td>
             <td class="num">${r.value === null ? html`<span class="flag">${statusText(r)}</span>` : html`${formatPoints(r.value)}${r.status === 'pending' ? html`<div class="flag">${statusText(r)}</div>` : nothing}`}</td>
             <td class="num">${formatPoints(r.points)}</td>
@@ -168,6 +170,7 @@ export class ScorePage extends LitElement {
     const period = detail?.period ?? sel.period;
     const total = totals.find((t) => t.period === period);
     const scheme = schemes.find((s) => s.code === sel.scheme);
+    const at = { scheme: sel.scheme, region: sel.region, period_type: sel.period_type, period };
     return html`
       <div class="bar">
         <div class="filters">
@@ -197,13 +200,15 @@ export class ScorePage extends LitElement {
       </div>
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
       <si-frozen-banner .frozen=${this.frozen.value ?? null}></si-frozen-banner>
+      ${staleNote(this.detail)}
       ${
         !detail
-          ? notYet(page.error)
+          ? notYet(this.detail.failed)
           : !total
             ? html`<div class="empty">该地区此期间暂无评分</div>`
             : html`<div class="grid" aria-busy=${this.detail.pending}>
             <section class="panel" data-testid="score-total">
+              ${tableExport('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: sel.period_type })}
               <h2>总分</h2>
               <div><span class="total" data-testid="total">${formatPoints(total.total)}</span> / ${formatPoints(total.max_total)}<span class="grade" data-testid="grade">${total.grade}</span></div>
               <div class="facts">
@@ -215,11 +220,14 @@ export class ScorePage extends LitElement {
               <div class="facts">等级区间：${scheme?.grades.map((g) => `${g.grade} ${g.min}${g.max === null ? '分以上' : `–${g.max}分`}`).join('；')}</div>
             </section>
             <section class="panel" data-testid="drill">
+              ${tableExport('/api/scores/items', at)}
+              ${tableExport('/api/scores/indicators', at)}
               <h2>得分构成</h2>
               ${this.drillDown(sel, detail.items, detail.indicators)}
             </section>
           </div>
           <section class="panel" style="margin-top:12px" aria-busy=${this.detail.pending}>
+            ${tableExport('/api/scores/lost', { ...at, limit: TOP_LOST })}
             <h2>失分最多的指标</h2>
             ${this.indicatorTable(detail.lost, 'top-lost')}
             ${

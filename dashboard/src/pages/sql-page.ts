@@ -1,15 +1,20 @@
-// SQL 查询 page: analysts write read-only SQL over the tables and indicator views, run it
-// with Ctrl+Enter, and see the result as a table and a quick chart; queries can be saved by
-// name, examples loaded, the result downloaded as CSV.
+// SQL 查询 page: analysts write read-only SQL over the tables and indicator views in an editor
+// that completes the schema's names, run it with Ctrl+Enter, and see the result as a table (its
+// rows virtualised) and a quick chart; the query run is in the URL (?q=), so a link reopens and
+// reruns it; queries can be saved by name, examples loaded, the result downloaded as Excel or
+// CSV. A refusal shows in Chinese with the technical reason (DuckDB's message) beneath.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { errorText, getTable } from '../api.js';
+import { ApiError, errorText, getTable } from '../api.js';
+import '../components/sql-editor.js';
+import type { SqlEditor } from '../components/sql-editor.js';
 import '../components/sql-result-table.js';
 import '../components/sql-schema-browser.js';
 import { PageController, pick } from '../page-controller.js';
-import { deleteSaved, downloadCsv, runSql, saveQuery, type SqlResult } from '../sql-api.js';
-import { defaultChoice, isNumeric, quickChartSpec, type ChartChoice, type Mark } from '../sql-chart.js';
+import { deleteSaved, downloadResult, runSql, saveQuery, type SqlResult } from '../sql-api.js';
+import { CHART_ROWS, defaultChoice, isNumeric, quickChartSpec, type ChartChoice, type Mark } from '../sql-chart.js';
 
 type Side = 'examples' | 'saved' | 'schema';
 const SIDE_LABEL: Record<Side, string> = { examples: '示例查询', saved: '已保存', schema: '表和视图' };
@@ -31,8 +36,7 @@ export class SqlPage extends LitElement {
     .item button.load { font: inherit; border: none; background: none; color: var(--accent); cursor: pointer; padding: 0; text-align: left; font-weight: 600; }
     .item .desc { color: var(--muted); margin-top: 2px; }
     .item .del { float: right; font: inherit; font-size: 0.75rem; border: none; background: none; color: var(--bad); cursor: pointer; }
-    textarea { width: 100%; box-sizing: border-box; min-height: 180px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 0.9rem; padding: 8px; border: 1px solid var(--line); border-radius: 6px; resize: vertical; }
-    textarea:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
+    button:focus-visible, select:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
     .toolbar button, .chart-controls select, .toolbar input { font: inherit; font-size: 0.9rem; padding: 5px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
     .toolbar button.run { background: var(--accent); color: #fff; border-color: var(--accent); font-weight: 600; }
@@ -40,18 +44,22 @@ export class SqlPage extends LitElement {
     .status { color: var(--muted); font-size: 0.85rem; margin: 6px 0; }
     .warn { color: #8a5a00; }
     .error { background: #fdecea; color: var(--bad); border: 1px solid #f5c2c0; padding: 10px 14px; border-radius: 6px; margin: 8px 0; white-space: pre-wrap; }
+    .error .detail { display: block; margin-top: 6px; color: var(--muted); font-family: ui-monospace, monospace; font-size: 0.8rem; }
     .note { color: var(--muted); font-size: 0.85rem; margin: 6px 0; }
     .chart-controls { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0 6px; }
     .chart-controls label { display: flex; flex-direction: column; font-size: 0.8rem; color: var(--muted); gap: 2px; }
     h2 { font-size: 1rem; margin: 14px 0 6px; }
   `;
 
-  // The side panel's tab is in the URL; its lists are reloaded when new data lands.
+  // The side panel's tab and the query last run are in the URL; the lists are reloaded when new data lands.
   private readonly page = new PageController(this, {
     view: 'sql',
     reference: async () => null,
-    read: (q) => ({ side: pick(q.get('side'), Object.keys(SIDE_LABEL) as Side[], 'examples') }),
+    read: (q) => ({ side: pick(q.get('side'), Object.keys(SIDE_LABEL) as Side[], 'examples'), q: q.get('q') ?? '' }),
   });
+
+  /** The URL's query last taken into the editor and run (a link opened, back or forward). */
+  private fromUrl = '';
 
   private readonly lists = this.page.load(
     async () => {
@@ -77,24 +85,32 @@ export class SqlPage extends LitElement {
   /** Why saving, deleting or downloading failed; '' when it did not. */
   @state() private actionError = '';
   @state() private note = '';
-  @query('textarea') private editor!: HTMLTextAreaElement;
+  @query('si-sql-editor') private editor!: SqlEditor;
 
   private get running(): boolean {
     return this.result.status === TaskStatus.PENDING;
   }
 
-  private run(): void {
+  /** Runs the editor's query, and puts it in the URL (a new history entry) unless it came from there. */
+  private run(record = true): void {
     if (this.running || !this.sql.trim()) return;
     this.actionError = '';
     this.note = '';
+    if (record && this.sql !== this.page.sel?.q) {
+      this.fromUrl = this.sql;
+      this.page.select({ q: this.sql });
+    }
     void this.result.run([this.sql]);
   }
 
-  private onKey(e: KeyboardEvent): void {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      this.run();
-    }
+  protected willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const q = this.page.sel?.q ?? '';
+    if (q === this.fromUrl) return;
+    this.fromUrl = q;
+    if (!q) return;
+    this.sql = q;
+    this.run(false);
   }
 
   private load(sql: string, name = ''): void {
@@ -104,13 +120,7 @@ export class SqlPage extends LitElement {
   }
 
   private insert(text: string): void {
-    const ta = this.editor;
-    const at = ta.selectionStart ?? this.sql.length;
-    this.sql = this.sql.slice(0, at) + text + this.sql.slice(ta.selectionEnd ?? at);
-    void this.updateComplete.then(() => {
-      ta.focus();
-      ta.setSelectionRange(at + text.length, at + text.length);
-    });
+    this.editor.insert(text);
   }
 
   private async save(): Promise<void> {
@@ -138,9 +148,9 @@ export class SqlPage extends LitElement {
     }
   }
 
-  private async download(): Promise<void> {
+  private async download(format: 'csv' | 'xlsx'): Promise<void> {
     try {
-      await downloadCsv(this.sql, `${this.name.trim() || 'query'}.csv`);
+      await downloadResult(this.sql, this.name.trim() || 'query', format);
     } catch (err) {
       this.actionError = errorText(err);
     }
@@ -204,6 +214,7 @@ export class SqlPage extends LitElement {
           </select>
         </label>
       </div>
+ ${result.rows.length > CHART_ROWS ? html`<div class="note">图中只画前 ${CHART_ROWS} 行（共 ${result.rows.length} 行）。</div>` : nothing}
       <si-vega-chart data-testid="sql-chart" .spec=${quickChartSpec(result.rows, result.columns, choice)}></si-vega-chart>
     `;
   }
@@ -211,7 +222,9 @@ export class SqlPage extends LitElement {
   render() {
     const side = this.page.sel?.side ?? 'examples';
     const r = this.result.value;
-    const error = this.actionError || (this.result.status === TaskStatus.ERROR ? errorText(this.result.error) : '') || this.page.error;
+    const failed = this.result.status === TaskStatus.ERROR ? this.result.error : null;
+    const error = this.actionError || (failed ? errorText(failed) : '') || this.page.error;
+    const detail = failed instanceof ApiError ? failed.detail : '';
     return html`
       <aside aria-label="查询资料">
         <div class="tabs" role="group">
@@ -223,21 +236,21 @@ export class SqlPage extends LitElement {
       </aside>
       <section>
         <div class="panel">
-          <textarea
-            aria-label="SQL 查询"
-            spellcheck="false"
+          <si-sql-editor
             .value=${this.sql}
-            @input=${(e: Event) => (this.sql = (e.target as HTMLTextAreaElement).value)}
-            @keydown=${this.onKey}
-          ></textarea>
+            .objects=${this.lists.value?.catalog ?? []}
+            @change=${(e: CustomEvent<string>) => (this.sql = e.detail)}
+            @run=${() => this.run()}
+          ></si-sql-editor>
           <div class="toolbar">
             <button class="run" ?disabled=${this.running} @click=${() => this.run()}>${this.running ? '运行中…' : '运行'}</button>
             <span class="hint">Ctrl+Enter 运行 · 只读查询，超时自动终止</span>
             <input aria-label="查询名称" placeholder="查询名称" .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
             <button @click=${() => this.save()}>保存</button>
-            <button ?disabled=${!r} @click=${() => this.download()}>下载 CSV</button>
+            <button ?disabled=${!r} @click=${() => this.download('xlsx')}>下载 Excel</button>
+            <button ?disabled=${!r} @click=${() => this.download('csv')}>下载 CSV</button>
           </div>
-          ${error ? html`<div class="error" role="alert">${error}</div>` : nothing}
+          ${error ? html`<div class="error" role="alert">${error}${detail ? html`<span class="detail" data-testid="error-detail">${detail}</span>` : nothing}</div>` : nothing}
           ${this.note ? html`<div class="note" role="status">${this.note}</div>` : nothing}
           ${
             r

@@ -1,0 +1,185 @@
+// A panel's states told apart (loading, empty, failed, stale after a failed reload) with the
+// API made to fail or wait in the browser (playwright routes); a panel's downloads: the XLSX
+// opened with exceljs and the CSV read back, cell by cell against the endpoint's JSON; the
+// scheme's target and floor (SQL's, from /api/scores/indicators) on the tiles and as rule lines
+// on the charts, every mark named in a legend.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS } from '../support/browser.js';
+import { useDemoBrowser } from '../support/browser-suite.js';
+
+const suite = useDemoBrowser();
+const OVERVIEW = '/?view=overview&region=370000&metric=on_time_rate&period=2025-05';
+
+describe('panel states', () => {
+  it('a failed reload greys the earlier figures under 数据已过期, never shows them as the new month’s', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}${OVERVIEW}`);
+    const ranking = page.locator('[data-testid=ranking]');
+    await ranking.locator('si-region-ranking').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-state=stale]').count()).toBe(0);
+
+    await page.route('**/api/**', (route) => route.abort());
+    await page.selectOption('select[aria-label=月份]', '2025-04');
+    // The title names the month chosen; the figures under it say they are not that month's.
+    await expect.poll(() => ranking.locator('h2').textContent()).toContain('2025-04');
+    await expect.poll(() => ranking.locator('[data-state=stale]').textContent()).toContain('数据已过期');
+    expect(await ranking.locator('.stale-body si-region-ranking').count()).toBeGreaterThan(0);
+    for (const panel of ['heatmap', 'alerts', 'movers', 'multiples']) {
+      expect(await page.locator(`[data-testid=${panel}] [data-state=stale]`).count(), panel).toBe(1);
+    }
+    // The tiles too, and the reason above the page.
+    expect(await page.locator('si-overview-page [data-state=stale]').count()).toBe(6); // the tiles and 5 panels
+    expect(await page.locator('si-overview-page .error[role=alert]').textContent()).toContain('无法连接服务器');
+    await page.screenshot({ path: join(ARTIFACTS, 'panel-stale.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('a first load that fails says 加载失败, one on its way says 正在加载, none found says so', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The alerts wait, then come back empty; the heat map fails.
+    await page.route('**/api/alerts?*', async (route) => {
+      await held;
+      await route.fulfill({ json: { columns: [], data: [] } });
+    });
+    await page.goto(`${suite.server.url}${OVERVIEW}`);
+    const alerts = page.locator('[data-testid=alerts]');
+    await expect.poll(() => alerts.locator('[data-state=loading]').textContent(), { timeout: 20_000 }).toContain('正在加载');
+    release();
+    await expect.poll(() => alerts.locator('[data-state=empty]').textContent(), { timeout: 20_000 }).toContain('当前没有未解除的预警');
+    expect(await alerts.locator('[data-state=loading]').count()).toBe(0);
+
+    // A page whose first load fails: 加载失败 where the figures would be, nothing left loading.
+    const fresh = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await fresh.route('**/api/heatmap?*', (route) => route.abort());
+    await fresh.goto(`${suite.server.url}${OVERVIEW}`);
+    const heat = fresh.locator('[data-testid=heatmap]');
+    await expect.poll(() => heat.locator('[data-state=failed]').textContent(), { timeout: 20_000 }).toContain('加载失败');
+    expect(await fresh.locator('[data-state=loading]').count()).toBe(0);
+    await page.close();
+    await fresh.close();
+  });
+});
+
+async function sheetOf(path: string): Promise<ExcelJS.Worksheet> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  return book.worksheets[0];
+}
+
+describe('panel downloads', () => {
+  it('the heat map’s XLSX and CSV hold the rows it was drawn from', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    await page.goto(`${suite.server.url}${OVERVIEW}`);
+    const panel = page.locator('[data-testid=heatmap]');
+    await panel.locator('si-vega-chart[data-rendered]').waitFor({ timeout: 30_000 });
+    const link = panel.locator('si-table-export a', { hasText: 'XLSX' });
+    const href = (await link.getAttribute('href'))!;
+    const url = new URL(href, suite.server.url);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ metric: 'on_time_rate', parent: '370000', from: '2024-06', to: '2025-05', format: 'xlsx' });
+    url.searchParams.delete('format');
+    const json = (await (await fetch(url)).json()) as { columns: { name: string }[]; data: Record<string, unknown>[] };
+    expect(json.data.length).toBeGreaterThan(16); // the 16 cities, several months
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(xlsx.suggestedFilename()).toBe('heatmap-on_time_rate-370000.xlsx');
+    const sheet = await sheetOf((await xlsx.path())!);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(json.columns.map((c) => c.name));
+    expect(sheet.rowCount).toBe(json.data.length + 1);
+    const valueCol = header.indexOf('value') + 1;
+    const regionCol = header.indexOf('region_name') + 1;
+    for (const i of [0, 100, json.data.length - 1]) {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(regionCol).value).toBe(json.data[i].region_name);
+      expect(row.getCell(valueCol).value).toBe(json.data[i].value); // a number, not text
+    }
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), panel.locator('si-table-export a', { hasText: 'CSV' }).click()]);
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0].split(',')).toEqual(json.columns.map((c) => c.name));
+    expect(lines).toHaveLength(json.data.length + 1);
+    await page.close();
+  });
+
+  it('every table panel of every page offers XLSX and CSV', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const expected: Record<string, number> = { overview: 4, monitor: 2, agency: 6, scores: 4, collectors: 3, dictionary: 2, audit: 1 };
+    for (const [view, count] of Object.entries(expected)) {
+      await page.goto(`${suite.server.url}/?view=${view}`);
+      await page.waitForLoadState('networkidle');
+      const exports = page.locator('si-table-export');
+      await expect.poll(() => exports.count(), { timeout: 20_000, message: view }).toBe(count);
+      expect(await exports.first().locator('a').allTextContents(), view).toEqual(['XLSX', 'CSV']);
+    }
+    await page.close();
+  });
+});
+
+describe('targets and thresholds', () => {
+  it('shows the scheme’s target and floor on the tile and as rule lines on both charts, each in a legend', async () => {
+    const q = new URLSearchParams({ scheme: 'standard', region: '370100', period_type: 'month', period: '2025-05' });
+    const indicators = (await (await fetch(`${suite.server.url}/api/scores/indicators?${q}`)).json()).data as {
+      metric: string | null;
+      target_value: number | null;
+      floor_value: number | null;
+      points: number;
+      max_points: number;
+    }[];
+    const goal = indicators.find((r) => r.metric === 'on_time_rate' && r.target_value !== null)!;
+    expect(goal, 'on_time_rate is scored under the standard scheme').toBeDefined();
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=monitor&metric=on_time_rate&region=370100&period=2025-05`);
+    const tile = page.locator('si-kpi-tile[data-metric=on_time_rate] [data-testid=kpi-target]');
+    await expect.poll(() => tile.textContent(), { timeout: 20_000 }).toContain(`目标 ≥ ${goal.target_value!.toFixed(1)}%`);
+    if (goal.floor_value !== null) expect(await tile.textContent()).toContain(`起评 ${goal.floor_value.toFixed(1)}%`);
+    expect(await tile.locator('[data-testid=kpi-points]').textContent()).toBe(`得分 ${Number(goal.points.toFixed(2))}/${Number(goal.max_points.toFixed(2))}`);
+
+    const goals = goal.floor_value === null ? ['目标值'] : ['目标值', '起评值'];
+    for (const [panel, marks] of [
+      ['trend', ['当月', '近12个月']],
+      ['ranking', ['所选地区', '同级地区', '同级中位数']],
+    ] as const) {
+      const chart = page.locator(`[data-testid=${panel}] si-vega-chart[data-rendered]`);
+      await chart.waitFor({ timeout: 20_000 });
+      const legend = await chart.locator('.role-legend-label text').allTextContents();
+      expect(legend, panel).toEqual([...marks, ...goals]);
+      // One rule per goal (and the median on the ranking), not one per data row.
+      expect(await chart.locator('.mark-rule.role-mark line').count(), panel).toBe(goals.length + (panel === 'ranking' ? 1 : 0));
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'monitor-targets.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('links to 指标词典', () => {
+  it('opens an indicator from 绩效评分 and a metric from 指标监测 in the dictionary, the region kept', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=scores&region=370100`);
+    const link = page.locator('[data-testid=top-lost] a.dictionary').first();
+    await link.waitFor({ timeout: 20_000 });
+    const code = (await link.textContent())!.trim();
+    await link.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('code')).toBe(code);
+    expect(new URL(page.url()).searchParams.get('region')).toBe('370100');
+    await expect.poll(() => page.locator(`si-dictionary-page article.open[data-code="${code}"]`).count(), { timeout: 20_000 }).toBe(1);
+
+    await page.goto(`${suite.server.url}/?view=monitor&metric=online_rate&region=370100`);
+    await page.locator('[data-testid=trend] .definition a.dictionary').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('online_rate');
+    // The indicators computed from the metric, each naming it in its 计算口径.
+    const found = page.locator('si-dictionary-page article');
+    await expect.poll(() => found.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    for (const text of await found.allTextContents()) expect(text).toContain('online_rate');
+    await page.close();
+  });
+});
