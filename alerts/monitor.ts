@@ -66,6 +66,7 @@ export class AlertMonitor extends EventEmitter {
       await c.run('CREATE OR REPLACE TEMP TABLE alert_window AS SELECT * FROM alert_months($lookback)', { lookback });
       await runScript(c, sqlText(APPLY));
     });
+    await this.db.renew('v_alert'); // the dashboards' cached alert lists, before anyone is told
     const [{ open }] = await this.db.rows<{ open: number }>('SELECT count(*) AS open FROM ops_alert WHERE resolved_at IS NULL');
     this.emit('alerts-changed', { open });
     void this.webhook.flush();

@@ -65,12 +65,14 @@ export class WebhookNotifier {
         `UPDATE ops_alert SET notified_at = now()::TIMESTAMP, notify_error = NULL WHERE list_contains(CAST(string_split($ids, ',') AS BIGINT[]), alert_id)`,
         { ids: ids.join(',') },
       );
+      await this.db.renew('v_alert');
       return;
     }
     await this.db.exec(
       `UPDATE ops_alert SET notify_attempts = notify_attempts + 1, notify_error = $error WHERE list_contains(CAST(string_split($ids, ',') AS BIGINT[]), alert_id)`,
       { error, ids: ids.join(',') },
     );
+    await this.db.renew('v_alert');
     const attempt = Math.max(...pending.map((a) => a.notify_attempts)) + 1;
     if (attempt >= this.config.maxAttempts) {
       this.log(`[alerts] webhook ${this.config.url} failed (${error}); gave up on ${ids.length} alert(s) after ${attempt} attempts`);

@@ -10,7 +10,7 @@ import type { Actor } from '../access/audit.js';
 import type { Scopes, UserScope } from '../access/scope.js';
 import type { Session, Sessions } from '../access/sessions.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../contracts/access.js';
-import { ruleFor } from './route-rules.js';
+import { ruleFor, type RouteRule } from './route-rules.js';
 
 export interface Access {
   session: Session | null;
@@ -69,14 +69,15 @@ export function accessControl(sessions: Sessions, scopes: Scopes, registered: (m
       return c.json({ error: `缺少或错误的 ${CSRF_HEADER} 请求头（CSRF 令牌）` }, 403);
     if (rule.roles !== 'signed-in' && !rule.roles.some((r) => user.roles.includes(r)))
       return c.json({ error: `无权访问 ${match.key}：需要角色 ${rule.roles.join('、')}` }, 403);
-    if (rule.scope) {
-      const region = c.req.query(rule.scope.param);
-      if (region === undefined || region === '') {
-        if (!scope.all) return c.json({ error: `请指定参数 '${rule.scope.param}'：只能查看本地区及下级` }, 403);
-      } else if (!scope[rule.scope.reach](region)) {
-        return c.json({ error: `无权查看地区 ${region}（参数 '${rule.scope.param}'）：超出本账户的地区范围` }, 403);
-      }
-    }
-    return next();
+    const refused = outOfScope(scope, rule, rule.scope && c.req.query(rule.scope.param));
+    return refused ? c.json({ error: refused }, 403) : next();
   };
+}
+
+/** Why the rule's region scope refuses a request naming `region` (null: it does not). The page
+ * endpoints (api/routes/pages.ts) ask it of each panel's table endpoint too. */
+export function outOfScope(scope: UserScope, rule: RouteRule, region: string | undefined): string | null {
+  if (!rule.scope) return null;
+  if (region === undefined || region === '') return scope.all ? null : `请指定参数 '${rule.scope.param}'：只能查看本地区及下级`;
+  return scope[rule.scope.reach](region) ? null : `无权查看地区 ${region}（参数 '${rule.scope.param}'）：超出本账户的地区范围`;
 }

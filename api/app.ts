@@ -7,16 +7,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../warehouse/database.js';
 import { ROOT } from '../core/paths.js';
-import { alertRoutes } from './routes/alerts.js';
+import { alertReads, alertRoutes } from './routes/alerts.js';
 import { eventRoutes } from './routes/events.js';
 import { loadDims } from './dims.js';
-import { indicatorRoutes } from './routes/indicators.js';
+import { indicatorReads, indicatorRoutes } from './routes/indicators.js';
 import { opsRoutes } from './routes/ops.js';
-import { overviewRoutes } from './routes/overview.js';
-import { referenceRoutes } from './routes/reference.js';
+import { overviewReads, overviewRoutes } from './routes/overview.js';
+import { pageRoutes } from './routes/pages.js';
+import { referenceReads, referenceRoutes } from './routes/reference.js';
 import { sqlRoutes } from './routes/sql.js';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from '../console/limits.js';
-import { scoreRoutes } from './routes/scores.js';
+import { scoreReads, scoreRoutes } from './routes/scores.js';
 import { reportRoutes } from './routes/report.js';
 import { limitBodies } from './body-limit.js';
 import { allowedHosts } from './hosts.js';
@@ -124,6 +125,9 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
       renderPdf: opts.frozenReportPdf,
     }),
   );
+  // The pages' panels in one request each, from the same reads as the table endpoints.
+  const reads = { ...referenceReads(db), ...indicatorReads(db), ...overviewReads(db), ...alertReads(db), ...scoreReads(db) };
+  app.route('/api', pageRoutes(reads, dims));
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
   if (existsSync(DASHBOARD_DIST)) app.use('/*', dashboardFiles(DASHBOARD_DIST));

@@ -67,6 +67,11 @@ export const ROUTE_RULES: Record<`${Method} /api/${string}`, RouteRule> = {
   'GET /api/report': view('region', 'own'),
   'GET /api/report.pdf': view('region', 'own'),
   'GET /api/reports/versions': view('region', 'own', ['admin', 'leader', 'analyst']),
+  // A page's panels in one request: the region's own page; each panel's query must also pass
+  // its table endpoint's rule (api/routes/pages.ts), so peers' values only where those allow.
+  'GET /api/pages/overview': view('region', 'own'),
+  'GET /api/pages/agency': view('region', 'own'),
+  'GET /api/pages/scores': view('region', 'own'),
   // Manual scores decide official grades: evaluators (their regions, checked per row) and admins.
   'POST /api/manual-scores': { roles: ['admin', 'evaluator'], writes: true },
   // Operations: raw rows of every region.

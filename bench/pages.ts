@@ -19,6 +19,8 @@ const PAGES: [string, string][] = [
   ['评价报告', 'report'],
   ['SQL 查询', 'sql'],
   ['数据采集', 'collectors'],
+  ['指标词典', 'dictionary'],
+  ['审计日志', 'audit'],
 ];
 const TARGETS = { fcpMs: 2500, cls: 0.1 };
 

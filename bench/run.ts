@@ -6,7 +6,10 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../core/paths.js';
+import type { LoadResult } from './load.js';
 import type { SizeMessage, SizeOptions, SizeResult } from './size.js';
+
+const API_TARGET = { p99Ms: 50, healthRatio: 3 };
 
 const USAGE =
   'usage: npm run bench -- [--sizes 1e6,1e7[,1e8]] [--batch 100000] [--load-seconds 15] [--rate 200] [--dir data/bench] [--port 8770] [--memory-limit 4GB]';
@@ -60,6 +63,18 @@ function runSize(o: SizeOptions, started: number): Promise<SizeResult> {
   });
 }
 
+/** The mix's p99 over /api/health's in the same run (health at 1 ms when it shows 0). */
+const healthRatio = (api: LoadResult) => api.mix.p99_ms / Math.max(api.health.p99_ms, 1);
+
+/** The API targets of issue 17, met or not, per size. */
+function apiTargets(results: SizeResult[]): string[] {
+  return results.map(({ cases, api }) => {
+    const under = api.mix.p99_ms < API_TARGET.p99Ms;
+    const near = healthRatio(api) <= API_TARGET.healthRatio;
+    return `${fmtCases(cases)}: p99 ${api.mix.p99_ms} ms ${under ? 'met' : 'MISSED'} (< ${API_TARGET.p99Ms} ms); ${healthRatio(api).toFixed(1)} × /api/health's p99 ${near ? 'met' : 'MISSED'} (≤ ${API_TARGET.healthRatio} ×)`;
+  });
+}
+
 const fmtCases = (n: number) => (Math.log10(n) % 1 === 0 ? `10^${Math.log10(n)}` : n.toLocaleString('en'));
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
@@ -73,8 +88,11 @@ function table(results: SizeResult[]): string {
     'refresh s',
     'full refresh s',
     'API req/s',
+    'URLs',
     'p50 ms',
     'p99 ms',
+    'health p99 ms',
+    'p99 ÷ health',
     'errors',
     'rows written under load',
     'bulk rows/s',
@@ -89,10 +107,13 @@ function table(results: SizeResult[]): string {
     r.batch.toLocaleString('en'),
     r.refresh_s.toFixed(2),
     r.full_refresh_s.toFixed(2),
-    r.api.rps.toFixed(0),
-    String(r.api.p50_ms),
-    String(r.api.p99_ms),
-    String(r.api.errors),
+    r.api.mix.rps.toFixed(0),
+    String(r.api.distinct_urls),
+    String(r.api.mix.p50_ms),
+    String(r.api.mix.p99_ms),
+    String(r.api.health.p99_ms),
+    healthRatio(r.api).toFixed(1),
+    String(r.api.mix.errors + r.api.health.errors),
     r.rows_during_load.toLocaleString('en'),
     Math.round(r.bulk_rows_per_s).toLocaleString('en'),
     mib(r.peak_rss_bytes),
@@ -122,8 +143,14 @@ async function main(): Promise<void> {
     `\n${new Date().toISOString().slice(0, 10)}, ingest = a new month through the cases collector (validate, stage, cases.prepare.sql, cases.apply.sql) in batches of the given size;`,
   );
   console.log(`refresh = the three feeds' runs' refreshes of the periods the month changed (marts and scores); full refresh = every period; bulk = a month of cases read from Parquet files of 10^6 cases into the stage, then the same prepare and apply scripts;
- API = ${base.rate} req/s of dashboard queries for ${base.loadSeconds} s while the collector writes.\n`);
+ API = ${base.rate} req/s of the requests the overview, agency and score pages make (URLs: distinct ones) for ${base.loadSeconds} s while the collector writes, /api/health loaded alongside.\n`);
   console.log(table(results));
+  const cost = results[0]?.api.per_page;
+  if (cost)
+    console.log(
+      `\na page costs: overview ${cost.overview} request(s), agency ${cost.agency}, scores ${cost.scores} (its data; reference data and the session once per visit)`,
+    );
+  for (const line of apiTargets(results)) console.log(line);
 }
 
 main().catch((err: Error) => {

@@ -1,6 +1,6 @@
 // One benchmark size, run in its own process (so peak RSS is this size's): generate two
 // years of history in SQL, let a new month land through the collectors' write path, time
-// the refresh, then load the API with the dashboard's queries while a collector writes.
+// the refresh, then load the API with the pages' requests while a collector writes.
 // Reports progress and the result to the parent over IPC.
 import { fork } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
@@ -129,7 +129,7 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     const server = serve({ fetch: app.fetch, port: o.port, hostname: '127.0.0.1' });
     let loading = true;
     const live = new TableCollector(db, 'src.feed_record', () => !loading);
-    say(`API load: ${o.rate} req/s for ${o.loadSeconds} s while the cases collector writes`);
+    say(`API load: ${o.rate} req/s of the pages' requests for ${o.loadSeconds} s while the cases collector writes`);
     const writing = writeWhile(db, live, () => loading);
     // How long the server's event loop was held (collector work shares it with requests).
     const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -139,7 +139,7 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     loading = false;
     const rowsDuringLoad = await writing;
     say(
-      `API: p99 ${api.p99_ms} ms, max ${api.max_ms} ms; server event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
+      `API: ${api.distinct_urls} URLs, p99 ${api.mix.p99_ms} ms, max ${api.mix.max_ms} ms (/api/health p99 ${api.health.p99_ms} ms); server event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
     );
     await new Promise((r) => server.close(r));
 

@@ -140,3 +140,24 @@ export const auditQuery = z.object({
   to: filter(/^\d{4}-\d\d-\d\d$/, 'a day like 2025-06-30'),
   limit: limit(500, 100_000),
 });
+
+/** The overview page's selection (全省概览): its region and month, the metric ranked and mapped,
+ * the second-level item of the small multiples (its key, as the page names it), the movers'
+ * level under the province and the scheme of the scores. */
+export const overviewPageQuery = z
+  .object({
+    region: required,
+    period: required,
+    metric: required,
+    item: z.string().optional(),
+    movers: oneOf(['city', 'county']).default('county'),
+    scheme: required,
+  })
+  .superRefine(periodsOf(() => 'month', ['period']));
+
+/** The agency page's selection (经办机构自查): a city or county, a year, a scheme. */
+export const agencyPageQuery = z.object({ region: required, year: required, scheme: required }).superRefine(periodsOf(() => 'year', ['year']));
+
+/** The score page's selection (绩效评分): a period without scores of its type (or none) opens the
+ * default one, so its form is not checked here. */
+export const scorePageQuery = z.object({ ...scoreBase, period: z.string().optional() });

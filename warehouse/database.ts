@@ -111,17 +111,19 @@ async function setClockOn(conn: DuckDBConnection, asOf: string | null): Promise<
   else await conn.run('SET VARIABLE as_of = CAST($asOf AS TIMESTAMP)', { asOf });
 }
 
-// Distinct dashboard queries kept between two refreshes; beyond it the cache starts over.
-const MART_CACHE_ENTRIES = 2000;
-// At most this many of the reads repeated since the last refresh are made again after it.
-const REWARM_ENTRIES = 200;
+// Distinct dashboard queries kept between two refreshes; beyond it the cache starts over. The
+// pages' panels over every region and recent period are a few thousand (bench/page-mix.ts).
+const MART_CACHE_ENTRIES = 10_000;
+// A refresh reads again the reads asked for this recently (others are dropped): on a busy
+// server a page may come round less often than the collectors refresh.
+const REWARM_WINDOW_MS = 60_000;
 
 interface CachedRead {
   sql: string;
   params?: Params;
   result: Promise<QueryResult>;
-  /** Asked for since the cache was last rewarmed. */
-  used: boolean;
+  /** When it was last asked for (performance.now()). */
+  usedAt: number;
 }
 
 export class Database {
@@ -184,36 +186,52 @@ export class Database {
    * identical requests arriving together share one read, so a burst of dashboard requests
    * does not compete with a collector for DuckDB's threads. Raw tables only where a stale
    * answer lasts until the collector run writing them ends (with a refresh); not for ops_*
-   * or manual scores. */
+   * (but ops_alert through v_alert, whose writers renew() it) or manual scores. */
   martQuery(sql: string, params?: Params): Promise<QueryResult> {
     const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
     const hit = this.cache.get(key);
     if (hit) {
-      hit.used = true;
+      hit.usedAt = performance.now();
       return hit.result;
     }
     if (this.cache.size >= MART_CACHE_ENTRIES) this.cache.clear();
     return this.cacheRead(this.cache, key, sql, params);
   }
 
-  private cacheRead(cache: Map<string, CachedRead>, key: string, sql: string, params?: Params): Promise<QueryResult> {
-    const entry: CachedRead = { sql, params, result: this.query(sql, params), used: true };
+  private cacheRead(cache: Map<string, CachedRead>, key: string, sql: string, params?: Params, usedAt = performance.now()): Promise<QueryResult> {
+    const entry: CachedRead = { sql, params, result: this.query(sql, params), usedAt };
     cache.set(key, entry);
     // A failed read is not kept.
     entry.result.catch(() => cache.get(key) === entry && cache.delete(key));
     return entry.result;
   }
 
-  /** After the marts were rewritten, the reads the dashboards repeated since the previous
-   * rewrite are made again on the new marts and only then replace the cached results: requests keep being
+  /** After the marts were rewritten, the reads the dashboards asked for in the last minute are
+   * made again on the new marts and only then replace the cached results: requests keep being
    * answered from memory through a refresh, and a client told of new data (after this
-   * returns) reads the new marts. Reads nobody repeated are dropped. */
+   * returns) reads the new marts. Older reads are dropped. */
   private async rewarmCache(): Promise<void> {
     const fresh = new Map<string, CachedRead>();
-    const hot = [...this.cache].filter(([, e]) => e.used).slice(-REWARM_ENTRIES);
-    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params).catch(() => undefined)));
-    for (const e of fresh.values()) e.used = false;
+    const since = performance.now() - REWARM_WINDOW_MS;
+    const hot = [...this.cache].filter(([, e]) => e.usedAt >= since);
+    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params, e.usedAt).catch(() => undefined)));
     this.cache = fresh;
+  }
+
+  /** Reads the cached reads naming `relation` again and then replaces them, after a write outside
+   * the refresh changed what it shows (the alert monitor's and its webhook's to ops_alert, read
+   * through v_alert). Until then they answer as before; a failed read is dropped. */
+  async renew(relation: string): Promise<void> {
+    const stale = [...this.cache].filter(([, e]) => e.sql.includes(relation));
+    await Promise.all(
+      stale.map(async ([key, e]) => {
+        const result = this.query(e.sql, e.params);
+        await result.catch(() => undefined);
+        if (this.cache.get(key) !== e) return;
+        this.cache.set(key, { ...e, result });
+        result.catch(() => this.cache.get(key)?.result === result && this.cache.delete(key));
+      }),
+    );
   }
 
   async rows<T = Row>(sql: string, params?: Params): Promise<T[]> {

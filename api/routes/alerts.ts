@@ -2,16 +2,14 @@
 import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
 import type { Dims } from '../dims.js';
-import { sendTable } from '../format.js';
-import { tableRoute } from '../table-route.js';
+import { readRoute, type TableReads } from '../table-route.js';
 
-export function alertRoutes(db: Database, dims: Dims): Hono {
-  const app = new Hono();
-  // Alerts of a region and every region below it; open ones by default, newest month first.
-  tableRoute(app, dims, '/api/alerts', async ({ region, status, limit }, c, select) =>
-    sendTable(
-      c,
-      await db.query(
+export function alertReads(db: Database): TableReads<'/api/alerts' | '/api/alert-rules'> {
+  return {
+    // Alerts of a region and every region below it; open ones by default, newest month first.
+    // Through the read cache, which the alert monitor and its webhook renew when they write ops_alert.
+    '/api/alerts': ({ region, status, limit }, select) =>
+      db.martQuery(
         `SELECT ${select(
           {
             alert_id: true,
@@ -41,19 +39,17 @@ export function alertRoutes(db: Database, dims: Dims): Hono {
          ORDER BY a.open DESC, a.period DESC, t.depth, a.rule_id, a.region_code LIMIT $limit`,
         { region, status, limit },
       ),
-      {},
-      `alerts-${region}`,
-    ),
-  );
-  tableRoute(app, dims, '/api/alert-rules', async (_q, c, select) =>
-    sendTable(
-      c,
-      await db.query(
+    '/api/alert-rules': (_q, select) =>
+      db.query(
         `SELECT ${select({ rule_id: true, kind: true, metric: true, threshold: true, levels: true, min_denominator: true, label: true })} FROM cfg_alert_rule ORDER BY rule_id`,
       ),
-      {},
-      'alert-rules',
-    ),
-  );
+  };
+}
+
+export function alertRoutes(db: Database, dims: Dims): Hono {
+  const app = new Hono();
+  const reads = alertReads(db);
+  readRoute(app, dims, reads, '/api/alerts', ({ region }) => `alerts-${region}`);
+  readRoute(app, dims, reads, '/api/alert-rules', () => 'alert-rules');
   return app;
 }

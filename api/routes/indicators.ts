@@ -2,91 +2,83 @@
 import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
 import type { Dims } from '../dims.js';
-import { sendTable } from '../format.js';
-import { tableRoute } from '../table-route.js';
+import { readRoute, type TableReads } from '../table-route.js';
 
-export function indicatorRoutes(db: Database, dims: Dims): Hono {
-  const app = new Hono();
+export type IndicatorPath = '/api/values' | '/api/compare/vertical' | '/api/compare/horizontal' | '/api/periods';
 
-  // A region's series for one metric over a period range.
-  tableRoute(app, dims, '/api/values', async ({ metric, region, period_type, from = '', to = '9999' }, c, select) => {
-    const result = await db.martQuery(
-      `SELECT ${select({ region_code: true, region_name: 'r.name', period_type: true, period: true, metric: true, numerator: true, denominator: true, value: true }, 'v')}
+export function indicatorReads(db: Database): TableReads<IndicatorPath> {
+  return {
+    // A region's series for one metric over a period range.
+    '/api/values': ({ metric, region, period_type, from = '', to = '9999' }, select) =>
+      db.martQuery(
+        `SELECT ${select({ region_code: true, region_name: 'r.name', period_type: true, period: true, metric: true, numerator: true, denominator: true, value: true }, 'v')}
        FROM mart_metric_value v JOIN dim_region r ON r.code = v.region_code
        WHERE v.metric = $metric AND v.region_code = $region AND v.period_type = $period_type AND v.period BETWEEN $from AND $to
        ORDER BY v.period`,
-      { metric, region, period_type, from, to },
-    );
-    return sendTable(c, result, {}, `${metric}-${region}`);
-  });
+        { metric, region, period_type, from, to },
+      ),
 
-  // Vertical: the region against its own past (环比, 同比, trailing 12 months).
-  tableRoute(app, dims, '/api/compare/vertical', async ({ metric, region, period_type, from = '', to = '9999' }, c, select) => {
-    const result = await db.martQuery(
-      `SELECT ${select({
-        region_code: true,
-        period_type: true,
-        period: true,
-        metric: true,
-        numerator: true,
-        denominator: true,
-        value: true,
-        prev_value: true,
-        mom_change: true,
-        mom_improvement: true,
-        yoy_value: true,
-        yoy_change: true,
-        yoy_improvement: true,
-        trailing_12m: true,
-        complete: true,
-        coverage: true,
-        prev_complete: true,
-        yoy_complete: true,
-        trailing_complete: true,
-      })}
-       FROM mart_compare_vertical
-       WHERE metric = $metric AND region_code = $region AND period_type = $period_type AND period BETWEEN $from AND $to
-       ORDER BY period`,
-      { metric, region, period_type, from, to },
-    );
-    return sendTable(c, result, {}, `vertical-${metric}-${region}`);
-  });
-
-  // Horizontal: the children of a region ranked against each other for one period.
-  tableRoute(app, dims, '/api/compare/horizontal', async ({ metric, parent, period_type, period }, c, select) => {
-    const result = await db.martQuery(
-      `SELECT ${select(
-        {
+    // Vertical: the region against its own past (环比, 同比, trailing 12 months).
+    '/api/compare/vertical': ({ metric, region, period_type, from = '', to = '9999' }, select) =>
+      db.martQuery(
+        `SELECT ${select({
           region_code: true,
-          region_name: 'r.name',
           period_type: true,
           period: true,
           metric: true,
+          numerator: true,
+          denominator: true,
           value: true,
-          rank: true,
-          peers: true,
-          peer_median: true,
-          gap_to_median: true,
-          worse_than_median: true,
-        },
-        'h',
-      )}
+          prev_value: true,
+          mom_change: true,
+          mom_improvement: true,
+          yoy_value: true,
+          yoy_change: true,
+          yoy_improvement: true,
+          trailing_12m: true,
+          complete: true,
+          coverage: true,
+          prev_complete: true,
+          yoy_complete: true,
+          trailing_complete: true,
+        })}
+       FROM mart_compare_vertical
+       WHERE metric = $metric AND region_code = $region AND period_type = $period_type AND period BETWEEN $from AND $to
+       ORDER BY period`,
+        { metric, region, period_type, from, to },
+      ),
+
+    // Horizontal: the children of a region ranked against each other for one period.
+    '/api/compare/horizontal': ({ metric, parent, period_type, period }, select) =>
+      db.martQuery(
+        `SELECT ${select(
+          {
+            region_code: true,
+            region_name: 'r.name',
+            period_type: true,
+            period: true,
+            metric: true,
+            value: true,
+            rank: true,
+            peers: true,
+            peer_median: true,
+            gap_to_median: true,
+            worse_than_median: true,
+          },
+          'h',
+        )}
        FROM mart_compare_horizontal h JOIN dim_region r ON r.code = h.region_code
        WHERE h.metric = $metric AND h.parent_code = $parent AND h.period_type = $period_type AND h.period = $period
        ORDER BY h.rank, h.region_code`,
-      { metric, parent, period_type, period },
-    );
-    return sendTable(c, result, {}, `horizontal-${metric}-${parent}-${period}`);
-  });
+        { metric, parent, period_type, period },
+      ),
 
-  // Periods with data, for the dashboard's selectors and default selection. complete: every
-  // expected county's data is in for every feed (v_period_completeness, over the province:
-  // each county's monthly report, every day collected), so the dashboards open on the latest
-  // complete month and mark the others; a period older than the completeness window is complete.
-  tableRoute(app, dims, '/api/periods', async ({ period_type }, c, select) =>
-    sendTable(
-      c,
-      await db.martQuery(
+    // Periods with data, for the dashboard's selectors and default selection. complete: every
+    // expected county's data is in for every feed (v_period_completeness, over the province:
+    // each county's monthly report, every day collected), so the dashboards open on the latest
+    // complete month and mark the others; a period older than the completeness window is complete.
+    '/api/periods': ({ period_type }, select) =>
+      db.martQuery(
         `WITH periods AS (
            SELECT v.period,
                   coalesce((SELECT bool_and(pc.complete) FROM v_period_completeness pc JOIN dim_region r ON r.code = pc.region_code
@@ -102,7 +94,15 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
          FROM periods ORDER BY period`,
         { period_type },
       ),
-    ),
-  );
+  };
+}
+
+export function indicatorRoutes(db: Database, dims: Dims): Hono {
+  const app = new Hono();
+  const reads = indicatorReads(db);
+  readRoute(app, dims, reads, '/api/values', ({ metric, region }) => `${metric}-${region}`);
+  readRoute(app, dims, reads, '/api/compare/vertical', ({ metric, region }) => `vertical-${metric}-${region}`);
+  readRoute(app, dims, reads, '/api/compare/horizontal', ({ metric, parent, period }) => `horizontal-${metric}-${parent}-${period}`);
+  readRoute(app, dims, reads, '/api/periods', () => 'data');
   return app;
 }

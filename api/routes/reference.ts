@@ -1,41 +1,29 @@
-// Reference data: regions, the Appendix A catalogue, computed metrics.
+// Reference data: regions, the Appendix A catalogue, computed metrics. Dimensions loaded at
+// migrate (as the codes the API checks, api/dims.ts), so through the read cache.
 import { Hono } from 'hono';
 import type { Database } from '../../warehouse/database.js';
 import type { Dims } from '../dims.js';
-import { sendTable } from '../format.js';
-import { tableRoute } from '../table-route.js';
+import { readRoute, type TableReads } from '../table-route.js';
 
-export function referenceRoutes(db: Database, dims: Dims): Hono {
-  const app = new Hono();
-  // Each region with its kind and peer group: the dashboard names a zone 功能区 and says whom it is compared with.
-  tableRoute(app, dims, '/api/regions', async (_q, c, select) =>
-    sendTable(
-      c,
-      await db.query(
+export type ReferencePath = '/api/regions' | '/api/metrics' | '/api/catalogue';
+
+export function referenceReads(db: Database): TableReads<ReferencePath> {
+  return {
+    // Each region with its kind and peer group: the dashboard names a zone 功能区 and says whom it is compared with.
+    '/api/regions': (_q, select) =>
+      db.martQuery(
         `SELECT ${select({ code: 'r.code', name: true, level: true, parent_code: true, kind: 'r.kind', peer_scope: true, initials: 'r.initials' })}
          FROM dim_region r LEFT JOIN dim_region_peer p ON p.region_code = r.code ORDER BY r.code`,
       ),
-      {},
-      'regions',
-    ),
-  );
-  tableRoute(app, dims, '/api/metrics', async (_q, c, select) =>
-    sendTable(
-      c,
-      await db.query(
+    '/api/metrics': (_q, select) =>
+      db.martQuery(
         `SELECT ${select({ code: true, name: true, unit: true, higher_is_better: true, appendix_code: true, definition: true })} FROM dim_metric ORDER BY code`,
       ),
-      {},
-      'metrics',
-    ),
-  );
-  // Every Appendix A row, word for word but for the corrections its notes state, marked
-  // computed (with the metrics that compute it and their definitions) or manual (with the
-  // import path of its scores).
-  tableRoute(app, dims, '/api/catalogue', async (_q, c, select) =>
-    sendTable(
-      c,
-      await db.query(`
+    // Every Appendix A row, word for word but for the corrections its notes state, marked
+    // computed (with the metrics that compute it and their definitions) or manual (with the
+    // import path of its scores).
+    '/api/catalogue': (_q, select) =>
+      db.martQuery(`
         WITH catalogue AS (
           SELECT ${select({
             code: 'i.code',
@@ -56,9 +44,14 @@ export function referenceRoutes(db: Database, dims: Dims): Hono {
           GROUP BY ALL
         )
         SELECT * FROM catalogue ORDER BY list_transform(string_split(code, '.'), x -> CAST(x AS INTEGER))`),
-      {},
-      'catalogue',
-    ),
-  );
+  };
+}
+
+export function referenceRoutes(db: Database, dims: Dims): Hono {
+  const app = new Hono();
+  const reads = referenceReads(db);
+  readRoute(app, dims, reads, '/api/regions', () => 'regions');
+  readRoute(app, dims, reads, '/api/metrics', () => 'metrics');
+  readRoute(app, dims, reads, '/api/catalogue', () => 'catalogue');
   return app;
 }

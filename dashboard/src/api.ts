@@ -1,6 +1,8 @@
 // All fetching lives here: components receive data as properties. Rows and query parameters
 // are typed by the API's endpoint table (contracts/endpoints.ts, imported as types only).
 import type { QueryOf, RowOf, TablePath } from '../../contracts/endpoints.js';
+import type { PageOf, PagePath, PageQueryOf } from '../../contracts/pages.js';
+import { pageUrl, queryString, tableUrl } from '../../contracts/urls.js';
 import type { ReportQuery } from '../../contracts/query.js';
 import type { CatalogueRow, MetricRow, RegionRow } from '../../contracts/rows.js';
 import { CSRF_HEADER, type DemoAccount, type SessionInfo } from '../../contracts/access.js';
@@ -27,11 +29,6 @@ export function errorText(err: unknown): string {
   return err instanceof ApiError ? err.message : `页面出错：${String(err)}`;
 }
 
-/** A query string from parameters, those left undefined left out. */
-function queryString(params: Record<string, string | undefined>): string {
-  return new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
-}
-
 /** A request to the API; a failure is an ApiError with the server's message, or one in Chinese. */
 export async function request(path: string, init?: RequestInit): Promise<Response> {
   let res: Response;
@@ -55,15 +52,18 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
 /** Parameters of an endpoint, optional altogether when none is required. */
 type Params<P extends TablePath> = Record<never, never> extends QueryOf<P> ? [params?: QueryOf<P>] : [params: QueryOf<P>];
 
-/** A table endpoint's address with its parameters (and, for a download, ?format=xlsx|csv). */
-export function tableUrl<P extends TablePath>(path: P, params: QueryOf<P> | undefined, format?: 'xlsx' | 'csv'): string {
-  return `${path}?${queryString({ ...(params as Record<string, string | undefined>), format })}`;
-}
+/** A table endpoint's address (contracts/urls.ts), for the panels' downloads too. */
+export { tableUrl };
 
 /** The rows of a table endpoint, as its contract types them. */
 export async function getTable<P extends TablePath>(path: P, ...[params]: Params<P>): Promise<RowOf<P>[]> {
-  const res = await request(tableUrl(path, params));
+  const res = await request(tableUrl(path, params ?? ({} as QueryOf<P>)));
   return ((await res.json()) as { data: RowOf<P>[] }).data;
+}
+
+/** A page's panels in one request (contracts/pages.ts). */
+export async function getPage<P extends PagePath>(path: P, params: PageQueryOf<P>): Promise<PageOf<P>> {
+  return (await request(pageUrl(path, params))).json() as Promise<PageOf<P>>;
 }
 
 /** The evaluation report's address, and the report itself as the server renders it (HTML). */

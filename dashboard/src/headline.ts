@@ -3,13 +3,12 @@
 // pages, and how to fetch and draw them.
 import { html } from 'lit';
 import type { MetricRow, ScoreTargetRow, VerticalRow } from '../../contracts/rows.js';
+import { HEADLINE } from '../../contracts/urls.js';
 import { DEFAULT_SCHEME, getTable } from './api.js';
 
-export const HEADLINE = ['on_time_rate', 'online_rate', 'upload_timeliness'];
-
 export interface HeadlineRows {
-  /** Each headline metric's month, with its changes. */
-  values: Record<string, VerticalRow | undefined>;
+  /** Each headline metric's month, with its changes (null or absent: no value). */
+  values: Record<string, VerticalRow | null | undefined>;
   /** Each metric's scored indicator for the month (target, floor, points), from v_score_indicator_target. */
   targets: Record<string, ScoreTargetRow | undefined>;
 }
@@ -19,9 +18,14 @@ export async function getHeadline(region: string, period: string, scheme = DEFAU
     getTable('/api/scores/indicators', { scheme, region, period_type: 'month', period }),
     ...HEADLINE.map((metric) => getTable('/api/compare/vertical', { metric, region, from: period, to: period })),
   ]);
+  return headlineOf(Object.fromEntries(HEADLINE.map((m, i) => [m, rows[i][0]])), indicators);
+}
+
+/** The tiles' rows from the month's values and its scored indicators (the first with a target per metric). */
+export function headlineOf(values: HeadlineRows['values'], indicators: ScoreTargetRow[]): HeadlineRows {
   const targets: HeadlineRows['targets'] = {};
   for (const r of indicators) if (r.metric && r.target_value !== null) targets[r.metric] ??= r;
-  return { values: Object.fromEntries(HEADLINE.map((m, i) => [m, rows[i][0]])), targets };
+  return { values, targets };
 }
 
 export function headlineTiles(metrics: MetricRow[], rows: HeadlineRows | undefined) {

@@ -135,11 +135,12 @@ describe('targets and thresholds', () => {
       points: number;
       max_points: number;
     }[];
-    const goal = indicators.find((r) => r.metric === 'on_time_rate' && r.target_value !== null)!;
-    expect(goal, 'on_time_rate is scored under the standard scheme').toBeDefined();
+    const goal = indicators.find((r) => r.metric === 'upload_timeliness' && r.target_value !== null)!;
+    expect(goal, 'upload_timeliness is scored under the standard scheme (target 100, floor 80)').toBeDefined();
+    expect([goal.target_value, goal.floor_value]).toEqual([100, 80]); // seeds/schemes/standard.json
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(`${suite.server.url}/?view=monitor&metric=on_time_rate&region=370100&period=2025-05`);
-    const tile = page.locator('si-kpi-tile[data-metric=on_time_rate] [data-testid=kpi-target]');
+    await page.goto(`${suite.server.url}/?view=monitor&metric=upload_timeliness&region=370100&period=2025-05`);
+    const tile = page.locator('si-kpi-tile[data-metric=upload_timeliness] [data-testid=kpi-target]');
     await expect.poll(() => tile.textContent(), { timeout: 20_000 }).toContain(`目标 ≥ ${goal.target_value!.toFixed(1)}%`);
     if (goal.floor_value !== null) expect(await tile.textContent()).toContain(`起评 ${goal.floor_value.toFixed(1)}%`);
     expect(await tile.locator('[data-testid=kpi-points]').textContent()).toBe(`得分 ${Number(goal.points.toFixed(2))}/${Number(goal.max_points.toFixed(2))}`);

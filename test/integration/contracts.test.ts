@@ -4,13 +4,12 @@
 // drift from the contracts the dashboard is compiled against.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlertMonitor } from '../../alerts/monitor.js';
-import { parseAlertConfig } from '../../alerts/rules.js';
 import { signedInApp } from '../support/auth.js';
 import { ENDPOINTS, type QueryOf, type TablePath } from '../../contracts/endpoints.js';
 import { issueText } from '../../core/validation.js';
 import type { Database } from '../../warehouse/database.js';
 import { refreshMarts } from '../../warehouse/refresh.js';
+import { evaluateAlerts } from '../support/alerts.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
@@ -64,13 +63,7 @@ beforeAll(async () => {
     ('370102', DATE '2025-03-01', 'insured', 1000, 1, TIMESTAMP '2025-04-10 09:00:00', 0),
     ('370102', DATE '2025-03-01', 'insured', 1100, 2, TIMESTAMP '2025-05-06 15:00:00', 0)`);
   await refreshMarts(db);
-  const monitor = new AlertMonitor(
-    db,
-    parseAlertConfig({ rules: [{ id: 'upload_overdue_5d', kind: 'upload_overdue', days: 5, label: '数据上报逾期超过5天' }] }),
-  );
-  await monitor.install();
-  await monitor.evaluate();
-  monitor.close();
+  await evaluateAlerts(db);
   app = await signedInApp(db);
   await app.request('/api/sql/saved/x', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'SELECT 1' }) });
 });

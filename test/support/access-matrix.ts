@@ -66,6 +66,9 @@ export const EXAMPLES: Record<RuleKey, Example> = {
   'GET /api/report': { query: { year: '2031' }, ok: 404 },
   'GET /api/report.pdf': { query: { year: '2031' }, ok: 404 },
   'GET /api/reports/versions': {},
+  'GET /api/pages/overview': { query: { period: '2025-03', metric: 'online_rate', scheme: 'standard' } },
+  'GET /api/pages/agency': { query: { year: '2025', scheme: 'standard' } },
+  'GET /api/pages/scores': { query: { scheme: 'standard' } },
   'POST /api/manual-scores': {
     body: () => ({ type: 'text/csv', body: `region,year,indicator,score,assessor,mode\n${A},2025,5.3.1,90,matrix,第三方评价` }),
   },

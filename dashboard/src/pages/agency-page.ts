@@ -7,7 +7,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { PeerSeriesRow, SchemeRow } from '../../../contracts/rows.js';
-import { DEFAULT_SCHEME, getMonths, getReference, getTable, yearsOf, type Reference } from '../api.js';
+import { DEFAULT_SCHEME, getMonths, getPage, getReference, getTable, yearsOf, type Reference } from '../api.js';
 import { getFrozenFor } from '../evaluation-api.js';
 import { formatChange, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
@@ -22,6 +22,7 @@ import '../components/alert-list.js';
 import '../components/live-status.js';
 import '../components/frozen-result.js';
 
+/** The lift panel's rows, as the page endpoint reads them (api/routes/pages.ts): its download asks the same. */
 const TOP_LIFT = '10';
 
 /** What the score and lift panels' downloads are chosen by. */
@@ -72,23 +73,10 @@ export class AgencyPage extends LitElement {
   });
 
   /** The year month by month and in all against the peers, the alerts, the monthly scores, and
-   * what lost points in the year to date through its latest scored month (v_score_lost). */
+   * what lost points in the year to date through its latest scored month (v_score_lost): one
+   * request, the server batching the panels (GET /api/pages/agency). */
   private readonly year = this.page.load(
-    async ({ region, year, scheme }) => {
-      if (!year) return NOTHING;
-      const [months, annual, alerts, allScores, monthList] = await Promise.all([
-        getTable('/api/peer-series', { region, period_type: 'month', from: `${year}-01`, to: `${year}-12` }),
-        getTable('/api/peer-series', { region, period_type: 'year', from: year, to: year }),
-        getTable('/api/alerts', { region, limit: '20' }),
-        getTable('/api/scores', { scheme, region, period_type: 'month' }),
-        getMonths(),
-      ]);
-      const scores = allScores.filter((s) => s.period.startsWith(`${year}-`));
-      // The month every page opens on (the latest complete one, from the API), else the year's last.
-      const latest = scores.find((s) => s.period === monthList.initial) ?? scores.at(-1);
-      const lift = latest ? await getTable('/api/scores/lost', { scheme, region, period_type: 'ytd', period: latest.period, limit: TOP_LIFT }) : [];
-      return { months, annual, alerts, scores, latest, lift };
-    },
+    async ({ region, year, scheme }) => (year ? getPage('/api/pages/agency', { region, year, scheme }) : NOTHING),
     ({ region, year, scheme }) => [region, year, scheme],
   );
 
@@ -262,7 +250,7 @@ export class AgencyPage extends LitElement {
             from: `${sel.year}-01`,
             to: `${sel.year}-12`,
           })}
-          <h2>${focusName} · 逐月与目标值、同级中位数 <small>${dictionaryLink({ metric: sel.metric })}</small></h2>
+          <h2>${focusName} · 逐月与目标值、同级中位数</h2>
           ${loadState(
             this.year,
             focus,
@@ -277,7 +265,7 @@ export class AgencyPage extends LitElement {
                     <td class="num">${formatValue(r.peer_median, r.unit)}</td>${this.gapCell(r)}<td class="num">${r.rank}/${r.peers}</td></tr>`;
                 })}</tbody>
               </table>
-              ${focusScores?.length === 0 ? html`<div class="note">该指标未纳入所选评分方案，无目标值。</div>` : nothing}`,
+              <div class="note">${focusScores?.length === 0 ? '该指标未纳入所选评分方案，无目标值。' : ''}${dictionaryLink({ metric: sel.metric })}</div>`,
           )}
         </section>
         <section class="panel wide" data-testid="trends" aria-label="全部指标逐月趋势">

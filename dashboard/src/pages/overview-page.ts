@@ -6,16 +6,16 @@
 // URL; the page reloads itself when a collector run lands.
 import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { AlertRow, HeatRow, HorizontalRow, MoverRow, RegionRow, SchemeRow, ScoreRankRow, ScoreRow } from '../../../contracts/rows.js';
-import { DEFAULT_SCHEME, getMonths, getReference, monthLabel, getTable, type MonthList, type Reference } from '../api.js';
-import { getHeadline, headlineTiles, type HeadlineRows } from '../headline.js';
+import type { HorizontalRow, RegionRow, SchemeRow, ScoreRankRow } from '../../../contracts/rows.js';
+import { DEFAULT_SCHEME, getMonths, getPage, getReference, monthLabel, getTable, type MonthList, type Reference } from '../api.js';
+import { headlineOf, headlineTiles } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
-import { heatmapSpec, smallMultiplesSpec, type SeriesRow } from '../overview-charts.js';
+import { heatmapSpec, smallMultiplesSpec } from '../overview-charts.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
 import { loadState, pageLoading, staleNote } from '../load-state.js';
 import { pageStyles } from '../page-styles.js';
 import { levelName } from '../../../contracts/format.js';
-import { childrenOf, itemsOf, scopeOf, trailOf, type Item } from '../regions.js';
+import { childrenOf, itemsOf, scopeOf, trailOf } from '../regions.js';
 import { schemeSelect } from '../scheme-select.js';
 import '../components/alert-list.js';
 import '../components/breadcrumbs.js';
@@ -30,23 +30,6 @@ interface Ref {
   ref: Reference;
   months: MonthList;
   schemes: SchemeRow[];
-}
-
-interface Data {
-  tiles: HeadlineRows;
-  ranking: HorizontalRow[];
-  movers: MoverRow[];
-  alerts: AlertRow[];
-  heat: HeatRow[];
-  multiples: SeriesRow[];
-  scoreRanking: ScoreRankRow[];
-  score: ScoreRow | null;
-}
-
-async function loadMultiples(item: Item | undefined, region: string, from: string, to: string): Promise<SeriesRow[]> {
-  if (!item) return [];
-  const series = await Promise.all(item.metrics.map((m) => getTable('/api/compare/vertical', { metric: m.code, region, from, to })));
-  return series.flatMap((rows, i) => rows.map((r) => ({ ...r, metric_name: item.metrics[i].name })));
 }
 
 @customElement('si-overview-page')
@@ -90,31 +73,13 @@ export class OverviewPage extends LitElement {
     },
   });
 
-  // Everything on the page but the ranking's basis, which only changes what is shown.
+  // Everything on the page but the ranking's basis, which only changes what is shown: one
+  // request, the server batching the panels (GET /api/pages/overview).
   private readonly data = this.page.load(
-    async (sel, { ref }): Promise<Data | typeof NOTHING> => {
+    async ({ rank: _shown, item, ...sel }) => {
       if (!sel.period) return NOTHING;
-      const region = ref.regions.find((r) => r.code === sel.region)!;
-      const parent = scopeOf(ref.regions, region.code).code;
-      const item = itemsOf(ref.catalogue, ref.metrics).find((i) => i.key === sel.item);
-      const from = addMonths(sel.period, -11);
-      const [tiles, ranking, movers, alerts, heat, multiples, scoreRanking, scores] = await Promise.all([
-        getHeadline(sel.region, sel.period, sel.scheme),
-        getTable('/api/compare/horizontal', { metric: sel.metric, parent, period: sel.period }),
-        getTable('/api/movers', {
-          metric: sel.metric,
-          region: parent,
-          level: region.level === 'province' ? sel.movers : 'county',
-          period: sel.period,
-          limit: '8',
-        }),
-        getTable('/api/alerts', { region: sel.region, limit: '30' }),
-        getTable('/api/heatmap', { metric: sel.metric, parent, from, to: sel.period }),
-        loadMultiples(item, sel.region, from, sel.period),
-        getTable('/api/scores/ranking', { scheme: sel.scheme, parent, period: sel.period }),
-        getTable('/api/scores', { scheme: sel.scheme, region: sel.region, period_type: 'month' }),
-      ]);
-      return { tiles, ranking, movers, alerts, heat, multiples, scoreRanking, score: scores.find((s) => s.period === sel.period) ?? null };
+      const { indicators, ...data } = await getPage('/api/pages/overview', { ...sel, item: item || undefined });
+      return { ...data, tiles: headlineOf(data.tiles, indicators) };
     },
     ({ rank: _shown, ...loaded }) => Object.values(loaded),
   );

@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { ScorePeriodType } from '../../../contracts/query.js';
 import type { ScoreItemRow, ScoreTargetRow } from '../../../contracts/rows.js';
-import { getMonths, getTable, monthLabel } from '../api.js';
+import { getMonths, getPage, getTable, monthLabel } from '../api.js';
 import { getFrozenFor } from '../evaluation-api.js';
 import { formatPoints } from '../../../contracts/format.js';
 import { PageController, pick } from '../page-controller.js';
@@ -22,6 +22,7 @@ const PERIOD_TYPES: Record<ScorePeriodType, string> = { month: '月度', ytd: '�
 const STATUS = { scored: '', missing: '缺少数据', pending: '待人工评分' } as const;
 /** A pending entry: a manual one not assessed yet, or a computed one whose period's reports are not all in. */
 const statusText = (r: ScoreTargetRow) => (r.status === 'pending' && r.source === 'computed' ? '数据未齐' : STATUS[r.status]);
+/** The top-lost panel's rows, as the page endpoint reads them (api/routes/pages.ts): its download asks the same. */
 const TOP_LOST = '10';
 
 @customElement('si-score-page')
@@ -75,29 +76,12 @@ export class ScorePage extends LitElement {
     }),
   });
 
-  /** The periods with scores for the scheme, region and period type, with their totals. */
-  private readonly totals = this.page.load(
-    ({ scheme, region, period_type }) => getTable('/api/scores', { scheme, region, period_type }),
-    ({ scheme, region, period_type }) => [scheme, region, period_type],
-  );
-
-  /** The chosen period (the latest when none or an unknown one is chosen): its items, its
-   * indicators, and those that lost most (v_score_lost). Drill-down only changes what is shown. */
+  /** The periods with scores for the scheme, region and period type with their totals, and the
+   * chosen period (the API's default month, else the latest, when none or an unknown one is
+   * chosen): its items, its indicators, and those that lost most (v_score_lost). One request,
+   * the server batching the panels (GET /api/pages/scores). Drill-down only changes what is shown. */
   private readonly detail = this.page.load(
-    async (sel) => {
-      const totals = await this.totals.task.taskComplete;
-      // Months open on the API's default month (the latest complete one), like every page.
-      const fallback = (sel.period_type === 'month' && totals.find((t) => t.period === this.page.ref?.months.initial)) || totals.at(-1);
-      const period = totals.some((t) => t.period === sel.period) ? sel.period : (fallback?.period ?? '');
-      if (!period) return { period, items: [], indicators: [], lost: [] };
-      const params = { scheme: sel.scheme, region: sel.region, period_type: sel.period_type, period };
-      const [items, indicators, lost] = await Promise.all([
-        getTable('/api/scores/items', params),
-        getTable('/api/scores/indicators', params),
-        getTable('/api/scores/lost', { ...params, limit: TOP_LOST }),
-      ]);
-      return { period, items, indicators, lost };
-    },
+    ({ scheme, region, period_type, period }) => getPage('/api/pages/scores', { scheme, region, period_type, period: period || undefined }),
     ({ p1: _p1, p2: _p2, ...loaded }) => Object.values(loaded),
   );
 
@@ -165,8 +149,8 @@ export class ScorePage extends LitElement {
     const { sel } = page;
     if (!page.ref || !sel) return pageLoading(page.error);
     const { schemes, regions } = page.ref;
-    const totals = this.totals.value ?? [];
     const detail = this.detail.value;
+    const totals = detail?.totals ?? [];
     const period = detail?.period ?? sel.period;
     const total = totals.find((t) => t.period === period);
     const scheme = schemes.find((s) => s.code === sel.scheme);

@@ -26,7 +26,8 @@ export class SqlPage extends LitElement {
     :host { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 16px; margin-top: 16px; }
     /* Stacked on a phone, the lists above the editor keep one height while they load, so the
        editor does not jump down when they arrive (layout shift 0.24 before). */
-    @media (max-width: 900px) { :host { grid-template-columns: 1fr; } aside { height: 40vh; box-sizing: border-box; } }
+    @media (max-width: 900px) { :host { grid-template-columns: minmax(0, 1fr); } aside { height: 40vh; box-sizing: border-box; } }
+    section { min-width: 0; }
     aside, .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
     aside { max-height: 80vh; overflow: auto; }
     .tabs { display: flex; gap: 4px; margin-bottom: 8px; }
