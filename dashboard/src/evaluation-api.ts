@@ -4,7 +4,7 @@
 import type {
   EvidenceRow,
   FormEntryRow,
-  FrozenDifferenceRow,
+  FrozenResult,
   RegionAction,
   RoundPlan,
   RoundRegionRow,
@@ -40,16 +40,6 @@ export interface RegionForm {
   editable_modes: string[];
   /** Indicator codes where the evaluator's score is far from the self-evaluated one (the API decides). */
   large_difference: string[];
-}
-
-export interface FrozenResult {
-  version: number;
-  frozen_at: string;
-  total: string | null;
-  grade: string | null;
-  rank: number | null;
-  report_sha256: string;
-  rows: FrozenDifferenceRow[];
 }
 
 export interface EntryDraft {

@@ -4,8 +4,7 @@
 // figures, and why, as the API reports it (FrozenDifferenceRow); nothing is recomputed here.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { FrozenDifferenceRow } from '../../../contracts/evaluation.js';
-import type { FrozenResult } from '../evaluation-api.js';
+import type { FrozenDifferenceRow, FrozenResult } from '../../../contracts/evaluation.js';
 import { points } from '../evaluation-view.js';
 
 const styles = css`
