@@ -6,6 +6,7 @@ import { Collector } from '../ingest/runner.js';
 import { backfillStart, enabledJobs, runOptions, schedule } from '../ingest/scheduler.js';
 import { assessmentSheet } from '../demo/assessments.js';
 import { createDemoAccounts } from '../demo/accounts.js';
+import { seedDemoRound } from '../demo/evaluation-round.js';
 import { listUsers } from '../access/users.js';
 import { importUnlessScored, manualContext } from '../scoring/manual-scores.js';
 import { buildJob, needsPlatform } from '../ingest/sources/index.js';
@@ -86,6 +87,19 @@ async function main(): Promise<void> {
   // retried) does not hold up the others — then keep to the schedules.
   await Promise.all(jobs.map((job) => collector.run(job, runOptions(config, job.name, 'startup'))));
   const tasks = schedule(config, collector, jobs);
+  // The demo's evaluation round, once the catch-up has brought in the last complete year.
+  if (sim) {
+    const started = Date.now();
+    const seeded = await seedDemoRound(db, { marts }).catch((err: Error) => {
+      console.error(`[demo] 演示评价轮次未能建立：${err.message}`);
+      return null;
+    });
+    if (seeded) {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`[demo] 演示评价轮次 ${seeded.round.id}「${seeded.round.name}」：${seeded.states.join('，')}（用时 ${seconds} 秒）`);
+      for (const note of seeded.notes) console.warn(`[demo] ${note}`);
+    }
+  }
 
   const stop = () => {
     for (const t of tasks) t.stop();

@@ -16,9 +16,22 @@ describe('login, drill-down and log-out', () => {
     await page.goto(`${suite.server.publicUrl}/?period=2025-05&rank=metric`);
     const form = page.locator('si-login-page form');
     await form.waitFor();
-    // One demo account per role, with its password.
+    // One demo account per role, then the demo evaluation round's other members, with their passwords.
     const demo = page.locator('si-login-page section[aria-label=演示账户] tbody tr');
-    await expect.poll(() => demo.locator('td:nth-child(1)').allTextContents()).toEqual(['系统管理员', '领导', '分析员', '经办机构', '评价人']);
+    await expect
+      .poll(() => demo.locator('td:nth-child(4)').allTextContents())
+      .toEqual(['admin', 'leader', 'analyst', 'agency', 'evaluator', 'agency-jinan', 'agency-shizhong', 'approver']);
+    expect(await demo.locator('td:nth-child(1)').allTextContents()).toEqual([
+      '系统管理员',
+      '领导',
+      '分析员',
+      '经办机构',
+      '评价人',
+      '经办机构',
+      '经办机构',
+      '领导',
+    ]);
+    expect(await demo.filter({ hasText: 'approver' }).locator('td:nth-child(3)').textContent()).toBe('济南市审核人（演示）');
     await page.screenshot({ path: join(ARTIFACTS, 'login.png'), fullPage: true });
 
     await page.locator('si-login-page input[name=login]').fill('leader');
@@ -26,7 +39,7 @@ describe('login, drill-down and log-out', () => {
     await page.locator('si-login-page button[type=submit]').click();
     await expect.poll(() => page.locator('si-login-page .error').textContent()).toBe('用户名或密码错误');
 
-    await demo.filter({ hasText: '领导' }).locator('button').click();
+    await demo.filter({ hasText: 'leader-demo' }).locator('button').click();
     await page.locator('si-login-page button[type=submit]').click();
     await expect.poll(() => page.locator('[data-testid=user-name]').textContent(), { timeout: 20_000 }).toBe('省厅领导（演示）');
     // A leader has no SQL console, collectors or audit pages in the navigation; 评价工作 (a leader may plan or approve a round) it has.

@@ -27,7 +27,8 @@ const RANK: Record<string, number> = {
 };
 /** Folders outside the ranks and what they may import besides themselves. */
 const SPECIAL: Record<string, string[]> = {
-  demo: ['core', 'contracts', 'ingest', 'access'],
+  // The demo drives accounts and its evaluation round through the domain, as its users would.
+  demo: ['core', 'contracts', 'ingest', 'access', 'evaluation'],
   dashboard: ['contracts'],
 };
 /** Who may import these folders at all. */

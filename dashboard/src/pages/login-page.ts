@@ -1,6 +1,6 @@
 // 登录 page: user name and password, or the province's single sign-on when configured; while
-// the embedded demo source is in use, the demo accounts (one per role) with their passwords,
-// a click filling them in. Fires `signed-in` with the session when the server accepts.
+// the embedded demo source is in use, the demo accounts (one per role, and the members of the
+// demo's evaluation round) with their passwords, a click filling them in. Fires `signed-in` with the session when the server accepts.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DemoAccount } from '../../../contracts/access.js';
@@ -9,8 +9,8 @@ import { errorText, getDemoAccounts, signIn } from '../api.js';
 @customElement('si-login-page')
 export class LoginPage extends LitElement {
   static styles = css`
-    :host { display: block; max-width: 560px; margin: 48px auto; }
-    form { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 20px 24px; display: grid; gap: 14px; }
+    :host { display: block; max-width: 760px; margin: 48px auto; }
+    form { max-width: 512px; margin: 0 auto; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 20px 24px; display: grid; gap: 14px; }
     h2 { margin: 0; font-size: 1.3rem; }
     label { display: grid; gap: 4px; font-size: 0.9rem; color: var(--muted); }
     input { font: inherit; font-size: 1rem; padding: 8px 10px; border: 1px solid var(--line); border-radius: 6px; }
@@ -22,7 +22,7 @@ export class LoginPage extends LitElement {
     .demo { margin-top: 20px; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; }
     .demo h3 { margin: 0 0 6px; font-size: 1rem; }
     table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-    th, td { text-align: left; padding: 5px 6px; border-bottom: 1px solid var(--line); }
+    th, td { text-align: left; padding: 5px 6px; border-bottom: 1px solid var(--line); white-space: nowrap; }
     th { color: var(--muted); font-weight: 600; }
     td button { padding: 2px 8px; font-size: 0.85rem; border: 1px solid var(--line); background: #fff; }
     .note { color: var(--muted); font-size: 0.85rem; }
@@ -79,13 +79,13 @@ export class LoginPage extends LitElement {
       ${
         this.demo.length
           ? html`<section class="demo" aria-label="演示账户">
-              <h3>演示账户（内置模拟数据源，每个角色一个）</h3>
+              <h3>演示账户（内置模拟数据源：每个角色一个，另有演示评价轮次的成员）</h3>
               <table>
-                <thead><tr><th>角色</th><th>地区</th><th>用户名</th><th>密码</th><th></th></tr></thead>
+                <thead><tr><th>角色</th><th>地区</th><th>账户</th><th>用户名</th><th>密码</th><th></th></tr></thead>
                 <tbody>
                   ${this.demo.map(
                     (a) => html`<tr>
-                      <td>${a.role_name}</td><td>${a.region_name}</td><td><code>${a.login}</code></td><td><code>${a.password}</code></td>
+                      <td>${a.role_name}</td><td>${a.region_name}</td><td>${a.display_name}</td><td><code>${a.login}</code></td><td><code>${a.password}</code></td>
                       <td><button type="button" @click=${() => this.fill(a)}>填入</button></td>
                     </tr>`,
                   )}
