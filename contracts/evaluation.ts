@@ -201,5 +201,17 @@ export interface FrozenDifferenceRow {
   reason: string | null;
 }
 
+/** A region's latest freeze in a round (…/frozen, /api/evaluation/frozen), with its lines beside the live ones. */
+export interface FrozenResult {
+  round_id: number;
+  version: number;
+  frozen_at: string;
+  total: string | null;
+  grade: string | null;
+  rank: number | null;
+  report_sha256: string;
+  rows: FrozenDifferenceRow[];
+}
+
 /** Score differences between the evaluators' and the self-evaluated score flagged at or above this (0–100 scale). */
 export const LARGE_DIFFERENCE = 20;

@@ -1,21 +1,10 @@
 // A region's frozen result beside the live one (v_eval_difference says how they differ and
 // why): the latest freeze of the region in a round, or of the latest round that froze a
 // region, year and scheme.
-import type { FrozenDifferenceRow } from '../contracts/evaluation.js';
+import type { FrozenDifferenceRow, FrozenResult } from '../contracts/evaluation.js';
 import type { Database } from '../warehouse/database.js';
 import { readBlob } from './blobs.js';
 import { notFound } from './errors.js';
-
-export interface FrozenResult {
-  round_id: number;
-  version: number;
-  frozen_at: string;
-  total: string | null;
-  grade: string | null;
-  rank: number | null;
-  report_sha256: string;
-  rows: FrozenDifferenceRow[];
-}
 
 export async function frozenResult(db: Database, roundId: number, region: string): Promise<FrozenResult | null> {
   const [head] = await db.rows<Omit<FrozenResult, 'rows'>>(

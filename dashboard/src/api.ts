@@ -13,11 +13,13 @@ let csrfToken: string | null = null;
 /** Fired on window when the server answers 401: the session ended, the login page shows. */
 export const SIGNED_OUT = 'si-signed-out';
 
-/** A failed request: the server's message, and its technical detail when it sent one (the console's). */
+/** A failed request: the server's message, its technical detail when it sent one (the console's),
+ * and the HTTP status (0: no answer). */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly detail = '',
+    readonly status = 0,
   ) {
     super(message);
   }
@@ -42,7 +44,7 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
   if (res.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(SIGNED_OUT));
   if (!res.ok) {
     const body = await res.json().catch(() => null);
-    throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`, typeof body?.detail === 'string' ? body.detail : '');
+    throw new ApiError(body?.error ?? `服务器返回错误 ${res.status}`, typeof body?.detail === 'string' ? body.detail : '', res.status);
   }
   return res;
 }

@@ -38,6 +38,14 @@ const PAGES: Page[] = [
   { view: 'agency', label: '机构自查', element: 'si-agency-page', load: () => import('./pages/agency-page.js') },
   { view: 'scores', label: '绩效评分', element: 'si-score-page', load: () => import('./pages/score-page.js') },
   { view: 'report', label: '评价报告', element: 'si-report-page', load: () => import('./pages/report-page.js') },
+  // Members of a round hold these roles; the page lists only the user's rounds (all for an administrator).
+  {
+    view: 'evaluation',
+    label: '评价工作',
+    element: 'si-evaluation-page',
+    load: () => import('./pages/evaluation-page.js'),
+    roles: ['admin', 'leader', 'agency', 'evaluator'],
+  },
   { view: 'sql', label: 'SQL 查询', element: 'si-sql-page', load: () => import('./pages/sql-page.js'), roles: ['admin', 'analyst'] },
   { view: 'collectors', label: '数据采集', element: 'si-collectors-page', load: () => import('./pages/collectors-page.js'), roles: ['admin'] },
   { view: 'dictionary', label: '指标词典', element: 'si-dictionary-page', load: () => import('./pages/dictionary-page.js') },

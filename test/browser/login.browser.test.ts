@@ -42,8 +42,8 @@ describe('login, drill-down and log-out', () => {
     await demo.filter({ hasText: 'leader-demo' }).locator('button').click();
     await page.locator('si-login-page button[type=submit]').click();
     await expect.poll(() => page.locator('[data-testid=user-name]').textContent(), { timeout: 20_000 }).toBe('省厅领导（演示）');
-    // A leader has no SQL console, collectors or audit pages in the navigation.
-    expect(await page.locator('si-app nav a').allTextContents()).toEqual(['全省概览', '指标监测', '机构自查', '绩效评分', '评价报告', '指标词典']);
+    // A leader has no SQL console, collectors or audit pages in the navigation; 评价工作 (a leader may plan or approve a round) it has.
+    expect(await page.locator('si-app nav a').allTextContents()).toEqual(['全省概览', '指标监测', '机构自查', '绩效评分', '评价报告', '评价工作', '指标词典']);
     const cookie = (await context.cookies()).find((c) => c.name === 'si_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 

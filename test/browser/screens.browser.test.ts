@@ -8,7 +8,7 @@ import { ARTIFACTS } from '../support/browser.js';
 import { useDemoBrowser } from '../support/browser-suite.js';
 
 const suite = useDemoBrowser();
-const VIEWS = ['overview', 'monitor', 'agency', 'scores', 'report', 'sql', 'collectors', 'dictionary', 'audit'];
+const VIEWS = ['overview', 'monitor', 'agency', 'scores', 'report', 'evaluation', 'sql', 'collectors', 'dictionary', 'audit'];
 const SCREENS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'laptop', width: 1366, height: 768 },
@@ -90,6 +90,7 @@ describe('the region kept across tabs', () => {
       ['SQL 查询', 'sql'],
       ['数据采集', 'collectors'],
       ['审计日志', 'audit'],
+      ['评价工作', 'evaluation'],
       ['绩效评分', 'scores'],
       ['机构自查', 'agency'],
       ['评价报告', 'report'],

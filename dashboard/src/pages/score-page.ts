@@ -6,6 +6,7 @@ import { customElement } from 'lit/decorators.js';
 import type { ScorePeriodType } from '../../../contracts/query.js';
 import type { ScoreItemRow, ScoreTargetRow } from '../../../contracts/rows.js';
 import { getMonths, getPage, getTable, monthLabel } from '../api.js';
+import { getFrozenFor } from '../evaluation-api.js';
 import { formatPoints } from '../../../contracts/format.js';
 import { PageController, pick } from '../page-controller.js';
 import { dictionaryLink } from '../dictionary-link.js';
@@ -15,6 +16,7 @@ import { pageStyles } from '../page-styles.js';
 import '../components/region-picker.js';
 import '../components/live-status.js';
 import '../components/score-bar.js';
+import '../components/frozen-result.js';
 
 const PERIOD_TYPES: Record<ScorePeriodType, string> = { month: '月度', ytd: '年初至今', year: '年度' };
 const STATUS = { scored: '', missing: '缺少数据', pending: '待人工评分' } as const;
@@ -80,6 +82,15 @@ export class ScorePage extends LitElement {
    * the server batching the panels (GET /api/pages/scores). Drill-down only changes what is shown. */
   private readonly detail = this.page.load(
     ({ scheme, region, period_type, period }) => getPage('/api/pages/scores', { scheme, region, period_type, period: period || undefined }),
+    ({ p1: _p1, p2: _p2, ...loaded }) => Object.values(loaded),
+  );
+
+  /** The region's frozen result for the chosen period's year, if a round froze it (null: none). */
+  private readonly frozen = this.page.load(
+    async (sel) => {
+      const { period } = await this.detail.task.taskComplete;
+      return period ? getFrozenFor(sel.region, period.slice(0, 4), sel.scheme) : null;
+    },
     ({ p1: _p1, p2: _p2, ...loaded }) => Object.values(loaded),
   );
 
@@ -172,6 +183,7 @@ export class ScorePage extends LitElement {
         <si-live-status .updatedAt=${page.updatedAt}></si-live-status>
       </div>
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
+      <si-frozen-banner .frozen=${this.frozen.value ?? null}></si-frozen-banner>
       ${staleNote(this.detail)}
       ${
         !detail
