@@ -43,10 +43,12 @@ describe('panel states', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    // The alerts wait, then come back empty; the heat map fails.
-    await page.route('**/api/alerts?*', async (route) => {
+    // The overview's one request (GET /api/pages/overview) waits, then comes back with no
+    // alerts; on the second page it fails.
+    await page.route('**/api/pages/overview?*', async (route) => {
       await held;
-      await route.fulfill({ json: { columns: [], data: [] } });
+      const body = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...body, alerts: [] } });
     });
     await page.goto(`${suite.server.url}${OVERVIEW}`);
     const alerts = page.locator('[data-testid=alerts]');
@@ -57,7 +59,7 @@ describe('panel states', () => {
 
     // A page whose first load fails: 加载失败 where the figures would be, nothing left loading.
     const fresh = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await fresh.route('**/api/heatmap?*', (route) => route.abort());
+    await fresh.route('**/api/pages/overview?*', (route) => route.abort());
     await fresh.goto(`${suite.server.url}${OVERVIEW}`);
     const heat = fresh.locator('[data-testid=heatmap]');
     await expect.poll(() => heat.locator('[data-state=failed]').textContent(), { timeout: 20_000 }).toContain('加载失败');
