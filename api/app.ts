@@ -38,6 +38,7 @@ import { DEFAULT_EVALUATION_CONFIG, type EvaluationConfig } from '../evaluation/
 import { type Clock, SYSTEM_CLOCK } from '../evaluation/context.js';
 import type { TransitionDeps } from '../evaluation/transitions.js';
 import { MartRefresher } from '../ingest/marts.js';
+import { latestFrozen } from '../evaluation/difference.js';
 
 export const DASHBOARD_DIST = join(ROOT, 'dashboard/dist');
 
@@ -127,7 +128,10 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   );
   // The pages' panels in one request each, from the same reads as the table endpoints.
   const reads = { ...referenceReads(db), ...indicatorReads(db), ...overviewReads(db), ...alertReads(db), ...scoreReads(db) };
-  app.route('/api', pageRoutes(reads, dims));
+  app.route(
+    '/api',
+    pageRoutes(reads, dims, (region, year, scheme) => latestFrozen(db, region, year, scheme)),
+  );
 
   // The dashboard keeps its state in the query string, so static files are all it needs.
   if (existsSync(DASHBOARD_DIST)) app.use('/*', dashboardFiles(DASHBOARD_DIST));

@@ -4,11 +4,14 @@
 // dashboard types its page loads by this table (imported as types only), the bench builds the
 // pages' URLs with it, and the routes are registered from it (api/routes/pages.ts).
 import { z } from 'zod';
+import type { FrozenResult } from './evaluation.js';
 import type { CodeKind } from './query.js';
 import * as q from './query.js';
 import * as rows from './rows.js';
 
 const list = <R extends z.ZodType>(row: R) => z.array(row);
+/** /api/evaluation/frozen: the region's latest frozen result for the year, null when none. */
+const frozen = z.custom<FrozenResult>().nullable();
 
 export const overviewPage = z.object({
   /** /api/compare/vertical for each HEADLINE metric at the month (null: no value). */
@@ -43,6 +46,8 @@ export const agencyPage = z.object({
   latest: rows.scoreRow.nullable(),
   /** /api/scores/lost (10) year to date through the latest month. */
   lift: list(rows.lostRow),
+  /** The year's frozen result. */
+  frozen,
 });
 
 export const scorePage = z.object({
@@ -54,6 +59,8 @@ export const scorePage = z.object({
   items: list(rows.scoreItemRow),
   indicators: list(rows.scoreTargetRow),
   lost: list(rows.lostRow),
+  /** The frozen result of that period's year. */
+  frozen,
 });
 
 type QuerySchema = z.ZodType<unknown, Record<string, string | undefined>>;

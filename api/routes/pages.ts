@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { API_PREFIX, type QueryOf, type RowOf } from '../../contracts/endpoints.js';
+import type { FrozenResult } from '../../contracts/evaluation.js';
 import { PAGE_ENDPOINTS, type PageOf, type PagePath } from '../../contracts/pages.js';
 import { addMonths } from '../../contracts/periods.js';
 import { itemsOf, scopeOf } from '../../contracts/regions.js';
@@ -37,9 +38,11 @@ export type PanelPath =
 
 /** A panel's rows: the table endpoint's answer to the query, if the caller may ask it. */
 type Get = <P extends PanelPath>(path: P, params: QueryOf<P>) => Promise<RowOf<P>[]>;
+/** /api/evaluation/frozen's answer: the region's latest frozen result for a year and scheme. */
+export type FrozenFor = (region: string, year: number, scheme: string) => Promise<FrozenResult | null>;
 
 type Query<P extends PagePath> = ReturnType<(typeof PAGE_ENDPOINTS)[P]['query']['parse']>;
-type Build<P extends PagePath> = (query: Query<P>, get: Get) => Promise<PageOf<P>>;
+type Build<P extends PagePath> = (query: Query<P>, get: Get, frozen: FrozenFor) => Promise<PageOf<P>>;
 
 const TOP_MOVERS = '8';
 const TOP_LOST = '10';
@@ -80,33 +83,35 @@ const overview: Build<'/api/pages/overview'> = async ({ region, period, metric, 
   };
 };
 
-const agency: Build<'/api/pages/agency'> = async ({ region, year, scheme }, get) => {
-  const [months, annual, alerts, allScores, initial] = await Promise.all([
+const agency: Build<'/api/pages/agency'> = async ({ region, year, scheme }, get, frozenFor) => {
+  const [months, annual, alerts, allScores, initial, frozen] = await Promise.all([
     get('/api/peer-series', { region, period_type: 'month', from: `${year}-01`, to: `${year}-12` }),
     get('/api/peer-series', { region, period_type: 'year', from: year, to: year }),
     get('/api/alerts', { region, limit: '20' }),
     get('/api/scores', { scheme, region, period_type: 'month' }),
     defaultMonth(get),
+    frozenFor(region, Number(year), scheme),
   ]);
   const scores = allScores.filter((s) => s.period.startsWith(`${year}-`));
   const latest = scores.find((s) => s.period === initial) ?? scores.at(-1) ?? null;
   // What lost points in the year to date through that month (v_score_lost): what would lift the grade most.
   const lift = latest ? await get('/api/scores/lost', { scheme, region, period_type: 'ytd', period: latest.period, limit: TOP_LOST }) : [];
-  return { months, annual, alerts, scores, latest, lift };
+  return { months, annual, alerts, scores, latest, lift, frozen };
 };
 
-const scores: Build<'/api/pages/scores'> = async ({ scheme, region, period_type, period: asked }, get) => {
+const scores: Build<'/api/pages/scores'> = async ({ scheme, region, period_type, period: asked }, get, frozenFor) => {
   const [totals, initial] = await Promise.all([get('/api/scores', { scheme, region, period_type }), defaultMonth(get)]);
   const fallback = (period_type === 'month' && totals.find((t) => t.period === initial)) || totals.at(-1);
   const period = totals.some((t) => t.period === asked) ? asked! : (fallback?.period ?? '');
-  if (!period) return { totals, period, items: [], indicators: [], lost: [] };
+  if (!period) return { totals, period, items: [], indicators: [], lost: [], frozen: null };
   const params = { scheme, region, period_type, period };
-  const [items, indicators, lost] = await Promise.all([
+  const [items, indicators, lost, frozen] = await Promise.all([
     get('/api/scores/items', params),
     get('/api/scores/indicators', params),
     get('/api/scores/lost', { ...params, limit: TOP_LOST }),
+    frozenFor(region, Number(period.slice(0, 4)), scheme),
   ]);
-  return { totals, period, items, indicators, lost };
+  return { totals, period, items, indicators, lost, frozen };
 };
 
 const BUILDS: { [P in PagePath]: Build<P> } = { '/api/pages/overview': overview, '/api/pages/agency': agency, '/api/pages/scores': scores };
@@ -122,7 +127,7 @@ function panelsFor(c: Context, reads: TableReads<PanelPath>): Get {
   };
 }
 
-export function pageRoutes(reads: TableReads<PanelPath>, dims: Dims): Hono {
+export function pageRoutes(reads: TableReads<PanelPath>, dims: Dims, frozenFor: FrozenFor): Hono {
   const app = new Hono();
   for (const path of Object.keys(PAGE_ENDPOINTS) as PagePath[]) {
     const { query, codes } = PAGE_ENDPOINTS[path];
@@ -131,7 +136,7 @@ export function pageRoutes(reads: TableReads<PanelPath>, dims: Dims): Hono {
       const format = c.req.query('format');
       if (format !== undefined && format !== 'json')
         throw new BadRequest(`parameter 'format' must be json for a page; got '${shown(format)}' (CSV and XLSX come from each panel's table endpoint)`);
-      return c.json(await build(c.req.valid('query') as Query<PagePath>, panelsFor(c, reads)));
+      return c.json(await build(c.req.valid('query') as Query<PagePath>, panelsFor(c, reads), frozenFor));
     });
   }
   return app;

@@ -93,9 +93,5 @@ export async function getFrozen(round: number, region: string): Promise<FrozenRe
 
 export const frozenReportUrl = (round: number, region: string) => `${regionPath(round, region)}/report.pdf`;
 
-/** The latest frozen result of a region, year and scheme in any round, or null. */
-export const getFrozenFor = (region: string, year: string, scheme: string) =>
-  json<FrozenResult | null>(request(`/api/evaluation/frozen?${new URLSearchParams({ region, year, scheme })}`));
-
 export const BULLETIN_FORMATS = { html: 'HTML', pdf: 'PDF', xlsx: 'Excel（XLSX）' } as const;
 export const bulletinUrl = (round: number, format: keyof typeof BULLETIN_FORMATS) => `${ROUNDS}/${round}/bulletin?format=${format}`;

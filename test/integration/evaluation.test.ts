@@ -290,7 +290,13 @@ describe('a whole round', () => {
     expect(city.rows.find((r: { level: string }) => r.level === 'total').reason).toContain('历下区 2025-03 第2版');
     // The score pages find the latest frozen result by region, year and scheme.
     const byQuery = await app.request(`http://localhost/api/evaluation/frozen?region=${A}&year=2025&scheme=standard`, { headers: users.agA.headers });
-    expect((await byQuery.json()).report_sha256).toBe(sha(before.data));
+    const latest = await byQuery.json();
+    expect(latest.report_sha256).toBe(sha(before.data));
+    // …and carry it in their one request: the agency page for the year, the score page for a 2025 period.
+    const pageOf = async (path: string) => (await app.request(`http://localhost/api/pages/${path}`, { headers: users.agA.headers })).json();
+    expect((await pageOf(`agency?region=${A}&year=2025&scheme=standard`)).frozen).toEqual(latest);
+    expect((await pageOf(`scores?region=${A}&scheme=standard&period_type=month&period=2025-03`)).frozen).toEqual(latest);
+    expect((await pageOf(`agency?region=${A}&year=2024&scheme=standard`)).frozen).toBeNull();
   }, 60_000);
 
   it('publication, appeal within the deadline, uphold reopening only that county, re-approval frozen as version 2', async () => {

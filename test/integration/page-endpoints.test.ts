@@ -167,7 +167,7 @@ describe('GET /api/pages/scores', () => {
 
   it('is empty for a region without scores', async () => {
     const p = await page('/api/pages/scores', { ...SCORES, region: '370104', period_type: 'year' });
-    expect(p).toEqual({ totals: [], period: '', items: [], indicators: [], lost: [] });
+    expect(p).toEqual({ totals: [], period: '', items: [], indicators: [], lost: [], frozen: null });
   });
 });
 

@@ -109,8 +109,10 @@ describe('soak', () => {
       for (let i = 0; going(); i++) {
         const [query, status, reason] = HOSTILE[i % HOSTILE.length];
         const res = await fetch(`${url}/api/sql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-        const { detail } = await res.json();
-        refusals.push(res.status === status && String(detail).includes(reason) ? 'refused' : `${res.status} ${detail}`);
+        // The reason is named in the Chinese message or in the technical detail beneath it.
+        const { error, detail } = await res.json();
+        const said = `${error} ${detail ?? ''}`;
+        refusals.push(res.status === status && said.includes(reason) ? 'refused' : `${res.status} ${said}`);
         // A form on another site posts text/plain: refused before anything runs.
         const form = await fetch(`${url}/api/sql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query }) });
         refusals.push(form.status === 415 ? 'refused' : `text/plain: ${form.status}`);

@@ -8,7 +8,6 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { PeerSeriesRow, SchemeRow } from '../../../contracts/rows.js';
 import { DEFAULT_SCHEME, getMonths, getPage, getReference, getTable, yearsOf, type Reference } from '../api.js';
-import { getFrozenFor } from '../evaluation-api.js';
 import { formatChange, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
@@ -83,12 +82,6 @@ export class AgencyPage extends LitElement {
   /** The focused metric's scored entries month by month: target and points. */
   private readonly focusScores = this.page.load(async ({ region, year, scheme, metric }) =>
     year ? getTable('/api/scores/indicator-series', { scheme, region, metric, period_type: 'month', from: `${year}-01`, to: `${year}-12` }) : NOTHING,
-  );
-
-  /** The region's frozen result for the year, if a round froze it (null: none). */
-  private readonly frozen = this.page.load(
-    async ({ region, year, scheme }) => (year ? getFrozenFor(region, year, scheme) : NOTHING),
-    ({ region, year, scheme }) => [region, year, scheme],
   );
 
   private gapCell(row: PeerSeriesRow) {
@@ -202,7 +195,7 @@ export class AgencyPage extends LitElement {
         <si-live-status .updatedAt=${page.updatedAt}></si-live-status>
       </div>
       ${error ? html`<div class="error" role="alert">${error}</div>` : nothing}
-      <si-frozen-banner .frozen=${this.frozen.value ?? null}></si-frozen-banner>
+      <si-frozen-banner .frozen=${this.year.value?.frozen ?? null}></si-frozen-banner>
       ${
         // Until the first load is in, one placeholder holds the screen (layout shift 0.26 on a
         // phone before, as panels filled one by one); later loads keep the panels, dimmed.

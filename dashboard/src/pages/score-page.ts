@@ -6,7 +6,6 @@ import { customElement } from 'lit/decorators.js';
 import type { ScorePeriodType } from '../../../contracts/query.js';
 import type { ScoreItemRow, ScoreTargetRow } from '../../../contracts/rows.js';
 import { getMonths, getPage, getTable, monthLabel } from '../api.js';
-import { getFrozenFor } from '../evaluation-api.js';
 import { formatPoints } from '../../../contracts/format.js';
 import { PageController, pick } from '../page-controller.js';
 import { dictionaryLink } from '../dictionary-link.js';
@@ -82,15 +81,6 @@ export class ScorePage extends LitElement {
    * the server batching the panels (GET /api/pages/scores). Drill-down only changes what is shown. */
   private readonly detail = this.page.load(
     ({ scheme, region, period_type, period }) => getPage('/api/pages/scores', { scheme, region, period_type, period: period || undefined }),
-    ({ p1: _p1, p2: _p2, ...loaded }) => Object.values(loaded),
-  );
-
-  /** The region's frozen result for the chosen period's year, if a round froze it (null: none). */
-  private readonly frozen = this.page.load(
-    async (sel) => {
-      const { period } = await this.detail.task.taskComplete;
-      return period ? getFrozenFor(sel.region, period.slice(0, 4), sel.scheme) : null;
-    },
     ({ p1: _p1, p2: _p2, ...loaded }) => Object.values(loaded),
   );
 
@@ -183,7 +173,7 @@ export class ScorePage extends LitElement {
         <si-live-status .updatedAt=${page.updatedAt}></si-live-status>
       </div>
       ${page.error ? html`<div class="error" role="alert">${page.error}</div>` : nothing}
-      <si-frozen-banner .frozen=${this.frozen.value ?? null}></si-frozen-banner>
+      <si-frozen-banner .frozen=${this.detail.value?.frozen ?? null}></si-frozen-banner>
       ${staleNote(this.detail)}
       ${
         !detail
