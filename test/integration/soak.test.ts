@@ -54,8 +54,13 @@ beforeAll(async () => {
     child.once('exit', (code) => reject(new Error(`the soak server exited (${code})`)));
   });
 }, 300_000);
-afterAll(() => {
-  child?.kill('SIGTERM');
+afterAll(async () => {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const late = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(late);
 });
 
 /** Opens a live-event stream and counts the run-finished events it hears. */

@@ -78,7 +78,7 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
     close: async () => {
       await shut(api.server);
       await shut(open.server);
-      await new Promise((r) => sim.server.close(r));
+      await shut(sim.server);
       alerts.close();
       db.close();
     },
