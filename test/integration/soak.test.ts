@@ -55,7 +55,7 @@ beforeAll(async () => {
   });
 }, 300_000);
 afterAll(async () => {
-  if (!child || child.exitCode !== null) return;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return; // already gone
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   const late = setTimeout(() => child.kill('SIGKILL'), 10_000);
