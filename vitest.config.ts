@@ -16,10 +16,14 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'sql', include: ['test/sql/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/support/snapshot-setup.ts'] } },
       {
         extends: true,
-        test: { name: 'browser', include: ['test/browser/**/*.browser.test.ts'], globalSetup: ['test/support/global-setup.ts'] },
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          globalSetup: ['test/support/snapshot-setup.ts', 'test/support/global-setup.ts'],
+        },
       },
     ],
   },
