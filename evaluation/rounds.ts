@@ -88,8 +88,17 @@ export async function regionRow(db: Database, round: Round, region: string): Pro
   return row;
 }
 
-/** The actions TRANSITIONS allows the caller from the region's state. */
+/** Whether the round's own state admits the action: an appeal only once the round is published
+ * (with its appeal deadline), an un-approval only before. The action's other requirements are
+ * checked when it is taken (evaluation/transitions.ts). */
+export function roundAdmits(action: RegionAction, round: RoundRow): boolean {
+  if (action === 'appeal') return round.state === 'published' && round.appeal_due !== null;
+  if (action === 'unapprove') return round.state === 'open';
+  return true;
+}
+
+/** The actions TRANSITIONS allows the caller from the region's state, in the round's state. */
 function actionsFor(round: Round, region: { region_code: string; parent_code: string | null; state: RegionState }): RegionAction[] {
   const actors = round.members.actorsFor(region);
-  return TRANSITIONS.filter((t) => t.from.includes(region.state) && actors.has(t.by)).map((t) => t.action);
+  return TRANSITIONS.filter((t) => t.from.includes(region.state) && actors.has(t.by) && roundAdmits(t.action, round.row)).map((t) => t.action);
 }

@@ -23,7 +23,7 @@ import { NOW_CST } from './context.js';
 import { submitStored } from './entries.js';
 import { conflict, invalid, refused } from './errors.js';
 import { freezeRegion, renderFrozenReport } from './freeze.js';
-import { manualIndicators, type Round, regionRow, regionRows } from './rounds.js';
+import { manualIndicators, type Round, regionRow, regionRows, roundAdmits } from './rounds.js';
 
 const ACTOR_NAMES = { agency: '本地区的经办机构', upper: '上级地区的审核人（最高一级由评价工作组审批）', workgroup: ROUND_ROLE_NAMES.workgroup } as const;
 
@@ -59,13 +59,13 @@ async function checkRequirements(db: Database, deps: TransitionDeps, round: Roun
       return;
     }
     case 'unapprove': {
-      if (round.row.state !== 'open') throw conflict('本轮已发布，不能撤销审批（请走申诉程序）');
+      if (!roundAdmits('unapprove', round.row)) throw conflict('本轮已发布，不能撤销审批（请走申诉程序）');
       const [parent] = row.parent_code ? await regionRows(db, round, row.parent_code) : [];
       if (parent?.state === 'approved') throw conflict(`上级地区 ${parent.region_name} 已审批，请先撤销其审批`);
       return;
     }
     case 'appeal': {
-      if (round.row.state !== 'published' || !round.row.appeal_due) throw conflict('本轮尚未发布，不能申诉');
+      if (!roundAdmits('appeal', round.row) || !round.row.appeal_due) throw conflict('本轮尚未发布，不能申诉');
       const today = deps.clock.today();
       if (today > round.row.appeal_due) throw conflict(`申诉期限已过：须在 ${round.row.appeal_due} 前（含）提出，今天是 ${today}`);
       return;

@@ -52,8 +52,10 @@ async function call(who: SignedIn, method: string, path: string, body?: unknown)
 
 const act = (who: SignedIn, region: string, action: string, reason?: string, round = roundId) =>
   call(who, 'POST', `/rounds/${round}/regions/${region}/transitions`, { action, ...(reason ? { reason } : {}) });
-const stateOf = async (region: string) =>
-  (await call(users.wg, 'GET', `/rounds/${roundId}`)).data.regions.find((r: { region_code: string }) => r.region_code === region).state;
+/** The region's row on the round's board, as `who` sees it. */
+const boardRow = async (region: string, who = users.wg) =>
+  (await call(who, 'GET', `/rounds/${roundId}`)).data.regions.find((r: { region_code: string }) => r.region_code === region);
+const stateOf = async (region: string) => (await boardRow(region)).state;
 const selfScores = (who: SignedIn, region: string, score: number) =>
   call(who, 'PUT', `/rounds/${roundId}/regions/${region}/entries`, {
     mode: '自我评价',
@@ -301,6 +303,9 @@ describe('a whole round', () => {
 
   it('publication, appeal within the deadline, uphold reopening only that county, re-approval frozen as version 2', async () => {
     expect((await call(users.apJ, 'POST', `/rounds/${roundId}/publish`)).status).toBe(403);
+    // What the board offers 历下区's agency on its approved region: nothing to appeal before publication, then the appeal.
+    const offered = async () => (await boardRow(A, users.agA)).actions;
+    expect(await offered()).toEqual([]);
     today = '2025-10-15';
     const published = await call(users.wg, 'POST', `/rounds/${roundId}/publish`);
     expect(published.status, published.data.error).toBe(200);
@@ -312,6 +317,7 @@ describe('a whole round', () => {
       const file = await call(users.agA, 'GET', `/rounds/${roundId}/bulletin?format=${format}`);
       expect(sha(file.data)).toBe(file.headers.get('x-content-sha256'));
     }
+    expect(await offered()).toEqual(['appeal']);
     // Un-approval is over once published.
     expect((await act(users.wg, A, 'unapprove', '复核')).status).toBe(409);
     const frozenRows = (region: string) =>
