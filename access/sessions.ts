@@ -2,6 +2,7 @@
 // after a fixed time or when idle, password change, log-out and log-out everywhere. Each
 // outcome is written to the audit log.
 import { createHash, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../warehouse/database.js';
 import { type Actor, audit } from './audit.js';
 import type { AccessConfig } from './config.js';
@@ -21,6 +22,7 @@ export type AccessSettings = Pick<AccessConfig, 'sessionHours' | 'idleMinutes' |
 const MINUTE = 60_000;
 /** last_seen is written at most this often: a write per request would queue behind the collectors. */
 const SEEN_EVERY_MS = MINUTE;
+const SEEN_WAIT_MS = 100;
 const WRONG = '用户名或密码错误';
 /** A session found is reused this long: the lookup (session, user, roles, scope) cost 9–12 ms
  * of every signed-in request under load. Log-out, log-out everywhere and a password change drop
@@ -44,6 +46,7 @@ export class Sessions {
   ) {}
 
   private readonly recent = new Map<string, { session: Session; until: number }>();
+  private readonly looking = new Map<string, Promise<Session | null>>();
 
   private forget(login: string): void {
     for (const [id, hit] of this.recent) if (hit.session.user.login === login) this.recent.delete(id);
@@ -108,7 +111,13 @@ export class Sessions {
     const id = digest(t);
     const hit = this.recent.get(id);
     if (hit && hit.until > now.getTime()) return hit.session;
-    const session = await this.lookup(id, now);
+    // Requests arriving together while the session is looked up share the one lookup.
+    let pending = this.looking.get(id);
+    if (!pending) {
+      pending = this.lookup(id, now).finally(() => this.looking.delete(id));
+      this.looking.set(id, pending);
+    }
+    const session = await pending;
     if (session === null) this.recent.delete(id);
     else {
       if (this.recent.size >= MAX_REUSED) this.recent.clear();
@@ -131,7 +140,14 @@ export class Sessions {
     if (!row) return null;
     const user = await findUser(this.db, row.login);
     if (!user || user.disabled) return null;
-    if (row.stale) await this.db.exec('UPDATE app_session SET last_seen = $now::TIMESTAMP WHERE id_hash = $id', { id, now: ts(now) });
+    if (row.stale) {
+      // The write waits for the writer, which a collector's refresh holds for seconds, and
+      // every request of the session would wait with it: waited for only briefly (done by then
+      // when the writer is free), else left to land after the refresh. Only the idle limit
+      // reads last_seen.
+      const seen = this.db.exec('UPDATE app_session SET last_seen = $now::TIMESTAMP WHERE id_hash = $id', { id, now: ts(now) }).catch(() => undefined);
+      await Promise.race([seen, sleep(SEEN_WAIT_MS)]);
+    }
     return { user, csrfToken: row.csrf_token, expiresAt: new Date(`${row.expires_at}Z`) };
   }
 

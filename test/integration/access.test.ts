@@ -1,7 +1,9 @@
 // Sessions, CSRF and same-origin writes, and the audit log, through the HTTP API as a browser
 // would reach it (cookies, Origin, the x-csrf-token header).
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
@@ -84,6 +86,29 @@ describe('sessions', () => {
       await app.request('/api/regions', { headers: b.headers });
     }
     expect((await app.request('/api/regions', { headers: b.headers })).status).toBe(401);
+  });
+
+  it("answers a session's requests while a refresh holds the writer, and notes it as seen once the writer is free", async () => {
+    await signIn(db, { login: 's-busy', roles: ['leader'], region: '370100' });
+    const a = await login('s-busy');
+    clock += 2 * 60_000; // last seen 2 minutes ago: this request writes last_seen again
+    let release = () => {};
+    const held = db.exclusive(() => new Promise<void>((r) => (release = r))); // as a collector's refresh would
+    const id = createHash('sha256').update(a.headers.cookie.split('=')[1]).digest('hex');
+    const lastSeen = async () => Number((await db.rows<{ ms: number }>('SELECT epoch_ms(last_seen) AS ms FROM app_session WHERE id_hash = $id', { id }))[0].ms);
+    try {
+      const answered = await Promise.race([
+        Promise.resolve(app.request('/api/regions', { headers: a.headers })).then((r) => r.status),
+        sleep(5_000).then(() => 'waited for the writer'),
+      ]);
+      expect(answered).toBe(200);
+      expect(await lastSeen()).toBe(clock - 2 * 60_000);
+    } finally {
+      release();
+    }
+    await held;
+    await sleep(50); // the queued write runs next
+    expect(await lastSeen()).toBe(clock);
   });
 
   it('logs out one session, logs out everywhere, and changes the password ending the other sessions', async () => {
