@@ -44,6 +44,9 @@ export class Sessions {
   ) {}
 
   private readonly recent = new Map<string, { session: Session; until: number }>();
+  /** last_seen writes queued behind the writer, by session: a request never waits for one (a
+   * refresh can hold the writer for seconds), and lookups meanwhile count the session as seen then. */
+  private readonly seen = new Map<string, string>();
 
   private forget(login: string): void {
     for (const [id, hit] of this.recent) if (hit.session.user.login === login) this.recent.delete(id);
@@ -119,20 +122,32 @@ export class Sessions {
 
   private async lookup(id: string, now: Date): Promise<Session | null> {
     const [row] = await this.db.rows<{ login: string; csrf_token: string; expires_at: string; stale: boolean }>(
-      `SELECT login, csrf_token, expires_at::VARCHAR AS expires_at, last_seen < $seen::TIMESTAMP AS stale
-       FROM app_session WHERE id_hash = $id AND expires_at > $now::TIMESTAMP AND last_seen > $idle::TIMESTAMP`,
+      `WITH s AS (SELECT *, greatest(last_seen, coalesce($pending::TIMESTAMP, last_seen)) AS seen_at FROM app_session WHERE id_hash = $id)
+       SELECT login, csrf_token, expires_at::VARCHAR AS expires_at, seen_at < $seen::TIMESTAMP AS stale
+       FROM s WHERE expires_at > $now::TIMESTAMP AND seen_at > $idle::TIMESTAMP`,
       {
         id,
         now: ts(now),
         idle: ts(new Date(now.getTime() - this.settings.idleMinutes * MINUTE)),
         seen: ts(new Date(now.getTime() - SEEN_EVERY_MS)),
+        pending: this.seen.get(id) ?? null,
       },
     );
     if (!row) return null;
     const user = await findUser(this.db, row.login);
     if (!user || user.disabled) return null;
-    if (row.stale) await this.db.exec('UPDATE app_session SET last_seen = $now::TIMESTAMP WHERE id_hash = $id', { id, now: ts(now) });
+    if (row.stale) this.touch(id, now);
     return { user, csrfToken: row.csrf_token, expiresAt: new Date(`${row.expires_at}Z`) };
+  }
+
+  /** Queues the session's last_seen write without waiting for it (one at a time per session). */
+  private touch(id: string, now: Date): void {
+    if (this.seen.has(id)) return;
+    this.seen.set(id, ts(now));
+    void this.db
+      .exec('UPDATE app_session SET last_seen = $now::TIMESTAMP WHERE id_hash = $id', { id, now: ts(now) })
+      .catch(() => undefined)
+      .finally(() => this.seen.delete(id));
   }
 
   async logout(t: string, actor: Actor): Promise<void> {
