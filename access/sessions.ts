@@ -2,7 +2,6 @@
 // after a fixed time or when idle, password change, log-out and log-out everywhere. Each
 // outcome is written to the audit log.
 import { createHash, randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../warehouse/database.js';
 import { type Actor, audit } from './audit.js';
 import type { AccessConfig } from './config.js';
@@ -22,7 +21,6 @@ export type AccessSettings = Pick<AccessConfig, 'sessionHours' | 'idleMinutes' |
 const MINUTE = 60_000;
 /** last_seen is written at most this often: a write per request would queue behind the collectors. */
 const SEEN_EVERY_MS = MINUTE;
-const SEEN_WAIT_MS = 100;
 const WRONG = '用户名或密码错误';
 /** A session found is reused this long: the lookup (session, user, roles, scope) cost 9–12 ms
  * of every signed-in request under load. Log-out, log-out everywhere and a password change drop
@@ -47,6 +45,9 @@ export class Sessions {
 
   private readonly recent = new Map<string, { session: Session; until: number }>();
   private readonly looking = new Map<string, Promise<Session | null>>();
+  /** last_seen writes queued behind the writer, by session: a request never waits for one (a
+   * refresh can hold the writer for seconds), and lookups meanwhile count the session as seen then. */
+  private readonly seen = new Map<string, string>();
 
   private forget(login: string): void {
     for (const [id, hit] of this.recent) if (hit.session.user.login === login) this.recent.delete(id);
@@ -128,27 +129,32 @@ export class Sessions {
 
   private async lookup(id: string, now: Date): Promise<Session | null> {
     const [row] = await this.db.rows<{ login: string; csrf_token: string; expires_at: string; stale: boolean }>(
-      `SELECT login, csrf_token, expires_at::VARCHAR AS expires_at, last_seen < $seen::TIMESTAMP AS stale
-       FROM app_session WHERE id_hash = $id AND expires_at > $now::TIMESTAMP AND last_seen > $idle::TIMESTAMP`,
+      `WITH s AS (SELECT *, greatest(last_seen, coalesce($pending::TIMESTAMP, last_seen)) AS seen_at FROM app_session WHERE id_hash = $id)
+       SELECT login, csrf_token, expires_at::VARCHAR AS expires_at, seen_at < $seen::TIMESTAMP AS stale
+       FROM s WHERE expires_at > $now::TIMESTAMP AND seen_at > $idle::TIMESTAMP`,
       {
         id,
         now: ts(now),
         idle: ts(new Date(now.getTime() - this.settings.idleMinutes * MINUTE)),
         seen: ts(new Date(now.getTime() - SEEN_EVERY_MS)),
+        pending: this.seen.get(id) ?? null,
       },
     );
     if (!row) return null;
     const user = await findUser(this.db, row.login);
     if (!user || user.disabled) return null;
-    if (row.stale) {
-      // The write waits for the writer, which a collector's refresh holds for seconds, and
-      // every request of the session would wait with it: waited for only briefly (done by then
-      // when the writer is free), else left to land after the refresh. Only the idle limit
-      // reads last_seen.
-      const seen = this.db.exec('UPDATE app_session SET last_seen = $now::TIMESTAMP WHERE id_hash = $id', { id, now: ts(now) }).catch(() => undefined);
-      await Promise.race([seen, sleep(SEEN_WAIT_MS)]);
-    }
+    if (row.stale) this.touch(id, now);
     return { user, csrfToken: row.csrf_token, expiresAt: new Date(`${row.expires_at}Z`) };
+  }
+
+  /** Queues the session's last_seen write without waiting for it (one at a time per session). */
+  private touch(id: string, now: Date): void {
+    if (this.seen.has(id)) return;
+    this.seen.set(id, ts(now));
+    void this.db
+      .exec('UPDATE app_session SET last_seen = $now::TIMESTAMP WHERE id_hash = $id', { id, now: ts(now) })
+      .catch(() => undefined)
+      .finally(() => this.seen.delete(id));
   }
 
   async logout(t: string, actor: Actor): Promise<void> {

@@ -122,7 +122,7 @@ export class Collector extends EventEmitter {
         await this.refresh(summary, opts.trigger, true);
         // Fold the run's writes from the WAL into the file now that dashboards are current,
         // rather than in the commit of some later refresh (checkpoint_threshold is high).
-        await this.db.exec('CHECKPOINT').catch(() => undefined);
+        await this.db.checkpoint().catch(() => undefined);
       }
     } catch (err) {
       summary.status = 'failed';

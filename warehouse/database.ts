@@ -111,6 +111,9 @@ async function setClockOn(conn: DuckDBConnection, asOf: string | null): Promise<
   else await conn.run('SET VARIABLE as_of = CAST($asOf AS TIMESTAMP)', { asOf });
 }
 
+// Every compression method DuckDB would choose for the marts (uncompressed and constant stay).
+const MART_UNCOMPRESSED = 'dictionary,fsst,dict_fsst,bitpacking,rle,alp,alprd,chimp,patas,zstd,roaring';
+
 // Distinct dashboard queries kept between two refreshes; beyond it the cache starts over. The
 // pages' panels over every region and recent period are a few thousand (bench/page-mix.ts).
 const MART_CACHE_ENTRIES = 10_000;
@@ -259,6 +262,23 @@ export class Database {
         // Until here readers saw the marts as last committed, so cached results stay
         // valid while the work runs (a refresh keeps serving the previous marts).
         if (marts) await this.rewarmCache();
+      }
+    });
+  }
+
+  /** Folds the WAL into the file, then vacuums the marts: rows a refresh deletes from an
+   * in-memory table are freed only by a checkpoint of its catalog (without one the marts grow
+   * by every refresh's rows, ~200 MB a refresh at 10^6 cases). Compression is off for that
+   * checkpoint, as compressed marts read several times slower; the setting is global, so it is
+   * set and reset under the write lock, where no other checkpoint runs. */
+  async checkpoint(): Promise<void> {
+    await this.exclusive(async (c) => {
+      await c.run('CHECKPOINT');
+      await c.run(`SET disabled_compression_methods = '${MART_UNCOMPRESSED}'`);
+      try {
+        await c.run(`CHECKPOINT ${MART_CATALOG}`);
+      } finally {
+        await c.run('RESET disabled_compression_methods');
       }
     });
   }

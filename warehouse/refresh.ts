@@ -6,6 +6,12 @@ import { pipeline, refreshMart, runScript, sqlText, type RefreshGroup } from './
 
 const BEGIN = new URL('./refresh-begin.sql', import.meta.url).pathname;
 
+/** Opt-in timing of each mart's statements (bench/profile-refresh.ts); null: none kept. */
+let onMart: ((mart: string, ms: number) => void) | null = null;
+export function profileMarts(fn: ((mart: string, ms: number) => void) | null): void {
+  onMart = fn;
+}
+
 /** The indicator marts, then unless told not to the score marts (a long run refreshes
  * indicators as it goes, scores once at its end), in the manifest's order. The marts are
  * written in one transaction: readers see the previous marts until it commits, and a failed
@@ -21,7 +27,9 @@ export async function refreshMarts(db: Database, { scores = true } = {}): Promis
         for (const [group, from] of groups) {
           await conn.run(`SET VARIABLE refresh_from = getvariable('${from}')`);
           for (const mart of pipeline().marts.filter((m) => m.refresh === group)) {
+            const started = performance.now();
             for (const sql of refreshMart(mart)) await conn.run(sql);
+            onMart?.(mart.mart, performance.now() - started);
           }
         }
       });

@@ -3,6 +3,9 @@
 -- the scheme's rule (score_round); the grade is the rounded total's band (min ≤ total < max),
 -- as the agency is told it. projected_total: a month's year-to-date score, the year's own score.
 -- complete: every entry's data is in (none pending); coverage: the least covered entry's share.
+-- missing_points, pending_points: the points of the entries without a value and of those not yet
+-- assessed (shown by v_score_gap; summed here, where the entries are grouped anyway, so reading
+-- them costs no pass over every indicator row).
 CREATE OR REPLACE VIEW v_score_total AS
 WITH sums AS (
   SELECT scheme, region_code, period_type, period,
@@ -10,6 +13,8 @@ WITH sums AS (
          CAST(COALESCE(SUM(points) FILTER (WHERE bonus), 0) AS DECIMAL(18, 8)) AS bonus_earned,
          COUNT(*) FILTER (WHERE status = 'missing') AS missing_entries,
          COUNT(*) FILTER (WHERE status = 'pending') AS pending_entries,
+         COALESCE(SUM(points_lost) FILTER (WHERE status = 'missing'), 0) AS missing_points,
+         COALESCE(SUM(points_lost) FILTER (WHERE status = 'pending'), 0) AS pending_points,
          bool_and(complete) AS complete, min(coverage) AS coverage
   FROM mart_score_indicator GROUP BY ALL
 ), totals AS (
@@ -25,7 +30,8 @@ WITH sums AS (
 )
 SELECT g.scheme, g.region_code, g.period_type, g.period, g.base_points, g.bonus_points, g.total, g.max_total, g.grade,
        COALESCE(y.total, g.total) AS projected_total, COALESCE(y.grade, g.grade) AS projected_grade,
-       g.bonus_earned, g.missing_entries, g.pending_entries, g.total_exact, g.complete, g.coverage
+       g.bonus_earned, g.missing_entries, g.pending_entries, g.total_exact, g.complete, g.coverage,
+       g.missing_points, g.pending_points
 FROM graded g
 LEFT JOIN graded y ON g.period_type = 'month' AND y.period_type = 'ytd'
   AND y.scheme = g.scheme AND y.region_code = g.region_code AND y.period = g.period;

@@ -42,3 +42,25 @@ describe('Database.martQuery', () => {
     expect(await sum(READ_A)).toBe(7); // rewarmed, not dropped: the cached result
   });
 });
+
+describe('Database.checkpoint', () => {
+  it('frees the rows a refresh deleted from a mart and leaves the marts uncompressed', async () => {
+    await db.exec('CREATE TABLE mart.probe_mart AS SELECT range AS x, range::VARCHAR AS s FROM range(300000)');
+    await db.exec('DELETE FROM mart.probe_mart WHERE x < 250000');
+    const stored = async () =>
+      (
+        await db.rows<{ rows: number; compressions: string[] }>(
+          `SELECT sum(count) FILTER (WHERE column_id = 0) AS rows, list(DISTINCT compression ORDER BY compression) AS compressions
+         FROM pragma_storage_info('mart.probe_mart') WHERE segment_type <> 'VALIDITY'`,
+        )
+      )[0];
+    expect(Number((await stored()).rows)).toBe(300_000);
+    await db.checkpoint();
+    const after = await stored();
+    // Row groups wholly deleted are dropped (122,880 rows each); the last, partly deleted, stays.
+    expect(Number(after.rows)).toBeLessThan(60_000);
+    expect(after.compressions).toEqual(['Uncompressed']);
+    expect(await db.rows('SELECT count(*)::INTEGER AS n, min(x)::INTEGER AS lo FROM mart.probe_mart')).toEqual([{ n: 50_000, lo: 250_000 }]);
+    await db.exec('DROP TABLE mart.probe_mart');
+  });
+});
