@@ -141,7 +141,7 @@ describe('SQL console page', () => {
       .poll(() => page.locator('si-sql-result-table [role=row][aria-rowindex="10001"] [role=cell]').allTextContents())
       .toEqual(['9999', '19998', '第9999行']);
     // Drawing all 10 000 rows froze the page for 2 s on an idle machine; drawn in view it stays
-    // well under that even when the suite loads both cores (1.4 s seen then, 0.3 s idle).
+    // under that even when the suite loads both cores (1.4 s seen then).
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
     expect(longest, 'the longest task while the result arrived and drew (ms)').toBeLessThan(2000);
     await page.close();
