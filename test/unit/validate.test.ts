@@ -95,9 +95,17 @@ describe('case records', () => {
   };
 
   it('become one row in column order, times in CST, an absent completion null', () => {
-    expect(casesFeed.rows(rec, ctx)).toEqual([['A1', '370102', 'reg_enroll', 'web', '2025-03-03 09:00:00', '2025-03-04 09:30:00', 5, '2025-03-04 12:00:00']]);
+    // No outcome sent but completed_at set: the case ended 办结 (records from before outcomes).
+    expect(casesFeed.rows(rec, ctx)).toEqual([
+      ['A1', '370102', 'reg_enroll', 'web', '2025-03-03 09:00:00', '2025-03-04 09:30:00', 'completed', 5, '2025-03-04 12:00:00'],
+    ]);
     const { completed_at: _, ...open } = rec;
-    expect(casesFeed.rows(open, ctx)[0][5]).toBeNull();
+    expect(casesFeed.rows(open, ctx)[0].slice(5, 7)).toEqual([null, null]);
+    expect(casesFeed.rows({ ...open, completed_at: null, outcome: null }, ctx)[0].slice(5, 7)).toEqual([null, null]);
+  });
+
+  it('keep the outcome of an ended case: 办结, 撤回 or 不予受理/退回', () => {
+    for (const outcome of ['completed', 'withdrawn', 'rejected']) expect(casesFeed.rows({ ...rec, outcome }, ctx)[0][6]).toBe(outcome);
   });
 
   it.each([
@@ -110,6 +118,10 @@ describe('case records', () => {
     [{ limit_days: 366 }, 'limit_days must be an integer from 0 to 365: 366'],
     [{ completed_at: '2025-03-03T08:00:00+08:00' }, 'completed_at 2025-03-03 08:00:00 is before accepted_at 2025-03-03 09:00:00'],
     [{ channel: 'fax', limit_days: -1 }, 'unknown channel "fax"'],
+    [{ outcome: 'cancelled' }, 'outcome 办理结果未知："cancelled"（应为 completed 办结、withdrawn 撤回或 rejected 不予受理/退回）'],
+    [{ outcome: '办结' }, 'outcome 办理结果未知："办结"（应为 completed 办结、withdrawn 撤回或 rejected 不予受理/退回）'],
+    [{ completed_at: null, outcome: 'withdrawn' }, '未办结的事项不应有办理结果：outcome 为 withdrawn，completed_at 为空'],
+    [{ completed_at: null, outcome: 'cancelled' }, 'outcome 办理结果未知："cancelled"（应为 completed 办结、withdrawn 撤回或 rejected 不予受理/退回）'],
   ])('are refused with the first problem, naming the field and the value: %j', (change, message) => {
     expect(reason(() => casesFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
   });
