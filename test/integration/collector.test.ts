@@ -6,7 +6,7 @@ import type { Database } from '../../warehouse/database.js';
 import { createSimulatorApp } from '../../demo/simulator/app.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';
-import { GOOD_CASE, startFeedServer } from '../support/feed-server.js';
+import { type FeedServer, GOOD_CASE, type Records, startFeedServer } from '../support/feed-server.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -35,6 +35,15 @@ async function pinnedSimulator(): Promise<{ url: string; db: Database }> {
   const db = await freshDb();
   cleanups.push(() => db.close());
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, db };
+}
+
+/** A feed server with `records` as its cases and a fresh database, both closed after the test. */
+async function casesServed(records: Records[string]): Promise<{ source: FeedServer; db: Database }> {
+  const source = await startFeedServer({ cases: records });
+  cleanups.push(() => source.close());
+  const db = await freshDb();
+  cleanups.push(() => db.close());
+  return { source, db };
 }
 
 describe('collector re-run over the same window', () => {
@@ -122,10 +131,7 @@ describe('quarantine', () => {
     ];
     // The platform sends BAD1 twice (the same payload): refused twice, quarantined and counted once.
     records.push({ ...records[2] });
-    const source = await startFeedServer({ cases: records });
-    cleanups.push(() => source.close());
-    const db = await freshDb();
-    cleanups.push(() => db.close());
+    const { source, db } = await casesServed(records);
 
     const [run] = await collectAll(db, source.url, ['cases']);
     expect(run).toMatchObject({ status: 'ok', rows_in: 7, rows_written: 2, rows_rejected: 4 });
@@ -167,10 +173,7 @@ describe('quarantine', () => {
       { ...GOOD_CASE, id: 'BADO1', case_id: 'BADO1', completed_at: null, outcome: 'withdrawn', updated_at: at(4) },
       { ...GOOD_CASE, id: 'BADO2', case_id: 'BADO2', outcome: '作废', updated_at: at(5) },
     ];
-    const source = await startFeedServer({ cases: records });
-    cleanups.push(() => source.close());
-    const db = await freshDb();
-    cleanups.push(() => db.close());
+    const { source, db } = await casesServed(records);
 
     const [run] = await collectAll(db, source.url, ['cases']);
     expect(run).toMatchObject({ status: 'ok', rows_in: 6, rows_written: 4, rows_rejected: 2 });
