@@ -51,6 +51,7 @@ export const ROUTE_RULES: Record<`${Method} /api/${string}`, RouteRule> = {
   'GET /api/events': anyone,
   // Indicator values and ranks: what a 通报 publishes, so peers' too.
   'GET /api/values': view('region', 'peer'),
+  'GET /api/service-kpis': view('region', 'peer'),
   'GET /api/compare/vertical': view('region', 'peer'),
   'GET /api/compare/horizontal': view('parent', 'peer'),
   'GET /api/movers': view('region', 'peer'),

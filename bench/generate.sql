@@ -1,6 +1,6 @@
 -- Synthetic service cases for the benchmark, generated in SQL (no HTTP, no JS loop):
 -- gen_cases(first, n, start_day, days, now_ts, lo, hi) returns cases lo .. hi - 1 of the
--- series first .. first + n - 1 with raw_case's columns, the series spread evenly over
+-- series first .. first + n - 1 with raw_case's columns (outcome among them), the series spread evenly over
 -- `days` days from start_day and over the counties, in acceptance order. Completions after now_ts are not yet known, so those cases are open.
 -- Item and channel mixes follow the simulator's weights (per cent). Deterministic: every
 -- draw is a hash of the case number.
@@ -20,6 +20,7 @@ WITH county AS (
          hash(n.i, 'channel') % 20 AS channel_draw,
          hash(n.i, 'late') % 100 AS late_draw,
          hash(n.i, 'duration') % 1000 AS duration_draw,
+         hash(n.i, 'outcome') % 100 AS outcome_draw,
          CAST(n.day AS TIMESTAMP) + INTERVAL 8 HOUR + to_seconds(CAST(hash(n.i, 'time') % 32400 AS BIGINT)) AS accepted_at
   FROM nums n JOIN county g ON g.k = n.i % n.counties
 ), t AS (
@@ -45,29 +46,34 @@ SELECT region_code || strftime(day, '%Y%m%d') || lpad(CAST(i AS VARCHAR), 10, '0
        CASE WHEN done_at <= now_ts THEN done_at END AS completed_at,
        limit_days,
        CASE WHEN done_at <= now_ts THEN done_at ELSE accepted_at END AS source_updated_at,
-       0 AS run_id
+       0 AS run_id,
+       -- 3% withdrawn by the applicant, 2% rejected, the rest completed (outcome last, as in raw_case).
+       CASE WHEN done_at > now_ts THEN NULL WHEN outcome_draw < 3 THEN 'withdrawn' WHEN outcome_draw < 5 THEN 'rejected'
+            ELSE 'completed' END AS outcome
 FROM d;
 
 -- A source's feed records for cases lo .. hi - 1 (as gen_cases), as the platform would
 -- serve them between since_ts and now_ts: each case once when accepted (open) and again
--- when completed; 1% are restated a day after completion (channel and completion corrected).
+-- when completed; 1% are restated a day after completion (channel, completion and outcome
+-- corrected: a completed case restated as withdrawn, any other as completed).
 -- updated_at orders the feed; record is the JSON the cases feed reads.
 CREATE OR REPLACE TEMP MACRO gen_case_records(first, n, start_day, days, since_ts, now_ts, lo, hi) AS TABLE
 WITH c AS (
   SELECT *, hash(case_id, 'restate') % 100 = 0 AS restated FROM gen_cases(first, n, start_day, days, now_ts, lo, hi)
 ), versions AS (
-  SELECT accepted_at AS updated_at, case_id, region_code, item, channel, accepted_at, NULL AS completed_at, limit_days FROM c
+  SELECT accepted_at AS updated_at, case_id, region_code, item, channel, accepted_at, NULL AS completed_at, NULL AS outcome, limit_days FROM c
   UNION ALL
-  SELECT completed_at, case_id, region_code, item, channel, accepted_at, completed_at, limit_days FROM c
+  SELECT completed_at, case_id, region_code, item, channel, accepted_at, completed_at, outcome, limit_days FROM c
   WHERE completed_at IS NOT NULL
   UNION ALL
   SELECT completed_at + INTERVAL 1 DAY, case_id, region_code, item,
-         CASE channel WHEN 'window' THEN 'web' ELSE 'window' END, accepted_at, completed_at + INTERVAL 1 HOUR, limit_days
+         CASE channel WHEN 'window' THEN 'web' ELSE 'window' END, accepted_at, completed_at + INTERVAL 1 HOUR,
+         CASE outcome WHEN 'completed' THEN 'withdrawn' ELSE 'completed' END, limit_days
   FROM c WHERE restated AND completed_at + INTERVAL 1 DAY <= now_ts
 )
 SELECT updated_at,
        to_json({case_id: case_id, region_code: region_code, item: item, channel: channel,
-                accepted_at: cst_iso(accepted_at), completed_at: cst_iso(completed_at),
+                accepted_at: cst_iso(accepted_at), completed_at: cst_iso(completed_at), outcome: outcome,
                 limit_days: limit_days, updated_at: cst_iso(updated_at)})::VARCHAR AS record
 FROM versions
 WHERE updated_at >= since_ts AND updated_at <= now_ts;

@@ -31,6 +31,7 @@ export async function generateHistory(db: Database, n: number, say: (progress: s
   await db.exclusive(async (c) => {
     await c.run('CREATE OR REPLACE TEMP TABLE part_day AS FROM agg_case_day LIMIT 0');
     await c.run('CREATE OR REPLACE TEMP TABLE part_duration AS FROM agg_case_duration_month LIMIT 0');
+    await c.run('CREATE OR REPLACE TEMP TABLE part_outcome AS FROM agg_case_outcome_month LIMIT 0');
     for (let lo = 0; lo < n; lo += CHUNK) {
       const hi = Math.min(n, lo + CHUNK);
       await c.run(`CREATE OR REPLACE TEMP TABLE chunk AS FROM gen_cases(0, ${n}, ${HISTORY_START}, ${HISTORY_DAYS}, ${NOW}, ${lo}, ${hi})`);
@@ -38,14 +39,16 @@ export async function generateHistory(db: Database, n: number, say: (progress: s
       await c.run("CREATE OR REPLACE TEMP TABLE chunk_facts AS FROM case_facts('chunk')");
       await c.run("INSERT INTO part_day FROM case_day_measures('chunk_facts')");
       await c.run("INSERT INTO part_duration FROM case_duration_measures('chunk_facts')");
+      await c.run("INSERT INTO part_outcome BY NAME FROM case_outcome_measures('chunk_facts')");
       say(`history: ${hi.toLocaleString('en')} / ${n.toLocaleString('en')} cases`);
     }
     await c.run(`INSERT INTO agg_case_day SELECT region_code, day, item, SUM(accepted), SUM(accepted_online), SUM(due),
       SUM(due_on_time), SUM(completed), SUM(completed_seconds), SUM(completed_workdays) FROM part_day GROUP BY ALL ORDER BY day`);
     await c.run('INSERT INTO agg_case_duration_month SELECT region_code, day, unit, bucket, SUM(cases) FROM part_duration GROUP BY ALL ORDER BY day');
+    await c.run('INSERT INTO agg_case_outcome_month SELECT region_code, day, outcome, SUM(cases) FROM part_outcome GROUP BY ALL ORDER BY day');
     await c.run(`INSERT INTO raw_report FROM gen_report_rows(DATE '2023-06-01', 23)`);
     await c.run(`INSERT INTO raw_upload FROM gen_upload_rows(DATE '2023-06-01', 23, ${NOW})`);
-    await c.run('DROP TABLE chunk; DROP TABLE chunk_facts; DROP TABLE part_day; DROP TABLE part_duration');
+    await c.run('DROP TABLE chunk; DROP TABLE chunk_facts; DROP TABLE part_day; DROP TABLE part_duration; DROP TABLE part_outcome');
   });
   // An empty batch through the write path folds the history's older months, as the
   // collectors would have while writing it.

@@ -33,6 +33,7 @@ export const ENDPOINTS = {
   '/api/metrics': table(rows.metricRow),
   '/api/catalogue': table(rows.catalogueRow),
   '/api/values': table(rows.valueRow, q.seriesQuery, series),
+  '/api/service-kpis': table(rows.serviceKpiRow, q.serviceKpiQuery, { region: 'region' }),
   '/api/compare/vertical': table(rows.verticalRow, q.seriesQuery, series),
   '/api/compare/horizontal': table(rows.horizontalRow, q.horizontalQuery, { metric: 'metric', parent: 'region' }),
   '/api/periods': table(rows.periodRow, q.periodsQuery),

@@ -16,6 +16,11 @@ export function formatValue(value: number | null | undefined, unit: string): str
   return unit === '%' ? `${shown}%` : `${shown} ${unit}`;
 }
 
+/** A count or an amount in whole units (件, 元), grouped by thousands; '—' when there is none. */
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
+}
+
 /** A change in the metric's unit: percentage points for rates. */
 /** A change as it shows (one decimal for percentages, two otherwise); 0 for "-0.0". */
 export function shownChange(change: number, unit: string): number {

@@ -81,6 +81,9 @@ export const peerSeriesQuery = z
   .object({ region: required, period_type: oneOf(['month', 'year']).default('month'), ...range })
   .superRefine(periodsOf((q) => q.period_type, ['from', 'to']));
 
+/** One region's four service KPIs (v_service_kpi) for a period. */
+export const serviceKpiQuery = z.object({ region: required, period_type, period: required }).superRefine(periodsOf((q) => q.period_type, ['period']));
+
 export const alertsQuery = z.object({ region: required, status: oneOf(['open', 'all']).default('open'), limit: limit(50, 10_000) });
 
 /** Scores are by month, year to date (named by its month) or year. */

@@ -78,6 +78,25 @@ export const valueRow = z.object({
 });
 export type ValueRow = z.infer<typeof valueRow>;
 
+/** 服务关键指标 (v_service_kpi): one of the four GOV.UK service KPIs of a region and period,
+ * its value the ratio of the additive parts, each part named by what it counts. */
+export const serviceKpiRow = z.object({
+  kpi: text,
+  metric: text,
+  metric_name: text,
+  unit: text,
+  value: num.nullable(),
+  numerator: num.nullable(),
+  denominator: num.nullable(),
+  numerator_label: text,
+  denominator_label: text,
+  region_code: text,
+  region_name: text,
+  period_type: text,
+  period: text,
+});
+export type ServiceKpiRow = z.infer<typeof serviceKpiRow>;
+
 /** 纵向比较 (mart_compare_vertical): 环比, 同比 and their improvements (> 0 better), the trailing 12 months. */
 export const verticalRow = z.object({
   region_code: text,

@@ -116,10 +116,25 @@ export async function migrate(db: Database, { seeds = [] }: { seeds?: SeedLoader
     },
     { marts: true },
   );
+  await countStoredOutcomes(db);
   // The case aggregates hold deadlines from the calendar they were computed with; when the
   // calendar changed (a notice imported, the seeds edited), they are recomputed from the
   // first changed day (the marts, all stale, are then built by the first refresh).
   await reconcileCalendar(db);
+}
+
+/** A database made before case outcomes (issue 15) has ended cases and no outcome counts: they
+ * are counted once from raw_case, every case stored then as completed (case_facts), so the
+ * collectors' batches, which subtract a replaced case's outcome, find it there. */
+async function countStoredOutcomes(db: Database): Promise<void> {
+  await db.transaction(async (conn) => {
+    const missing = await conn.runAndReadAll(
+      'SELECT NOT EXISTS (FROM agg_case_outcome_month) AND EXISTS (FROM raw_case WHERE completed_at IS NOT NULL) AS missing',
+    );
+    if (missing.getRowsJson()[0][0] !== true) return;
+    await conn.run("INSERT INTO agg_case_outcome_month BY NAME SELECT * FROM case_outcome_measures('v_case') ORDER BY day");
+    await conn.run("UPDATE ops_refresh SET marts_from = DATE '1900-01-01', scores_from = DATE '1900-01-01'");
+  });
 }
 
 /** Runs the storage files: tables, idempotent. */

@@ -4,7 +4,7 @@ import type { Database } from '../../warehouse/database.js';
 import type { Dims } from '../dims.js';
 import { readRoute, type TableReads } from '../table-route.js';
 
-export type IndicatorPath = '/api/values' | '/api/compare/vertical' | '/api/compare/horizontal' | '/api/periods';
+export type IndicatorPath = '/api/values' | '/api/service-kpis' | '/api/compare/vertical' | '/api/compare/horizontal' | '/api/periods';
 
 export function indicatorReads(db: Database): TableReads<IndicatorPath> {
   return {
@@ -16,6 +16,33 @@ export function indicatorReads(db: Database): TableReads<IndicatorPath> {
        WHERE v.metric = $metric AND v.region_code = $region AND v.period_type = $period_type AND v.period BETWEEN $from AND $to
        ORDER BY v.period`,
         { metric, region, period_type, from, to },
+      ),
+
+    // The region's four service KPIs for one period (v_service_kpi), in their order.
+    '/api/service-kpis': ({ region, period_type, period }, select) =>
+      db.martQuery(
+        `SELECT ${select(
+          {
+            kpi: true,
+            metric: true,
+            metric_name: true,
+            unit: true,
+            value: true,
+            numerator: true,
+            denominator: true,
+            numerator_label: true,
+            denominator_label: true,
+            region_code: true,
+            region_name: 'r.name',
+            period_type: true,
+            period: true,
+          },
+          'k',
+        )}
+       FROM v_service_kpi k JOIN dim_region r ON r.code = k.region_code
+       WHERE k.region_code = $region AND k.period_type = $period_type AND k.period = $period
+       ORDER BY k.ord`,
+        { region, period_type, period },
       ),
 
     // Vertical: the region against its own past (环比, 同比, trailing 12 months).
@@ -101,6 +128,7 @@ export function indicatorRoutes(db: Database, dims: Dims): Hono {
   const app = new Hono();
   const reads = indicatorReads(db);
   readRoute(app, dims, reads, '/api/values', ({ metric, region }) => `${metric}-${region}`);
+  readRoute(app, dims, reads, '/api/service-kpis', ({ region, period }) => `service-kpis-${region}-${period}`);
   readRoute(app, dims, reads, '/api/compare/vertical', ({ metric, region }) => `vertical-${metric}-${region}`);
   readRoute(app, dims, reads, '/api/compare/horizontal', ({ metric, parent, period }) => `horizontal-${metric}-${parent}-${period}`);
   readRoute(app, dims, reads, '/api/periods', () => 'data');

@@ -23,6 +23,7 @@ export type PanelPath =
   | '/api/regions'
   | '/api/metrics'
   | '/api/catalogue'
+  | '/api/service-kpis'
   | '/api/periods'
   | '/api/compare/vertical'
   | '/api/compare/horizontal'
@@ -94,9 +95,14 @@ const agency: Build<'/api/pages/agency'> = async ({ region, year, scheme }, get,
   ]);
   const scores = allScores.filter((s) => s.period.startsWith(`${year}-`));
   const latest = scores.find((s) => s.period === initial) ?? scores.at(-1) ?? null;
-  // What lost points in the year to date through that month (v_score_lost): what would lift the grade most.
-  const lift = latest ? await get('/api/scores/lost', { scheme, region, period_type: 'ytd', period: latest.period, limit: TOP_LOST }) : [];
-  return { months, annual, alerts, scores, latest, lift, frozen };
+  // The service KPIs of the month the pages open on when it is in the year, else of the year's December.
+  const kpiPeriod = initial?.startsWith(`${year}-`) ? initial : `${year}-12`;
+  const [lift, kpis] = await Promise.all([
+    // What lost points in the year to date through that month (v_score_lost): what would lift the grade most.
+    latest ? get('/api/scores/lost', { scheme, region, period_type: 'ytd', period: latest.period, limit: TOP_LOST }) : [],
+    get('/api/service-kpis', { region, period_type: 'month', period: kpiPeriod }),
+  ]);
+  return { months, annual, alerts, scores, latest, lift, kpiPeriod, kpis, frozen };
 };
 
 const scores: Build<'/api/pages/scores'> = async ({ scheme, region, period_type, period: asked }, get, frozenFor) => {

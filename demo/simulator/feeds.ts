@@ -58,7 +58,7 @@ export function paginate(since: Cursor, now: number, limit: number, recordsOn: (
   };
 }
 
-function caseBody(c: SimCase, now: number): Record<string, unknown> {
+export function caseBody(c: SimCase, now: number): Record<string, unknown> {
   const done = c.completed_at !== null && c.completed_at <= now;
   const body: Record<string, unknown> = {
     case_id: c.case_id,
@@ -67,6 +67,7 @@ function caseBody(c: SimCase, now: number): Record<string, unknown> {
     channel: c.channel,
     accepted_at: isoCst(c.accepted_at),
     completed_at: done ? isoCst(c.completed_at!) : null,
+    outcome: done ? c.outcome : null,
     limit_days: c.limit_days,
   };
   switch (c.defect) {
@@ -81,6 +82,14 @@ function caseBody(c: SimCase, now: number): Record<string, unknown> {
       break;
     case 'bad_timestamp':
       body.accepted_at = '2024-13-45 25:61';
+      break;
+    case 'outcome_on_open':
+      // Marked withdrawn (or, once ended, its outcome) without the time it ended.
+      body.completed_at = null;
+      body.outcome = done ? c.outcome : 'withdrawn';
+      break;
+    case 'unknown_outcome':
+      body.outcome = '作废';
       break;
   }
   return body;

@@ -1,5 +1,6 @@
 // The simulated agency platform's data: deterministic per (seed, county, day), with
-// regional differences, seasonality, growth in online service, late completions,
+// regional differences, seasonality, growth in online service, late completions, cases
+// withdrawn or rejected (more in some counties, rejections more in the busy months),
 // late uploads, restated reports (figures in report-figures.ts) and a few malformed rows,
 // as a real feed has.
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,8 @@ export interface County extends RatingProfile {
   onlineBase: number; // online share at 2024-01
   lateUploads: number; // probability an upload misses its deadline
   population: number; // working-age residents to register
+  withdrawn: number; // probability an ended case was withdrawn by the applicant (撤回)
+  rejected: number; // probability it was rejected (不予受理/退回), before the season
 }
 
 export interface SimCase {
@@ -30,10 +33,16 @@ export interface SimCase {
   item: string;
   channel: string;
   accepted_at: number;
-  completed_at: number | null; // true completion time, possibly after "now"
+  completed_at: number | null; // true time it ends, possibly after "now"
+  outcome: Outcome; // how it ends (sent once it has)
   limit_days: number;
-  defect?: 'unknown_region' | 'bad_channel' | 'completed_before_accepted' | 'bad_timestamp';
+  defect?: 'unknown_region' | 'bad_channel' | 'completed_before_accepted' | 'bad_timestamp' | OutcomeDefect;
 }
+
+/** How a case ends: 办结, 撤回 by the applicant, 不予受理/退回. */
+export type Outcome = 'completed' | 'withdrawn' | 'rejected';
+/** An outcome sent on a case without its end (completed_at null), or an outcome the feed does not know. */
+type OutcomeDefect = 'outcome_on_open' | 'unknown_outcome';
 
 export interface SimReport {
   region_code: string;
@@ -76,6 +85,8 @@ export const DATASETS = ['insured', 'contribution', 'benefit', 'fund'] as const;
 // Spring Festival trough, March and December peaks.
 const SEASON = [0.8, 0.65, 1.15, 1.0, 0.95, 1.05, 1.1, 1.0, 1.0, 0.9, 1.0, 1.2];
 const DEFECT_RATE = 0.0008;
+/** Share of cases sent with a bad outcome (drawn from their own stream, so the rest stay as they were). */
+const OUTCOME_DEFECT_RATE = 0.0003;
 /** Share of monthly reports first sent with a monitoring count above its total. */
 const SLIP_RATE = 0.003;
 /** Longest time from acceptance to completion, in calendar days (durations are capped). */
@@ -111,6 +122,9 @@ export class World {
           rated: 0.08 + r() * 0.14,
           pleased: 0.9 + r() * 0.08,
           diligence: 0.7 + r() * 0.28,
+          // From their own stream, so the counties' other traits stay as they were: a few
+          // counties see far more withdrawals (up to 9 %) or rejections (up to 6 %).
+          ...outcomeProfile(rng(`${seed}:county-outcomes:${code}`)),
         };
       });
   }
@@ -134,6 +148,9 @@ export class World {
     const mean = this.casesPerDay * county.volume * SEASON[month - 1] * (1 + 0.04 * years) * (workday ? 1 : 0.12);
     const online = Math.min(0.92, county.onlineBase + 0.1 * years);
     const n = poisson(r, mean);
+    const ends = rng(`${this.seed}:outcomes:${county.code}:${day}`);
+    // Rejections rise in the busy months (incomplete applications in the March and December peaks).
+    const rejected = county.rejected * SEASON[month - 1];
     const out: SimCase[] = [];
     const start = dayStart(day);
     for (let i = 0; i < n; i++) {
@@ -154,9 +171,11 @@ export class World {
         channel,
         accepted_at,
         completed_at,
+        outcome: pick(ends, ['completed', 'withdrawn', 'rejected'] as const, [1 - county.withdrawn - rejected, county.withdrawn, rejected]),
         limit_days: item.limit,
       };
       if (r() < DEFECT_RATE) c.defect = pick(r, ['unknown_region', 'bad_channel', 'completed_before_accepted', 'bad_timestamp'] as const, [1, 1, 1, 1]);
+      else if (ends() < OUTCOME_DEFECT_RATE) c.defect = ends() < 0.5 ? 'outcome_on_open' : 'unknown_outcome';
       out.push(c);
     }
     return out;
@@ -248,6 +267,13 @@ export class World {
       };
     });
   }
+}
+
+/** A county's shares of withdrawn and rejected cases: most 1–3 % and 0.5–2 %, one county in
+ * eight several times that. */
+function outcomeProfile(r: () => number): Pick<County, 'withdrawn' | 'rejected'> {
+  const strained = r() < 0.125;
+  return { withdrawn: (0.01 + r() * 0.02) * (strained ? 3 : 1), rejected: (0.005 + r() * 0.015) * (strained ? 3 : 1) };
 }
 
 /** Records made per day, kept for the days a backfill reads in order (the oldest dropped). */

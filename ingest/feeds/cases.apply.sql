@@ -47,18 +47,25 @@ WHERE a.region_code = d.region_code AND a.day = d.day AND a.unit = d.unit AND a.
 
 INSERT INTO agg_case_duration_month SELECT * FROM merged_case_duration WHERE cases <> 0;
 
+DELETE FROM agg_case_outcome_month a USING delta_case_outcome d
+WHERE a.region_code = d.region_code AND a.day = d.day AND a.outcome = d.outcome;
+
+INSERT INTO agg_case_outcome_month BY NAME SELECT * FROM merged_case_outcome WHERE cases <> 0;
+
 -- The marts are stale from the first day whose measures changed (ops_refresh, sql/storage/operations.sql).
 UPDATE ops_refresh SET
   marts_from = least(marts_from, d.first_day), scores_from = least(scores_from, d.first_day)
-FROM (SELECT min(day) AS first_day FROM (SELECT day FROM delta_case_day UNION ALL SELECT day FROM delta_case_duration)) d
+FROM (SELECT min(day) AS first_day FROM (SELECT day FROM delta_case_day UNION ALL SELECT day FROM delta_case_duration
+                                          UNION ALL SELECT day FROM delta_case_outcome)) d
 WHERE d.first_day IS NOT NULL;
 
 UPDATE raw_case r SET
   region_code = b.region_code, item = b.item, channel = b.channel, accepted_at = b.accepted_at,
-  completed_at = b.completed_at,
+  completed_at = b.completed_at, outcome = b.outcome,
   limit_days = b.limit_days, source_updated_at = b.source_updated_at, run_id = b.run_id
 FROM replacing_case b
 WHERE r.case_id = b.case_id
   AND r.accepted_at BETWEEN getvariable('batch_from') AND getvariable('batch_to');
 
-INSERT INTO raw_case FROM new_case;
+-- By name: the stage's columns are the feed's (ingest/feeds/cases.ts), outcome among them.
+INSERT INTO raw_case BY NAME FROM new_case;

@@ -45,7 +45,7 @@ ORDER BY accepted_at;
 -- columns the measures read.
 CREATE OR REPLACE TEMP MACRO measure_facts(cases) AS TABLE
 SELECT region_code, item, accepted_day, due_day, completed_day, is_online, on_time,
-       handling_workdays, handling_seconds, handling_hours
+       handling_workdays, handling_seconds, handling_hours, outcome
 FROM case_facts(cases);
 CREATE OR REPLACE TEMP TABLE batch_facts AS FROM measure_facts('batch_case');
 CREATE OR REPLACE TEMP TABLE old_facts AS FROM measure_facts('old_case');
@@ -76,6 +76,18 @@ FROM (
 GROUP BY ALL
 HAVING SUM(cases) <> 0;
 
+-- Ended cases by outcome: a case changing its outcome (withdrawn, then restated as completed)
+-- moves between outcomes of the same month, which agg_case_day does not see.
+CREATE OR REPLACE TEMP TABLE delta_case_outcome AS
+SELECT region_code, day, outcome, SUM(cases) AS cases
+FROM (
+  SELECT * FROM case_outcome_measures('batch_facts')
+  UNION ALL
+  SELECT region_code, day, outcome, -cases FROM case_outcome_measures('old_facts')
+)
+GROUP BY ALL
+HAVING SUM(cases) <> 0;
+
 -- The aggregates' rows for the keys the batch touches: stored plus delta, so that applying
 -- them is a delete and an insert (several times faster than MERGE inside a transaction).
 CREATE OR REPLACE TEMP TABLE merged_case_day AS
@@ -95,3 +107,9 @@ SELECT d.region_code, d.day, d.unit, d.bucket, coalesce(a.cases, 0) + d.cases AS
 FROM delta_case_duration d
 LEFT JOIN agg_case_duration_month a
   ON a.region_code = d.region_code AND a.day = d.day AND a.unit = d.unit AND a.bucket = d.bucket;
+
+CREATE OR REPLACE TEMP TABLE merged_case_outcome AS
+SELECT d.region_code, d.day, d.outcome, coalesce(a.cases, 0) + d.cases AS cases
+FROM delta_case_outcome d
+LEFT JOIN agg_case_outcome_month a
+  ON a.region_code = d.region_code AND a.day = d.day AND a.outcome = d.outcome;

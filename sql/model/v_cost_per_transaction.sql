@@ -1,7 +1,8 @@
 -- 单笔业务经办成本 (cost per transaction, one of the four service KPIs GOV.UK's Service Manual
 -- makes mandatory; not an Appendix A indicator): the agency's running costs in the period
 -- (统计报表 figure running_cost, 万元, converted to 元) over the service cases completed in the
--- period (mart_case_period.completed, all items). Both parts are flows summed from counties, so
+-- period (mart_case_period.completed, all items; every ended case, whatever its outcome —
+-- a withdrawn or rejected case was handled too). Both parts are flows summed from counties, so
 -- the ratio rolls up exactly; a region-period without its report or without completed cases has
 -- no row.
 CREATE OR REPLACE VIEW v_cost_per_transaction AS

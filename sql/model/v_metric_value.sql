@@ -30,6 +30,7 @@ WITH ratios AS (
   UNION ALL SELECT * FROM v_complaint
   UNION ALL SELECT * FROM v_disclosure
   UNION ALL SELECT * FROM v_cost_per_transaction
+  UNION ALL SELECT * FROM v_completion_rate
 )
 SELECT r.region_code, r.period_type, r.period, r.metric,
        CAST(r.numerator AS DOUBLE) AS numerator, CAST(r.denominator AS DOUBLE) AS denominator,

@@ -29,3 +29,16 @@ CREATE TABLE IF NOT EXISTS agg_case_duration_month (
   bucket       INTEGER NOT NULL,
   cases        BIGINT NOT NULL
 );
+
+-- Ended cases per county, completion month and outcome (completed 办结 | withdrawn 撤回 |
+-- rejected 不予受理/退回), counted on the month of completed_at: the parts of 业务办结率
+-- (v_completion_rate), additive so cities and the province are exact sums. Monthly, as
+-- agg_case_duration_month, because every period is whole months; an outcome does not depend on
+-- the working-day calendar, so calendar imports leave it alone. Kept exact per collector batch
+-- by ingest/feeds/cases.apply.sql; filled once for a database made before outcomes (migrate).
+CREATE TABLE IF NOT EXISTS agg_case_outcome_month (
+  region_code  VARCHAR NOT NULL,
+  day          DATE NOT NULL,         -- first day of the completion month
+  outcome      VARCHAR NOT NULL,
+  cases        BIGINT NOT NULL
+);

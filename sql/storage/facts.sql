@@ -1,7 +1,8 @@
 -- Raw facts as received from the sources (raw_*), kept as delivered; indicators never read
 -- them directly but through the additive aggregates and the views.
 
--- Service cases as received. Natural key: case_id. A case arrives open and again when completed.
+-- Service cases as received. Natural key: case_id. A case arrives open and again when it ends
+-- (completed_at: the day it ended, whatever its outcome).
 CREATE TABLE IF NOT EXISTS raw_case (
   case_id            VARCHAR NOT NULL,
   region_code        VARCHAR NOT NULL,
@@ -11,8 +12,15 @@ CREATE TABLE IF NOT EXISTS raw_case (
   completed_at       TIMESTAMP,
   limit_days         INTEGER NOT NULL,
   source_updated_at  TIMESTAMP NOT NULL,
-  run_id             BIGINT NOT NULL
+  run_id             BIGINT NOT NULL,
+  -- How an ended case ended: completed (办结) | withdrawn (撤回, by the applicant) | rejected
+  -- (不予受理/退回); NULL while open. Last, so a database made before it (the column added
+  -- below) has the same column order. A row stored before it (NULL with completed_at set)
+  -- reads as completed (case_facts), as the platform's records without an outcome are taken.
+  outcome            VARCHAR
 );
+-- Databases made before case outcomes (issue 15): the column, NULL for the cases stored then.
+ALTER TABLE raw_case ADD COLUMN IF NOT EXISTS outcome VARCHAR;
 
 -- Monthly statistical report figures, long format. Natural key: region, month, metric, version.
 -- A restatement arrives as a higher version; older versions stay for audit.

@@ -87,6 +87,52 @@ describe('agency view', () => {
   });
 });
 
+interface KpiRow {
+  kpi: string;
+  metric: string;
+  period: string;
+  unit: string;
+  numerator: number;
+  denominator: number;
+  value: number;
+}
+
+describe('service KPIs', () => {
+  it('shows 历下区 the four of the opening month as /api/service-kpis has them, on a phone without sideways scroll', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=agency&region=370102&year=2025&metric=online_rate`);
+    const kpis = await api<KpiRow>('/api/service-kpis?region=370102&period_type=month&period=2025-05');
+    // The demo has all four for the month the pages open on: cases, 好差评 and the May report.
+    expect(kpis.map((k) => k.metric)).toEqual(['online_rate', 'good_rating_rate', 'completion_rate', 'cost_per_transaction']);
+    const panel = page.locator('[data-testid=service-kpis]');
+    await expect.poll(() => panel.locator('.kpi').count(), { timeout: 20_000 }).toBe(4);
+    expect(await panel.locator('h2').textContent()).toBe('服务关键指标（2025-05）');
+    const count = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
+    for (const k of kpis) {
+      const tile = panel.locator(`.kpi[data-metric=${k.metric}]`);
+      expect(await tile.locator('[data-testid=kpi-value]').textContent()).toBe(k.unit === '%' ? `${k.value.toFixed(1)}%` : `${k.value.toFixed(2)} ${k.unit}`);
+      expect(await tile.locator('[data-testid=kpi-numerator]').textContent()).toBe(count(k.numerator));
+      expect(await tile.locator('[data-testid=kpi-denominator]').textContent()).toBe(count(k.denominator));
+      expect(await tile.textContent()).toContain(k.kpi);
+    }
+    // Some cases were withdrawn or rejected: the completion rate is below 100 %.
+    const completion = kpis.find((k) => k.metric === 'completion_rate')!;
+    expect(completion.numerator).toBeLessThan(completion.denominator);
+    // Its downloads are the endpoint's.
+    const xlsx = await panel.locator('si-table-export a').first().getAttribute('href');
+    expect(xlsx).toContain('/api/service-kpis?');
+    expect(xlsx).toContain('period=2025-05');
+    expect(xlsx).toContain('format=xlsx');
+    await panel.screenshot({ path: join(ARTIFACTS, 'service-kpis-1366.png') });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await panel.screenshot({ path: join(ARTIFACTS, 'service-kpis-390.png') });
+    await page.close();
+  });
+});
+
 describe('agency scores', () => {
   it('the agency view shows the projection', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });

@@ -43,7 +43,7 @@ beforeAll(async () => {
     await setUpDatabase(db);
     await db.exclusive(async (c) => {
       await c.run(`INSERT INTO raw_case VALUES ('K1', '370102', 'reg_enroll', 'window', TIMESTAMP '2026-12-28 10:00:00', NULL, 5,
-                   TIMESTAMP '2026-12-28 10:00:00', 0)`);
+                   TIMESTAMP '2026-12-28 10:00:00', 0, NULL)`);
       await runScript(c, sqlText(join(ROOT, 'ingest/feeds/cases.rebuild.sql')));
     });
     expect(await dueDay(db)).toEqual([{ due_day: '2027-01-05' }]);

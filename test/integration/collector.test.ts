@@ -6,7 +6,7 @@ import type { Database } from '../../warehouse/database.js';
 import { createSimulatorApp } from '../../demo/simulator/app.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';
-import { GOOD_CASE, startFeedServer } from '../support/feed-server.js';
+import { type FeedServer, GOOD_CASE, type Records, startFeedServer } from '../support/feed-server.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -35,6 +35,15 @@ async function pinnedSimulator(): Promise<{ url: string; db: Database }> {
   const db = await freshDb();
   cleanups.push(() => db.close());
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, db };
+}
+
+/** A feed server with `records` as its cases and a fresh database, both closed after the test. */
+async function casesServed(records: Records[string]): Promise<{ source: FeedServer; db: Database }> {
+  const source = await startFeedServer({ cases: records });
+  cleanups.push(() => source.close());
+  const db = await freshDb();
+  cleanups.push(() => db.close());
+  return { source, db };
 }
 
 describe('collector re-run over the same window', () => {
@@ -122,10 +131,7 @@ describe('quarantine', () => {
     ];
     // The platform sends BAD1 twice (the same payload): refused twice, quarantined and counted once.
     records.push({ ...records[2] });
-    const source = await startFeedServer({ cases: records });
-    cleanups.push(() => source.close());
-    const db = await freshDb();
-    cleanups.push(() => db.close());
+    const { source, db } = await casesServed(records);
 
     const [run] = await collectAll(db, source.url, ['cases']);
     expect(run).toMatchObject({ status: 'ok', rows_in: 7, rows_written: 2, rows_rejected: 4 });
@@ -153,6 +159,70 @@ describe('quarantine', () => {
     expect(await db.rows('SELECT (SELECT sum(rows_rejected) FROM ops_run)::INT AS logged, (SELECT count(*) FROM ops_quarantine)::INT AS held')).toEqual([
       { logged: 4, held: 4 },
     ]);
+  });
+
+  it('quarantines an outcome on an open case and an unknown outcome with their reasons, once', async () => {
+    // 历下区, March 2025: G1 sent without an outcome (ended: 办结), W1 撤回, R1 不予受理/退回, O1
+    // still open; BADO1 open but marked withdrawn, BADO2 with an outcome the feed does not know.
+    const at = (s: number) => `2025-03-03T10:00:0${s}+08:00`;
+    const records = [
+      GOOD_CASE,
+      { ...GOOD_CASE, id: 'W1', case_id: 'W1', outcome: 'withdrawn', updated_at: at(1) },
+      { ...GOOD_CASE, id: 'R1', case_id: 'R1', outcome: 'rejected', updated_at: at(2) },
+      { ...GOOD_CASE, id: 'O1', case_id: 'O1', completed_at: null, outcome: null, updated_at: at(3) },
+      { ...GOOD_CASE, id: 'BADO1', case_id: 'BADO1', completed_at: null, outcome: 'withdrawn', updated_at: at(4) },
+      { ...GOOD_CASE, id: 'BADO2', case_id: 'BADO2', outcome: '作废', updated_at: at(5) },
+    ];
+    const { source, db } = await casesServed(records);
+
+    const [run] = await collectAll(db, source.url, ['cases']);
+    expect(run).toMatchObject({ status: 'ok', rows_in: 6, rows_written: 4, rows_rejected: 2 });
+    expect(await db.rows('SELECT case_id, outcome FROM raw_case ORDER BY case_id')).toEqual([
+      { case_id: 'G1', outcome: 'completed' },
+      { case_id: 'O1', outcome: null },
+      { case_id: 'R1', outcome: 'rejected' },
+      { case_id: 'W1', outcome: 'withdrawn' },
+    ]);
+    expect(await db.rows('SELECT natural_key, reason FROM ops_quarantine ORDER BY natural_key')).toEqual([
+      { natural_key: 'BADO1', reason: '未办结的事项不应有办理结果：outcome 为 withdrawn，completed_at 为空' },
+      { natural_key: 'BADO2', reason: 'outcome 办理结果未知："作废"（应为 completed 办结、withdrawn 撤回或 rejected 不予受理/退回）' },
+    ]);
+    const outcomes = 'SELECT region_code, day, outcome, cases FROM agg_case_outcome_month ORDER BY outcome';
+    const counted = [
+      { region_code: '370102', day: '2025-03-01', outcome: 'completed', cases: 1 },
+      { region_code: '370102', day: '2025-03-01', outcome: 'rejected', cases: 1 },
+      { region_code: '370102', day: '2025-03-01', outcome: 'withdrawn', cases: 1 },
+    ];
+    expect(await db.rows(outcomes)).toEqual(counted);
+    // 业务办结率: 1 办结 of the 3 ended (O1, open, in neither part), for the county and its city.
+    const rate =
+      "SELECT region_code, numerator, denominator FROM mart_metric_value WHERE metric = 'completion_rate' AND period_type = 'month' AND period = '2025-03' ORDER BY region_code";
+    const rates = [
+      { region_code: '370000', numerator: 1, denominator: 3 },
+      { region_code: '370100', numerator: 1, denominator: 3 },
+      { region_code: '370102', numerator: 1, denominator: 3 },
+    ];
+    expect(await db.rows(rate)).toEqual(rates);
+
+    // Again over the same window: nothing quarantined or counted twice, the aggregates as they were.
+    await db.exec('DELETE FROM ops_watermark');
+    await collectAll(db, source.url, ['cases']);
+    expect(await db.rows('SELECT rows_in, rows_written, rows_rejected FROM ops_run ORDER BY run_id')).toEqual([
+      { rows_in: 6, rows_written: 4, rows_rejected: 2 },
+      { rows_in: 6, rows_written: 4, rows_rejected: 0 },
+    ]);
+    expect(await db.rows('SELECT count(*)::INT AS n FROM ops_quarantine')).toEqual([{ n: 2 }]);
+    expect(await db.rows(outcomes)).toEqual(counted);
+    expect(await db.rows(rate)).toEqual(rates);
+
+    // W1 restated as completed: it moves between outcomes, the rate to 2 of 3.
+    source.set('cases', [{ ...records[1], outcome: 'completed', updated_at: '2025-03-05T10:00:00+08:00' }]);
+    await collectAll(db, source.url, ['cases']);
+    expect(await db.rows(outcomes)).toEqual([
+      { region_code: '370102', day: '2025-03-01', outcome: 'completed', cases: 2 },
+      { region_code: '370102', day: '2025-03-01', outcome: 'rejected', cases: 1 },
+    ]);
+    expect((await db.rows(rate)).at(-1)).toEqual({ region_code: '370102', numerator: 2, denominator: 3 });
   });
 
   it('records a failed run with the source error and keeps the watermark', async () => {

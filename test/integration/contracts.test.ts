@@ -21,6 +21,7 @@ const EXAMPLES: { [P in TablePath]: QueryOf<P> } = {
   '/api/metrics': {},
   '/api/catalogue': {},
   '/api/values': { metric: 'on_time_rate', region: '370102' },
+  '/api/service-kpis': { region: '370102', period: '2025-03' },
   '/api/compare/vertical': { metric: 'online_rate', region: '370103' },
   '/api/compare/horizontal': { metric: 'on_time_rate', parent: '370100', period: '2025-03' },
   '/api/periods': {},

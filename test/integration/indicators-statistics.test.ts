@@ -336,7 +336,7 @@ describe('simulated platform', () => {
         .split('\n')
         .slice(1)
         .map((l) => l.split(',')[0]);
-      expect(codes).toHaveLength(57);
+      expect(codes).toHaveLength(58);
       const filled = await simDb.rows<{ metric: string }>('SELECT DISTINCT metric FROM mart_metric_value WHERE value IS NOT NULL');
       expect(codes.filter((c) => !filled.some((f) => f.metric === c))).toEqual([]);
     } finally {

@@ -136,6 +136,34 @@ describe('GET /api/pages/agency', () => {
     expect(p.lift).toEqual(await rows('/api/scores/lost', { ...SCORES, region: '370102', period_type: 'ytd', period: latest.period, limit: '10' }));
   });
 
+  it('gives 历下区 its four service KPIs of the month the pages open on, as /api/service-kpis and /api/values serve them', async () => {
+    const p = await page('/api/pages/agency', { region: '370102', year: '2025', ...SCORES });
+    const periods = (await rows('/api/periods', { period_type: 'month' })) as { period: string; is_default: boolean }[];
+    expect(p.kpiPeriod).toBe(periods.find((r) => r.is_default)!.period);
+    expect(p.kpiPeriod).toBe('2025-03');
+    expect(p.kpis).toEqual(await rows('/api/service-kpis', { region: '370102', period_type: 'month', period: '2025-03' }));
+    // The fixture has cases only (no 好差评, no running costs): 网上办理率 4/4 (all web) and
+    // 业务办结率 3/4 (A4 withdrawn), in the panel's order.
+    expect(p.kpis.map((k) => [k.kpi, k.metric, k.numerator, k.denominator, k.value, k.unit])).toEqual([
+      ['数字化使用率', 'online_rate', 4, 4, 100, '%'],
+      ['办结率', 'completion_rate', 3, 4, 75, '%'],
+    ]);
+    // Each KPI's parts and value are the metric's own (mart_metric_value through /api/values).
+    for (const k of p.kpis) {
+      const [v] = (await rows('/api/values', { metric: k.metric, region: '370102', period_type: 'month', from: '2025-03', to: '2025-03' })) as Record<
+        string,
+        unknown
+      >[];
+      expect({ numerator: k.numerator, denominator: k.denominator, value: k.value }).toEqual({
+        numerator: v.numerator,
+        denominator: v.denominator,
+        value: v.value,
+      });
+    }
+    // Another year: its December, without data here.
+    expect(await page('/api/pages/agency', { region: '370102', year: '2024', ...SCORES })).toMatchObject({ kpiPeriod: '2024-12', kpis: [] });
+  });
+
   it('has no latest month nor lift in a year without scores', async () => {
     const p = await page('/api/pages/agency', { region: '370102', year: '2019', ...SCORES });
     expect(p).toMatchObject({ scores: [], latest: null, lift: [] });

@@ -253,7 +253,8 @@ describe('schema browser', () => {
     expect(byName.v_online_rate.description).toMatch(/^网上办理率 \(Appendix A 4\.1\.1 网上经办与查询, part b\)/);
     expect(byName.raw_case).toMatchObject({
       kind: 'table',
-      description: 'Service cases as received. Natural key: case_id. A case arrives open and again when completed.',
+      description:
+        'Service cases as received. Natural key: case_id. A case arrives open and again when it ends (completed_at: the day it ended, whatever its outcome).',
     });
     expect(byName.dim_indicator.description).toBe('Appendix A of the standard, one row per indicator');
     // Saved queries, accounts and the audit log are never in the console.

@@ -1,6 +1,7 @@
-// The collectors keep agg_case_day and agg_case_duration_month exact batch by batch; a full
-// recompute from raw_case must give the same rows, whatever order the versions of a case
-// arrive in (open, completed, restated) and however often a batch is applied again.
+// The collectors keep agg_case_day, agg_case_duration_month and agg_case_outcome_month exact
+// batch by batch; a full recompute from raw_case must give the same rows, whatever order the
+// versions of a case arrive in (open, completed, restated with another outcome) and however
+// often a batch is applied again.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TableCollector, createRecordTable, queueRecords } from '../../bench/table-source.js';
@@ -51,6 +52,14 @@ describe('incremental case aggregates', () => {
     // Records = one open version per case + one per completion + restatements (about 1%).
     expect(row.records - CASES - row.completed).toBeGreaterThan(100);
     expect(row.agg_completed).toBe(row.completed);
+    // Every ended case has one outcome: 3% withdrawn, 2% rejected, the rest completed, and the
+    // restated (about 1%) moved to another (bench/generate.sql).
+    const outcomes = await db.rows<{ outcome: string; cases: number }>(
+      'SELECT outcome, sum(cases)::INT AS cases FROM agg_case_outcome_month GROUP BY ALL ORDER BY outcome',
+    );
+    expect(outcomes.map((o) => o.outcome)).toEqual(['completed', 'rejected', 'withdrawn']);
+    expect(outcomes.reduce((s, o) => s + o.cases, 0)).toBe(row.completed);
+    expect(outcomes.find((o) => o.outcome === 'withdrawn')!.cases).toBeGreaterThan(row.completed * 0.03);
   });
 
   it('equal a full recompute from raw_case, with the older months folded', async () => {
@@ -62,14 +71,18 @@ describe('incremental case aggregates', () => {
     expect(days.daily).toBeGreaterThan(28);
     expect(await difference('agg_case_day', "case_day_measures_folded('v_case', case_day_fold_before())")).toBe(0);
     expect(await difference('agg_case_duration_month', "case_duration_measures('v_case')")).toBe(0);
+    expect(await difference('agg_case_outcome_month', "case_outcome_measures('v_case')")).toBe(0);
   });
 
   it('stay equal when every batch is applied again', async () => {
     const before = await db.rows('SELECT * FROM agg_case_day ORDER BY ALL');
+    const outcomesBefore = await db.rows('SELECT * FROM agg_case_outcome_month ORDER BY ALL');
     await db.exec('DELETE FROM ops_watermark');
     await collectCases();
     expect(await db.rows('SELECT * FROM agg_case_day ORDER BY ALL')).toEqual(before);
+    expect(await db.rows('SELECT * FROM agg_case_outcome_month ORDER BY ALL')).toEqual(outcomesBefore);
     expect(await difference('agg_case_day', "case_day_measures_folded('v_case', case_day_fold_before())")).toBe(0);
     expect(await difference('agg_case_duration_month', "case_duration_measures('v_case')")).toBe(0);
+    expect(await difference('agg_case_outcome_month', "case_outcome_measures('v_case')")).toBe(0);
   });
 });

@@ -55,7 +55,7 @@ beforeAll(async () => {
   db = await freshDb();
   await db.exclusive(async (c) => {
     for (const [id, item, accepted, completed, limit] of CASES) {
-      await c.run("INSERT INTO raw_case VALUES ($1, $2, $3, 'window', CAST($4 AS TIMESTAMP), CAST($5 AS TIMESTAMP), $6, CAST($4 AS TIMESTAMP), 0)", [
+      await c.run("INSERT INTO raw_case VALUES ($1, $2, $3, 'window', CAST($4 AS TIMESTAMP), CAST($5 AS TIMESTAMP), $6, CAST($4 AS TIMESTAMP), 0, NULL)", [
         id,
         A,
         item,

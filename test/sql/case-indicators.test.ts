@@ -46,7 +46,7 @@ beforeAll(async () => {
   db = await freshDb();
   await db.exclusive(async (c) => {
     for (const [id, item, channel, accepted, completed, limit] of CASES) {
-      await c.run('INSERT INTO raw_case VALUES ($1, $2, $3, $4, CAST($5 AS TIMESTAMP), CAST($6 AS TIMESTAMP), $7, CAST($8 AS TIMESTAMP), 0)', [
+      await c.run('INSERT INTO raw_case VALUES ($1, $2, $3, $4, CAST($5 AS TIMESTAMP), CAST($6 AS TIMESTAMP), $7, CAST($8 AS TIMESTAMP), 0, NULL)', [
         id,
         A,
         item,

@@ -57,7 +57,7 @@ beforeAll(async () => {
   await db.exclusive(async (c) => {
     for (const [id, region, completed] of CASES) {
       await c.run(
-        "INSERT INTO raw_case VALUES ($1, $2, 'reg_change', 'window', CAST($3 AS TIMESTAMP) - INTERVAL 1 DAY, CAST($3 AS TIMESTAMP), 5, CAST($3 AS TIMESTAMP), 0)",
+        "INSERT INTO raw_case VALUES ($1, $2, 'reg_change', 'window', CAST($3 AS TIMESTAMP) - INTERVAL 1 DAY, CAST($3 AS TIMESTAMP), 5, CAST($3 AS TIMESTAMP), 0, NULL)",
         [id, region, completed],
       );
     }

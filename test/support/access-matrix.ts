@@ -50,6 +50,7 @@ export const EXAMPLES: Record<RuleKey, Example> = {
   'GET /api/calendar/status': {},
   'GET /api/events': {},
   'GET /api/values': { query: { metric: 'online_rate' } },
+  'GET /api/service-kpis': { query: { period: '2025-03' } },
   'GET /api/compare/vertical': { query: { metric: 'online_rate' } },
   'GET /api/compare/horizontal': { query: { metric: 'online_rate', period: '2025-03' } },
   'GET /api/movers': { query: { metric: 'online_rate', level: 'county', period: '2025-03' } },

@@ -15,6 +15,7 @@ import { ratingsFeed } from '../../ingest/feeds/ratings.js';
 import { complaintsFeed } from '../../ingest/feeds/complaints.js';
 import { complaintBody, type SimComplaint } from '../../demo/simulator/complaints.js';
 import { ratingBody, type SimRating } from '../../demo/simulator/ratings.js';
+import { caseBody } from '../../demo/simulator/feeds.js';
 import { isoCst } from '../../core/time.js';
 import type { ReportFigure, ValidationContext } from '../../ingest/feed.js';
 import { cstTimestamp, Invalid } from '../../ingest/validate.js';
@@ -95,9 +96,17 @@ describe('case records', () => {
   };
 
   it('become one row in column order, times in CST, an absent completion null', () => {
-    expect(casesFeed.rows(rec, ctx)).toEqual([['A1', '370102', 'reg_enroll', 'web', '2025-03-03 09:00:00', '2025-03-04 09:30:00', 5, '2025-03-04 12:00:00']]);
+    // No outcome sent but completed_at set: the case ended 办结 (records from before outcomes).
+    expect(casesFeed.rows(rec, ctx)).toEqual([
+      ['A1', '370102', 'reg_enroll', 'web', '2025-03-03 09:00:00', '2025-03-04 09:30:00', 'completed', 5, '2025-03-04 12:00:00'],
+    ]);
     const { completed_at: _, ...open } = rec;
-    expect(casesFeed.rows(open, ctx)[0][5]).toBeNull();
+    expect(casesFeed.rows(open, ctx)[0].slice(5, 7)).toEqual([null, null]);
+    expect(casesFeed.rows({ ...open, completed_at: null, outcome: null }, ctx)[0].slice(5, 7)).toEqual([null, null]);
+  });
+
+  it('keep the outcome of an ended case: 办结, 撤回 or 不予受理/退回', () => {
+    for (const outcome of ['completed', 'withdrawn', 'rejected']) expect(casesFeed.rows({ ...rec, outcome }, ctx)[0][6]).toBe(outcome);
   });
 
   it.each([
@@ -110,8 +119,75 @@ describe('case records', () => {
     [{ limit_days: 366 }, 'limit_days must be an integer from 0 to 365: 366'],
     [{ completed_at: '2025-03-03T08:00:00+08:00' }, 'completed_at 2025-03-03 08:00:00 is before accepted_at 2025-03-03 09:00:00'],
     [{ channel: 'fax', limit_days: -1 }, 'unknown channel "fax"'],
+    [{ outcome: 'cancelled' }, 'outcome 办理结果未知："cancelled"（应为 completed 办结、withdrawn 撤回或 rejected 不予受理/退回）'],
+    [{ outcome: '办结' }, 'outcome 办理结果未知："办结"（应为 completed 办结、withdrawn 撤回或 rejected 不予受理/退回）'],
+    [{ completed_at: null, outcome: 'withdrawn' }, '未办结的事项不应有办理结果：outcome 为 withdrawn，completed_at 为空'],
+    [{ completed_at: null, outcome: 'cancelled' }, 'outcome 办理结果未知："cancelled"（应为 completed 办结、withdrawn 撤回或 rejected 不予受理/退回）'],
   ])('are refused with the first problem, naming the field and the value: %j', (change, message) => {
     expect(reason(() => casesFeed.rows({ ...rec, ...change }, ctx))).toBe(message);
+  });
+});
+
+describe("the simulator's case outcomes", () => {
+  // A year of a small world's cases (about 70 000), all ended by the end of 2026.
+  const world = new World('outcome-test', 1);
+  const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10));
+  const cases = days.flatMap((day) => world.casesAccepted(day));
+  const now = Date.parse('2026-12-31T00:00:00+08:00');
+  const simCtx: ValidationContext = {
+    ...ctx,
+    counties: new Set(world.counties.map((c) => c.code)),
+    items: new Set(
+      parseCsv(readFileSync(join(SEEDS_DIR, 'service-items.csv'), 'utf8'))
+        .slice(1)
+        .map(([code]) => code),
+    ),
+    channels: new Set(['web', 'mobile', 'window', 'kiosk']),
+  };
+  const share = (rows: typeof cases, outcome: string) => rows.filter((c) => c.outcome === outcome).length / rows.length;
+
+  it('differ by county: the most withdrawing county withdraws over twice as often as the median one', () => {
+    const byCounty = world.counties
+      .map((county) =>
+        share(
+          cases.filter((c) => c.region_code === county.code),
+          'withdrawn',
+        ),
+      )
+      .sort((a, b) => a - b);
+    const median = byCounty[Math.floor(byCounty.length / 2)];
+    expect(median).toBeGreaterThan(0.01);
+    expect(median).toBeLessThan(0.04);
+    expect(byCounty.at(-1)!).toBeGreaterThan(2 * median);
+    expect(share(cases, 'completed')).toBeGreaterThan(0.9);
+  });
+
+  it('reject more in the December peak than in the Spring Festival trough', () => {
+    const inMonth = (m: string) => cases.filter((c) => new Date(c.accepted_at + 8 * 3_600_000).toISOString().slice(5, 7) === m);
+    expect(share(inMonth('12'), 'rejected')).toBeGreaterThan(1.4 * share(inMonth('02'), 'rejected'));
+  });
+
+  it('send a few bad outcomes, each refused with its reason; the rest land with theirs', () => {
+    const reasons = new Map<string, number>();
+    for (const c of cases) {
+      const body = { ...caseBody(c, now), updated_at: '2026-12-30T10:00:00+08:00' };
+      if (c.defect === 'outcome_on_open' || c.defect === 'unknown_outcome') {
+        const why = reason(() => casesFeed.rows(body, simCtx));
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
+      } else if (c.defect === undefined) {
+        expect(casesFeed.rows(body, simCtx)[0][6]).toBe(c.outcome);
+      }
+    }
+    const counts = [...reasons.entries()].sort();
+    // Both kinds, the open one naming the outcome it was sent with (mostly completed).
+    expect(counts.map(([why]) => why)).toContain('outcome 办理结果未知："作废"（应为 completed 办结、withdrawn 撤回或 rejected 不予受理/退回）');
+    expect(counts.map(([why]) => why)).toContain('未办结的事项不应有办理结果：outcome 为 completed，completed_at 为空');
+    for (const [why] of counts)
+      expect(why).toMatch(/^outcome 办理结果未知："作废"|^未办结的事项不应有办理结果：outcome 为 (completed|withdrawn|rejected)，completed_at 为空$/);
+    // About 0.03 % of the cases: a few of each kind.
+    const bad = counts.reduce((s, [, n]) => s + n, 0);
+    expect(bad).toBeGreaterThan(5);
+    expect(bad).toBeLessThan(cases.length * 0.001);
   });
 });
 

@@ -15,6 +15,7 @@ export const PARTITIONED: Record<string, string> = {
   raw_complaint: 'received_at',
   agg_case_day: 'day',
   agg_case_duration_month: 'day',
+  agg_case_outcome_month: 'day',
 };
 
 /** The reference tables, and the configured peer groups the comparisons were built with. */

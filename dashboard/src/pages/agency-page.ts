@@ -8,7 +8,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { PeerSeriesRow, SchemeRow } from '../../../contracts/rows.js';
 import { DEFAULT_SCHEME, getMonths, getPage, getReference, getTable, yearsOf, type Reference } from '../api.js';
-import { formatChange, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
+import { formatChange, formatCount, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
 import { dictionaryLink } from '../dictionary-link.js';
@@ -42,6 +42,10 @@ export class AgencyPage extends LitElement {
       a { color: var(--accent); text-decoration: none; }
       .outlook { display: flex; flex-wrap: wrap; gap: 24px; font-size: 1.05rem; margin-bottom: 8px; }
       .outlook strong { font-size: 1.5rem; font-variant-numeric: tabular-nums; }
+      .kpis { display: grid; gap: 10px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 200px), 1fr)); }
+      .kpi { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; min-width: 0; }
+      .kpi .value { font-size: 1.5rem; font-weight: 600; font-variant-numeric: tabular-nums; margin: 2px 0; }
+      .kpi .note { margin-top: 2px; overflow-wrap: anywhere; }
     `,
   ];
 
@@ -120,6 +124,30 @@ export class AgencyPage extends LitElement {
           )}</tbody>
         </table>
         <div class="note">年度预测：年初至该月的累计指标值按评分方案计分，假定全年保持。</div>`,
+      )}
+    </section>`;
+  }
+
+  /** 服务关键指标: the four service KPIs GOV.UK makes mandatory, for the month (v_service_kpi), each
+   * with its value, unit, period and the numerator and denominator it is the ratio of. */
+  private kpiPanel(sel: Picked) {
+    const period = this.year.value?.kpiPeriod;
+    return html`<section class="panel wide" data-testid="service-kpis" aria-label="服务关键指标" aria-busy=${this.year.pending} style="min-height:140px">
+      ${period ? tableExport('/api/service-kpis', { region: sel.region, period_type: 'month', period }) : nothing}
+      <h2>服务关键指标${period ? `（${period}）` : ''}</h2>
+      ${loadState(
+        this.year,
+        this.year.value?.kpis,
+        '该月暂无服务关键指标数据',
+        (rows) => html`<div class="kpis">${rows.map(
+          (k) => html`<div class="kpi" data-metric=${k.metric}>
+            <div>${k.kpi}<span class="note">（${k.metric_name}）</span></div>
+            <div class="value" data-testid="kpi-value">${formatValue(k.value, k.unit)}</div>
+            <div class="note">${k.period} · 分子 <span data-testid="kpi-numerator">${formatCount(k.numerator)}</span>（${k.numerator_label}）</div>
+            <div class="note">分母 <span data-testid="kpi-denominator">${formatCount(k.denominator)}</span>（${k.denominator_label}）</div>
+          </div>`,
+        )}</div>
+        <div class="note">GOV.UK 服务手册规定的四项服务关键指标（数字化使用率、用户满意度、办结率、单笔经办成本），不计分；各市、省由所辖县（区）的分子、分母加总计算。没有数据的指标不显示。</div>`,
       )}
     </section>`;
   }
@@ -204,6 +232,7 @@ export class AgencyPage extends LitElement {
           : html`<div class="grid">
         ${this.scorePanel(schemes.find((s) => s.code === sel.scheme)?.name ?? sel.scheme, sel)}
         ${this.liftPanel(sel)}
+        ${this.kpiPanel(sel)}
         <section class="panel wide" data-testid="annual" aria-label="全年累计" aria-busy=${this.year.pending}>
           ${tableExport('/api/peer-series', { region: sel.region, period_type: 'year', from: sel.year, to: sel.year })}
           <h2>${region.name} · ${sel.year}年累计，与${peerScope?.name ?? ''}各${peerLevel}比较</h2>
