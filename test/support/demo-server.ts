@@ -62,7 +62,13 @@ export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:0
   // This run's first demo server collects the data; the others copy what it collected.
   const snapshot = await demoSnapshot(`demo-${now}`, async () => {
     const first = await collectingDb(sim.url, dir ? [dir] : []);
-    await first.collect();
+    // Every server of the run gets this data: a feed's failed run (seen once under load, the
+    // reports feed's, leaving the snapshot without reports) is run again, as the scheduler
+    // would, and one that still fails fails the build instead of every file after it.
+    let runs = await first.collect();
+    for (let again = 0; again < 2 && runs.some((r) => r.status !== 'ok'); again++) runs = await first.collect();
+    const failed = runs.filter((r) => r.status !== 'ok');
+    if (failed.length) throw new Error(`demo collection failed: ${failed.map((r) => `${r.feed} ${r.status}: ${r.error ?? ''}`).join('; ')}`);
     await first.alerts.evaluate();
     first.alerts.close();
     return first.db;
