@@ -14,7 +14,7 @@ import { collectAll } from './collect.js';
 import { freshDb } from './db.js';
 import { fetchAs, signIn } from './auth.js';
 import { createDemoAccounts } from '../../demo/accounts.js';
-import { demoSnapshot, loadSnapshot, SNAPSHOT_DIR_ENV } from './demo-snapshot.js';
+import { collectOnce, SNAPSHOT_DIR_ENV } from './demo-snapshot.js';
 
 export interface DemoServer {
   /** Served as a signed-in province-wide administrator (cookie, CSRF token and Origin added when absent). */
@@ -42,39 +42,25 @@ async function shut(server: ServerType): Promise<void> {
   await new Promise((r) => server.close(r));
 }
 
-/** A database collecting from the simulator at `simUrl` as the demo does: the collector with
- * the alert monitor attached; `collect` runs every feed once. */
-async function collectingDb(simUrl: string, directories: string[]) {
-  const db = await freshDb(directories);
-  const collector = new Collector(db, { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
-  const alerts = new AlertMonitor(db, loadConfig({}).alerts, () => undefined);
-  await alerts.install();
-  alerts.attach(collector);
-  const collect = () => collectAll(db, simUrl, undefined, { since: '2024-10-01T00:00:00+08:00|', pageSize: 5000, collector });
-  return { db, collector, alerts, collect };
-}
-
 export async function startDemoServer(now = Date.parse('2025-06-15T12:00:00+08:00')): Promise<DemoServer> {
   let clock = now;
   const sim = await listen(createSimulatorApp({ seed: 'browser', casesPerDay: 1, now: () => clock }).fetch);
   const dir = process.env[SNAPSHOT_DIR_ENV];
-  const { db, collector, alerts, collect } = await collectingDb(sim.url, dir ? [dir] : []);
-  // This run's first demo server collects the data; the others copy what it collected.
-  const snapshot = await demoSnapshot(`demo-${now}`, async () => {
-    const first = await collectingDb(sim.url, dir ? [dir] : []);
-    // Every server of the run gets this data: a feed's failed run (seen once under load, the
-    // reports feed's, leaving the snapshot without reports) is run again, as the scheduler
-    // would, and one that still fails fails the build instead of every file after it.
-    let runs = await first.collect();
-    for (let again = 0; again < 2 && runs.some((r) => r.status !== 'ok'); again++) runs = await first.collect();
+  const db = await freshDb(dir ? [dir] : []);
+  const collector = new Collector(db, { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
+  const alerts = new AlertMonitor(db, loadConfig({}).alerts, () => undefined);
+  await alerts.install();
+  alerts.attach(collector);
+  const collect = () => collectAll(db, sim.url, undefined, { since: '2024-10-01T00:00:00+08:00|', pageSize: 5000, collector });
+  // The run's first demo server collects the data; the others copy what it collected. A feed's
+  // failed run (seen once under load, the reports feed's) is run again, as the scheduler would:
+  // every server of the run gets this data, so one still failing fails them all loudly.
+  await collectOnce(`demo-${now}`, db, async () => {
+    let runs = await collect();
+    for (let again = 0; again < 2 && runs.some((r) => r.status !== 'ok'); again++) runs = await collect();
     const failed = runs.filter((r) => r.status !== 'ok');
     if (failed.length) throw new Error(`demo collection failed: ${failed.map((r) => `${r.feed} ${r.status}: ${r.error ?? ''}`).join('; ')}`);
-    await first.alerts.evaluate();
-    first.alerts.close();
-    return first.db;
   });
-  if (snapshot) await loadSnapshot(db, snapshot);
-  else await collect();
   await alerts.evaluate();
   // The demo's accounts, as `npm start` creates them on the embedded source; the login page lists them.
   const app = await createApp(db, { events: [collector, alerts], demoAccounts: await createDemoAccounts(db) });

@@ -1,9 +1,10 @@
 // The demo's collected data, built once per test run and copied into each demo server's
 // in-memory database. Collecting the simulated province through the collectors takes over a
 // minute (a refresh after every few pages of five feeds); about fifteen files start a demo
-// server, so each would pay it. The first one to ask builds the snapshot (a DuckDB file of the
-// tables and marts, under a lock directory), the others wait for it and copy it in: the same
-// rows the collectors wrote, run log and watermarks included, and the marts their refreshes left.
+// server, so each would pay it. The first one to ask collects and leaves a snapshot (a DuckDB
+// file of its tables and marts, under a lock directory), the others wait for it and copy it in:
+// the same rows the collectors wrote, run log and watermarks included, and the marts their
+// refreshes left.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -61,7 +62,7 @@ async function copyChanged(c: DuckDBConnection, names: string[], source: string,
 /** Makes db hold what the snapshot's database held: its tables' rows, its sequences moved on as
  * far, and its marts (as the collectors' refreshes left them). db must be migrated like the
  * snapshot's database and allowed to read the snapshot's folder. */
-export async function loadSnapshot(db: Database, file: string): Promise<void> {
+async function loadSnapshot(db: Database, file: string): Promise<void> {
   await db.exclusive(
     async (c) => {
       await c.run(`ATTACH ${quote(file)} AS snap (READ_ONLY)`);
@@ -84,32 +85,28 @@ export async function loadSnapshot(db: Database, file: string): Promise<void> {
   );
 }
 
-/** The snapshot file for `key`, built by `build` (a database to snapshot) if this is the
- * first caller of the run, else waited for; undefined when no snapshot folder is set. */
-export async function demoSnapshot(key: string, build: () => Promise<Database>): Promise<string | undefined> {
+/** Fills db (migrated, allowed to use the snapshot folder) with the demo's collected data: the
+ * run's first caller for `key` collects it (`collect`) and leaves a snapshot of db; the others
+ * wait for that and copy it in. Without a snapshot folder every caller collects. */
+export async function collectOnce(key: string, db: Database, collect: () => Promise<void>): Promise<void> {
   const dir = process.env[SNAPSHOT_DIR_ENV];
-  if (!dir) return undefined;
+  if (!dir) return collect();
   const file = join(dir, `${key}.duckdb`);
   const failed = join(dir, `${key}.failed`);
   try {
     mkdirSync(join(dir, `${key}.lock`));
   } catch {
-    // Another file is building it.
+    // Another file is collecting it.
     for (const until = Date.now() + WAIT_MS; Date.now() < until; await sleep(250)) {
-      if (existsSync(file)) return file;
+      if (existsSync(file)) return loadSnapshot(db, file);
       if (existsSync(failed)) throw new Error(`demo snapshot failed: ${readFileSync(failed, 'utf8')}`);
     }
     throw new Error(`demo snapshot ${file} not built within ${WAIT_MS / 1000} s`);
   }
   try {
-    const db = await build();
-    try {
-      await writeSnapshot(db, `${file}.part`);
-    } finally {
-      db.close();
-    }
+    await collect();
+    await writeSnapshot(db, `${file}.part`);
     renameSync(`${file}.part`, file);
-    return file;
   } catch (err) {
     writeFileSync(failed, String((err as Error).stack ?? err));
     throw err;
