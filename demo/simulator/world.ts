@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS_DIR } from '../../core/paths.js';
+import { OUTCOMES } from '../../ingest/feeds/cases.js';
 import { DAY, HOUR, addDays, addMonths, dayStart } from '../../core/time.js';
 import { WorkCalendar } from './calendar.js';
 import { pick, poisson, rng } from './random.js';
@@ -39,8 +40,8 @@ export interface SimCase {
   defect?: 'unknown_region' | 'bad_channel' | 'completed_before_accepted' | 'bad_timestamp' | OutcomeDefect;
 }
 
-/** How a case ends: 办结, 撤回 by the applicant, 不予受理/退回. */
-export type Outcome = 'completed' | 'withdrawn' | 'rejected';
+/** How a case ends: 办结, 撤回 by the applicant, 不予受理/退回 (the cases feed's outcomes). */
+type Outcome = (typeof OUTCOMES)[number];
 /** An outcome sent on a case without its end (completed_at null), or an outcome the feed does not know. */
 type OutcomeDefect = 'outcome_on_open' | 'unknown_outcome';
 
@@ -171,7 +172,7 @@ export class World {
         channel,
         accepted_at,
         completed_at,
-        outcome: pick(ends, ['completed', 'withdrawn', 'rejected'] as const, [1 - county.withdrawn - rejected, county.withdrawn, rejected]),
+        outcome: pick(ends, OUTCOMES, [1 - county.withdrawn - rejected, county.withdrawn, rejected]),
         limit_days: item.limit,
       };
       if (r() < DEFECT_RATE) c.defect = pick(r, ['unknown_region', 'bad_channel', 'completed_before_accepted', 'bad_timestamp'] as const, [1, 1, 1, 1]);
