@@ -17,11 +17,17 @@ export interface UserScope {
   scores(region: string): boolean;
   /** The scope covers every region (a province-wide user): unfiltered lists are theirs to see. */
   all: boolean;
+  /** Equal for users who see exactly the same (what a page built for one may be shown to another). */
+  key: string;
 }
 
-const NOTHING: UserScope = { own: () => false, peer: () => false, scores: () => false, all: false };
+export const NOTHING: UserScope = { own: () => false, peer: () => false, scores: () => false, all: false, key: '' };
+export const EVERYTHING: UserScope = { own: () => true, peer: () => true, scores: () => true, all: true, key: '*' };
 
 export class Scopes {
+  // Scopes made, by key: every request asks for its user's.
+  private readonly made = new Map<string, UserScope>();
+
   private constructor(
     private readonly reach: Map<string, { own: Set<string>; peer: Set<string> }>,
     private readonly regions: number,
@@ -46,14 +52,25 @@ export class Scopes {
     if (user.region_code === null) return NOTHING;
     const evaluator = user.roles.includes('evaluator');
     const assigned = evaluator ? user.assigned : [];
-    const own = this.union([user.region_code, ...assigned], 'own');
-    const peer = this.union([user.region_code], 'peer');
-    const scored = evaluator ? this.union(assigned.length ? assigned : [user.region_code], 'own') : own;
+    const key = evaluator ? `${user.region_code}:evaluator:${assigned.join(',')}` : user.region_code;
+    let scope = this.made.get(key);
+    if (!scope) {
+      scope = this.make(user.region_code, evaluator, assigned, key);
+      this.made.set(key, scope);
+    }
+    return scope;
+  }
+
+  private make(region: string, evaluator: boolean, assigned: readonly string[], key: string): UserScope {
+    const own = this.union([region, ...assigned], 'own');
+    const peer = this.union([region], 'peer');
+    const scored = evaluator ? this.union(assigned.length ? assigned : [region], 'own') : own;
     return {
       own: (r) => own.has(r),
       peer: (r) => own.has(r) || peer.has(r),
       scores: (r) => scored.has(r),
       all: own.size === this.regions,
+      key,
     };
   }
 }

@@ -7,7 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Actor } from '../access/audit.js';
-import type { Scopes, UserScope } from '../access/scope.js';
+import { EVERYTHING, NOTHING, type Scopes, type UserScope } from '../access/scope.js';
 import type { Session, Sessions } from '../access/sessions.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../contracts/access.js';
 import { ruleFor, type RouteRule } from './route-rules.js';
@@ -27,8 +27,6 @@ declare module 'hono' {
   }
 }
 
-const EVERYTHING: UserScope = { own: () => true, peer: () => true, scores: () => true, all: true };
-const NOTHING: UserScope = { own: () => false, peer: () => false, scores: () => false, all: false };
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Where a request came from, for the audit log (no address when not served over a socket). */

@@ -130,7 +130,12 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
   const reads = { ...referenceReads(db), ...indicatorReads(db), ...overviewReads(db), ...alertReads(db), ...scoreReads(db) };
   app.route(
     '/api',
-    pageRoutes(reads, dims, (region, year, scheme) => latestFrozen(db, region, year, scheme)),
+    pageRoutes(
+      reads,
+      dims,
+      (region, year, scheme) => latestFrozen(db, region, year, scheme),
+      (key, make) => db.derived(key, make),
+    ),
   );
 
   // The dashboard keeps its state in the query string, so static files are all it needs.

@@ -7,7 +7,7 @@ import { Bool, DateDay, Float64, Int32, Int64, TimestampMillisecond, Utf8, Table
 import ExcelJS from 'exceljs';
 import { inertText, toCsvText } from '../core/csv.js';
 import type { QueryResult } from '../warehouse/database.js';
-import { toObjects } from '../warehouse/database.js';
+import { sharedObjects } from '../warehouse/database.js';
 import { BadRequest, shown } from './validate.js';
 
 export const ARROW_MIME = 'application/vnd.apache.arrow.stream';
@@ -106,6 +106,6 @@ export async function sendTable(c: Context, result: QueryResult, extra: Record<s
         'content-disposition': `attachment; filename="${filename}.csv"`,
       });
     default:
-      return c.json({ ...extra, columns: result.columns, data: toObjects(result) });
+      return c.json({ ...extra, columns: result.columns, data: sharedObjects(result) });
   }
 }

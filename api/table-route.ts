@@ -7,7 +7,7 @@
 import type { Context, Hono } from 'hono';
 import { API_PREFIX, ENDPOINTS, type ParsedQueryOf, type QueryOf, type RowOf, type TablePath } from '../contracts/endpoints.js';
 import { selectList, type SelectList } from '../contracts/select.js';
-import { toObjects, type QueryResult } from '../warehouse/database.js';
+import { sharedObjects, type QueryResult } from '../warehouse/database.js';
 import type { Dims } from './dims.js';
 import { knownFormat, sendTable } from './format.js';
 import { validQuery } from './validate.js';
@@ -37,5 +37,5 @@ export function readRoute<P extends TablePath>(app: Hono, dims: Dims, reads: Tab
 export async function readRows<P extends TablePath>(reads: TableReads<P>, path: P, params: QueryOf<P>): Promise<RowOf<P>[]> {
   const query = ENDPOINTS[path].query.parse(params) as ParsedQueryOf<P>;
   const read = reads[path] as TableRead<P>;
-  return toObjects(await read(query, selectList)) as RowOf<P>[];
+  return sharedObjects(await read(query, selectList)) as RowOf<P>[];
 }

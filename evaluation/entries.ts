@@ -16,6 +16,7 @@ import {
 import type { MartRefresher } from '../ingest/marts.js';
 import { rescoreYear } from '../scoring/manual-scores.js';
 import type { Database } from '../warehouse/database.js';
+import { evaluationWrite } from './write.js';
 import { NOW_CST } from './context.js';
 import { conflict, invalid, refused } from './errors.js';
 import { manualIndicators, type Round, regionRow } from './rounds.js';
@@ -153,7 +154,7 @@ export async function saveEntries(db: Database, round: Round, region: string, mo
     seen.add(e.indicator_code);
   }
   const { id } = round.row;
-  await db.transaction(async (conn) => {
+  await evaluationWrite(db, async (conn) => {
     for (const e of entries) {
       const key = { id, region, indicator: e.indicator_code, mode };
       await conn.run('DELETE FROM eval_entry WHERE round_id = $id AND region_code = $region AND indicator_code = $indicator AND mode = $mode', key);
@@ -190,7 +191,7 @@ export async function submitEntries(db: Database, marts: MartRefresher, round: R
     mode,
   });
   if (n === 0) throw invalid(`地区 ${row.region_name} 还没有保存${mode}分，无可提交`);
-  await db.transaction(async (conn) => {
+  await evaluationWrite(db, async (conn) => {
     const changed = await submitStored(conn, round, region, mode);
     await auditIn(conn, round.members.actor, { action: 'eval_entry_submit', target: `round ${round.row.id} ${region} ${mode}`, after: { entries: changed } });
   });

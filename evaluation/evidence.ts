@@ -4,6 +4,7 @@
 import { auditIn } from '../access/audit.js';
 import { EDITABLE_BY, type EvidenceRow, ROLE_MODE, type ScoringRole } from '../contracts/evaluation.js';
 import type { Database } from '../warehouse/database.js';
+import { evaluationWrite } from './write.js';
 import { blob, readBlob, sha256Hex } from './blobs.js';
 import { EVIDENCE_TYPES, type EvaluationConfig } from './config.js';
 import type { Caller } from './context.js';
@@ -37,7 +38,7 @@ export async function uploadEvidence(
   if (!roles.some((r) => EDITABLE_BY[r].includes(row.state))) throw conflict(`地区 ${row.region_name} 处于"${row.state_name}"状态，不能再上传佐证材料`);
   const mediaType = evidenceType(config, file.name, file.bytes.length);
   const sha256 = sha256Hex(file.bytes);
-  const id = await db.transaction(async (conn) => {
+  const id = await evaluationWrite(db, async (conn) => {
     const next = Number((await conn.runAndReadAll('SELECT COALESCE(max(id), 0)::INT + 1 FROM eval_evidence')).getRows()[0][0]);
     await conn.run(`INSERT INTO eval_evidence VALUES ($id, $round, $region, $indicator, $name, $type, $size, $sha, $content, $by, ${NOW_CST})`, {
       id: next,

@@ -10,6 +10,7 @@ import { findUser } from '../access/users.js';
 import { ROUND_ROLE_NAMES, ROUND_ROLES, type RoundPlan, type RoundRole, type RoundRow } from '../contracts/evaluation.js';
 import { pathText } from '../core/validation.js';
 import type { Database } from '../warehouse/database.js';
+import { evaluationWrite } from './write.js';
 import { type Caller, type Clock, isAdmin, NOW_CST } from './context.js';
 import { addWorkingDays } from './deadlines.js';
 import { EvaluationError, invalid, refused } from './errors.js';
@@ -138,7 +139,7 @@ export async function createRound(db: Database, caller: Caller, clock: Clock, in
     self: await addWorkingDays(db, opened, plan.deadlines.self_evaluation_days),
     review: await addWorkingDays(db, opened, plan.deadlines.self_evaluation_days + plan.deadlines.review_days),
   };
-  const id = await db.transaction(async (conn) => {
+  const id = await evaluationWrite(db, async (conn) => {
     const next = await conn.runAndReadAll('SELECT COALESCE(max(id), 0)::INT + 1 FROM eval_round');
     const roundId = Number(next.getRows()[0][0]);
     await conn.run(

@@ -9,6 +9,7 @@ import type { RegionLevel } from '../contracts/rows.js';
 import { formatPoints, levelName } from '../contracts/format.js';
 import { htmlToPdf, PdfUnavailable } from '../report/pdf.js';
 import type { Database, QueryResult } from '../warehouse/database.js';
+import { evaluationWrite } from './write.js';
 import { blob, readBlob, sha256Hex } from './blobs.js';
 import type { Clock } from './context.js';
 import { addWorkingDays } from './deadlines.js';
@@ -64,7 +65,7 @@ export async function publish(db: Database, clock: Clock, round: Round, toXlsx: 
     throw err;
   }
   const xlsx = await toXlsx(result);
-  await db.transaction(async (conn) => {
+  await evaluationWrite(db, async (conn) => {
     await conn.run(`INSERT INTO eval_publication VALUES ($id, $edition, CAST($day AS DATE), $by, $html, $hs, $pdf, $ps, $xlsx, $xs)`, {
       id: round.row.id,
       edition,

@@ -18,6 +18,7 @@ import {
 } from '../contracts/evaluation.js';
 import type { MartRefresher } from '../ingest/marts.js';
 import type { Database } from '../warehouse/database.js';
+import { evaluationWrite } from './write.js';
 import type { Clock } from './context.js';
 import { NOW_CST } from './context.js';
 import { submitStored } from './entries.js';
@@ -95,7 +96,7 @@ export async function transition(
   // Rendered before the transaction: a PDF takes seconds and must not hold the writer.
   const pdf = t.action === 'approve' ? await (deps.renderPdf ?? renderFrozenReport)(db, round, region) : null;
   const key = { id: round.row.id, region };
-  await db.transaction(async (conn) => {
+  await evaluationWrite(db, async (conn) => {
     await conn.run(`UPDATE eval_region SET state = $to, changed_at = ${NOW_CST} WHERE round_id = $id AND region_code = $region`, { ...key, to: t.to });
     await conn.run(
       `INSERT INTO eval_transition

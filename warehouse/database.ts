@@ -1,5 +1,6 @@
 // One long-lived DuckDB instance per process: a single serialized writer
 // (collectors, seeds, refresh) and a small pool of read connections (API).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DuckDBInstance, type DuckDBConnection, DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBMaterializedResult, DuckDBResultReader, DuckDBType, DuckDBValue, Json } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
@@ -38,6 +39,20 @@ export function readResult(reader: DuckDBResultReader): QueryResult {
 
 export function toObjects({ columns, rows }: QueryResult): Row[] {
   return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]])));
+}
+
+const objectsOf = new WeakMap<QueryResult, readonly Readonly<Row>[]>();
+
+/** toObjects of a result that may be shared (a cached read answers many requests): made once per
+ * result, and frozen, so no request can change what the next one is answered. Building them for
+ * every request was a fifth of the server's time under the pages' load. */
+export function sharedObjects(result: QueryResult): readonly Readonly<Row>[] {
+  let objects = objectsOf.get(result);
+  if (!objects) {
+    objects = Object.freeze(toObjects(result).map((r) => Object.freeze(r)));
+    objectsOf.set(result, objects);
+  }
+  return objects;
 }
 
 export type Cell = string | number | null;
@@ -120,6 +135,8 @@ const MART_CACHE_ENTRIES = 10_000;
 // A refresh reads again the reads asked for this recently (others are dropped): on a busy
 // server a page may come round less often than the collectors refresh.
 const REWARM_WINDOW_MS = 60_000;
+// Bytes of derived values (the pages' JSON bodies) kept; beyond it the least recently used go.
+const DERIVED_BYTES = 64 * 1024 * 1024;
 
 interface CachedRead {
   sql: string;
@@ -138,6 +155,13 @@ export class Database {
   private readonly writeLock = new Mutex();
   // Results of martQuery, valid until exclusive() work that rewrites the marts (refresh, migrate) ends.
   private cache = new Map<string, CachedRead>();
+  // Counts the changes of what cached reads answer (a rewarm, a renewal, a dropped read): a value
+  // derived from them is good while the count it was made at stands.
+  private generation = 0;
+  private readonly derivedValues = new Map<string, { generation: number; value: Uint8Array }>();
+  private derivedBytes = 0;
+  // Inside derived(): set when the making reads past the cache, so its value is not kept.
+  private readonly making = new AsyncLocalStorage<{ uncached: boolean }>();
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -181,6 +205,12 @@ export class Database {
   }
 
   async query(sql: string, params?: Params): Promise<QueryResult> {
+    const making = this.making.getStore();
+    if (making) making.uncached = true;
+    return this.read(sql, params);
+  }
+
+  private read(sql: string, params?: Params): Promise<QueryResult> {
     return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)));
   }
 
@@ -189,7 +219,8 @@ export class Database {
    * identical requests arriving together share one read, so a burst of dashboard requests
    * does not compete with a collector for DuckDB's threads. Raw tables only where a stale
    * answer lasts until the collector run writing them ends (with a refresh); not for ops_*
-   * (but ops_alert through v_alert, whose writers renew() it) or manual scores. */
+   * (but ops_alert through v_alert, whose writers renew() it, and the evaluation tables, renewed
+   * by every evaluation write: evaluation/write.ts) or manual scores. */
   martQuery(sql: string, params?: Params): Promise<QueryResult> {
     const key = `${sql}\u0000${JSON.stringify(params ?? null)}`;
     const hit = this.cache.get(key);
@@ -197,16 +228,54 @@ export class Database {
       hit.usedAt = performance.now();
       return hit.result;
     }
-    if (this.cache.size >= MART_CACHE_ENTRIES) this.cache.clear();
+    if (this.cache.size >= MART_CACHE_ENTRIES) this.dropCache();
     return this.cacheRead(this.cache, key, sql, params);
   }
 
   private cacheRead(cache: Map<string, CachedRead>, key: string, sql: string, params?: Params, usedAt = performance.now()): Promise<QueryResult> {
-    const entry: CachedRead = { sql, params, result: this.query(sql, params), usedAt };
+    const entry: CachedRead = { sql, params, result: this.read(sql, params), usedAt };
     cache.set(key, entry);
     // A failed read is not kept.
-    entry.result.catch(() => cache.get(key) === entry && cache.delete(key));
+    entry.result.catch(() => cache.get(key) === entry && cache.delete(key) && this.generation++);
     return entry.result;
+  }
+
+  private dropCache(): void {
+    this.cache.clear();
+    this.generation++;
+  }
+
+  /** What `make` builds from cached reads alone (martQuery), kept under `key` until what those
+   * reads answer changes (a refresh's rewarm, renew(), setClock): the pages' JSON bodies, so a
+   * page asked for again is neither rebuilt nor serialized. A value whose making also read
+   * uncached (query, rows), or that was made across such a change, is not kept; a failure is
+   * not kept either. */
+  async derived(key: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+    const kept = this.derivedValues.get(key);
+    if (kept?.generation === this.generation) {
+      // Most recently used last: the budget drops from the front.
+      this.derivedValues.delete(key);
+      this.derivedValues.set(key, kept);
+      return kept.value;
+    }
+    const generation = this.generation;
+    const store = { uncached: false };
+    const value = await this.making.run(store, make);
+    if (!store.uncached && generation === this.generation) this.keepDerived(key, { generation, value });
+    return value;
+  }
+
+  private keepDerived(key: string, entry: { generation: number; value: Uint8Array }): void {
+    const old = this.derivedValues.get(key);
+    if (old) this.derivedBytes -= old.value.byteLength;
+    this.derivedValues.delete(key);
+    this.derivedValues.set(key, entry);
+    this.derivedBytes += entry.value.byteLength;
+    for (const [k, e] of this.derivedValues) {
+      if (this.derivedBytes <= DERIVED_BYTES) break;
+      this.derivedValues.delete(k);
+      this.derivedBytes -= e.value.byteLength;
+    }
   }
 
   /** After the marts were rewritten, the reads the dashboards asked for in the last minute are
@@ -219,6 +288,7 @@ export class Database {
     const hot = [...this.cache].filter(([, e]) => e.usedAt >= since);
     await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params, e.usedAt).catch(() => undefined)));
     this.cache = fresh;
+    this.generation++;
   }
 
   /** Reads the cached reads naming `relation` again and then replaces them, after a write outside
@@ -228,13 +298,14 @@ export class Database {
     const stale = [...this.cache].filter(([, e]) => e.sql.includes(relation));
     await Promise.all(
       stale.map(async ([key, e]) => {
-        const result = this.query(e.sql, e.params);
+        const result = this.read(e.sql, e.params);
         await result.catch(() => undefined);
         if (this.cache.get(key) !== e) return;
         this.cache.set(key, { ...e, result });
         result.catch(() => this.cache.get(key)?.result === result && this.cache.delete(key));
       }),
     );
+    this.generation++;
   }
 
   async rows<T = Row>(sql: string, params?: Params): Promise<T[]> {
@@ -304,7 +375,7 @@ export class Database {
     await this.writeLock.run(async () => {
       for (const conn of [this.writer, ...this.readers, ...this.extra]) await setClockOn(conn, asOf);
     });
-    this.cache.clear();
+    this.dropCache();
   }
 
   /** Closes a connection from connect() early (e.g. one left in an unknown state). */

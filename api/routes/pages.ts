@@ -41,6 +41,10 @@ export type PanelPath =
 type Get = <P extends PanelPath>(path: P, params: QueryOf<P>) => Promise<RowOf<P>[]>;
 /** /api/evaluation/frozen's answer: the region's latest frozen result for a year and scheme. */
 export type FrozenFor = (region: string, year: number, scheme: string) => Promise<FrozenResult | null>;
+/** A page's body, made by `make` or reused while the reads it was made from stand (Database.derived). */
+export type Derive = (key: string, make: () => Promise<Uint8Array>) => Promise<Uint8Array>;
+
+const utf8 = new TextEncoder();
 
 type Query<P extends PagePath> = ReturnType<(typeof PAGE_ENDPOINTS)[P]['query']['parse']>;
 type Build<P extends PagePath> = (query: Query<P>, get: Get, frozen: FrozenFor) => Promise<PageOf<P>>;
@@ -133,7 +137,7 @@ function panelsFor(c: Context, reads: TableReads<PanelPath>): Get {
   };
 }
 
-export function pageRoutes(reads: TableReads<PanelPath>, dims: Dims, frozenFor: FrozenFor): Hono {
+export function pageRoutes(reads: TableReads<PanelPath>, dims: Dims, frozenFor: FrozenFor, derive: Derive): Hono {
   const app = new Hono();
   for (const path of Object.keys(PAGE_ENDPOINTS) as PagePath[]) {
     const { query, codes } = PAGE_ENDPOINTS[path];
@@ -142,7 +146,13 @@ export function pageRoutes(reads: TableReads<PanelPath>, dims: Dims, frozenFor: 
       const format = c.req.query('format');
       if (format !== undefined && format !== 'json')
         throw new BadRequest(`parameter 'format' must be json for a page; got '${shown(format)}' (CSV and XLSX come from each panel's table endpoint)`);
-      return c.json(await build(c.req.valid('query') as Query<PagePath>, panelsFor(c, reads), frozenFor));
+      // A page depends on its query and on what its panels' reads answer; its refusals on the
+      // user's scope: users of one scope share its bodies.
+      const key = `${accessOf(c).scope.key}\u0000${c.req.url}`;
+      const body = await derive(key, async () =>
+        utf8.encode(JSON.stringify(await build(c.req.valid('query') as Query<PagePath>, panelsFor(c, reads), frozenFor))),
+      );
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' });
     });
   }
   return app;

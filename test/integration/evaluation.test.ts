@@ -249,7 +249,12 @@ describe('a whole round', () => {
     const early = await act(users.wg, J, 'approve');
     expect(early.status).toBe(409);
     expect(early.data.error).toMatch(/历下区.*市中区|市中区.*历下区/);
+    // The agency page, asked for before the approval, is kept; the approval's freeze renews it.
+    const agencyPage = async () =>
+      (await app.request(`http://localhost/api/pages/agency?region=${A}&year=2025&scheme=standard`, { headers: users.agA.headers })).json();
+    expect((await agencyPage()).frozen).toBeNull();
     expect((await act(users.apJ, A, 'approve')).data).toMatchObject({ state: 'approved', frozen_version: 1 });
+    expect((await agencyPage()).frozen).toMatchObject({ round_id: roundId, version: 1 });
     expect((await act(users.wg, J, 'approve')).status).toBe(409);
     expect((await act(users.apJ, B, 'approve')).data.state).toBe('approved');
     expect((await act(users.wg, J, 'approve')).data).toMatchObject({ state: 'approved', frozen_version: 1 });

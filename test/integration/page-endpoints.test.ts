@@ -224,7 +224,10 @@ describe('scope', () => {
     expect((await get('/api/pages/scores', { region: '370202', ...SCORES }, evaluator)).status).toBe(200);
     const horizontal = await get('/api/compare/horizontal', { metric: 'online_rate', parent: '370200', period: '2025-03' }, evaluator);
     expect(horizontal.status).toBe(403);
-    const { status, body } = await get('/api/pages/overview', { region: '370202', period: '2025-03', metric: 'online_rate', ...SCORES }, evaluator);
+    // The province-wide administrator's answer to the same page is kept (Database.derived), and is not theirs.
+    const overview = { region: '370202', period: '2025-03', metric: 'online_rate', ...SCORES };
+    expect((await get('/api/pages/overview', overview)).status).toBe(200);
+    const { status, body } = await get('/api/pages/overview', overview, evaluator);
     expect(status).toBe(403);
     expect(body.error).toBe(horizontal.body.error);
   });

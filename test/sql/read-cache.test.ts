@@ -3,7 +3,7 @@
 // outside the refresh renews only the cached reads naming what it changed (the alert monitor's
 // ops_alert, read through v_alert), leaving the others alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../warehouse/database.js';
+import { type Database, sharedObjects } from '../../warehouse/database.js';
 import { freshDb } from '../support/db.js';
 
 let db: Database;
@@ -40,6 +40,66 @@ describe('Database.martQuery', () => {
     await db.exclusive(async () => undefined, { marts: true });
     await db.exec('INSERT INTO cache_probe_a VALUES (8)');
     expect(await sum(READ_A)).toBe(7); // rewarmed, not dropped: the cached result
+  });
+});
+
+describe('Database.derived', () => {
+  const utf8 = new TextEncoder();
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  // A value made from reads, counting how often it is made.
+  let made = 0;
+  const fromCached = async () => {
+    made++;
+    return utf8.encode(`a=${await sum(READ_A)} b=${await sum(READ_B)}`);
+  };
+
+  it('keeps a value made from cached reads until those reads are renewed', async () => {
+    await db.exclusive(async () => undefined, { marts: true });
+    made = 0;
+    const first = text(await db.derived('k', fromCached));
+    expect(text(await db.derived('k', fromCached))).toBe(first);
+    expect(made).toBe(1);
+    await db.exec('INSERT INTO cache_probe_b VALUES (100)');
+    await db.renew('cache_probe_b');
+    // b grew by 100 once renewed; the kept value went with the renewal.
+    const [, b] = first.match(/b=(\d+)/) ?? [];
+    expect(text(await db.derived('k', fromCached))).toBe(first.replace(/b=\d+/, `b=${Number(b) + 100}`));
+    expect(made).toBe(2);
+    await db.exclusive(async () => undefined, { marts: true });
+    await db.derived('k', fromCached);
+    expect(made).toBe(3);
+  });
+
+  it('does not keep a value whose making read past the cache, or one made across a renewal', async () => {
+    made = 0;
+    const uncached = async () => {
+      made++;
+      return utf8.encode(String((await db.query(READ_A)).rows[0][0]));
+    };
+    await db.derived('u', uncached);
+    await db.derived('u', uncached);
+    expect(made).toBe(2);
+    const across = async () => {
+      made++;
+      const value = await fromCached();
+      await db.renew('cache_probe_a');
+      return value;
+    };
+    await db.derived('x', across);
+    await db.derived('x', across);
+    expect(made).toBe(6); // 2 above, then each of the two calls makes twice (across and fromCached)
+  });
+});
+
+describe('sharedObjects', () => {
+  it("gives the same frozen rows for a result every time, so no request changes the next one's", async () => {
+    const result = await db.martQuery(READ_A);
+    const rows = sharedObjects(result);
+    expect(sharedObjects(result)).toBe(rows);
+    expect(rows).toEqual([{ s: result.rows[0][0] }]);
+    expect(() => {
+      (rows[0] as { s: unknown }).s = 0;
+    }).toThrow(TypeError);
   });
 });
 
