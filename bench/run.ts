@@ -10,6 +10,8 @@ import type { LoadResult } from './load.js';
 import type { SizeMessage, SizeOptions, SizeResult } from './size.js';
 
 const API_TARGET = { p99Ms: 50, healthRatio: 3 };
+/** Issue 17's ingest targets, cases/s: through the collector's record path, and the bulk path. */
+const INGEST_TARGET = { record: 300_000, bulk: 1_000_000 };
 
 const USAGE =
   'usage: npm run bench -- [--sizes 1e6,1e7[,1e8]] [--batch 100000] [--load-seconds 15] [--rate 200] [--dir data/bench] [--port 8770] [--memory-limit 4GB]';
@@ -75,6 +77,19 @@ function apiTargets(results: SizeResult[]): string[] {
   });
 }
 
+/** The ingest targets, met or not, per size, each beside DuckDB's own Parquet load. */
+function ingestTargets(results: SizeResult[]): string[] {
+  const rate = (n: number) => Math.round(n).toLocaleString('en');
+  const met = (n: number, target: number) => `${rate(n)}/s ${n >= target ? 'met' : 'MISSED'} (≥ ${rate(target)}/s)`;
+  return results.map(
+    (r) =>
+      `${fmtCases(r.cases)}: record path ${met(r.ingest_rows_per_s, INGEST_TARGET.record)}, ${ratio(r.ingest_rows_per_s, r)} of DuckDB's Parquet load (${rate(r.parquet_rows_per_s)}/s); bulk path ${met(r.bulk_rows_per_s, INGEST_TARGET.bulk)}, ${ratio(r.bulk_rows_per_s, r)}`,
+  );
+}
+
+/** A path's rows/s over DuckDB's own Parquet load of the bulk path's files in the same run. */
+const ratio = (rowsPerS: number, r: SizeResult) => `${((100 * rowsPerS) / r.parquet_rows_per_s).toFixed(0)} %`;
+
 const fmtCases = (n: number) => (Math.log10(n) % 1 === 0 ? `10^${Math.log10(n)}` : n.toLocaleString('en'));
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
@@ -96,6 +111,9 @@ function table(results: SizeResult[]): string {
     'errors',
     'rows written under load',
     'bulk rows/s',
+    'Parquet load rows/s',
+    'ingest ÷ Parquet',
+    'bulk ÷ Parquet',
     'peak RSS',
     'DB file',
   ];
@@ -116,6 +134,9 @@ function table(results: SizeResult[]): string {
     String(r.api.mix.errors + r.api.health.errors),
     r.rows_during_load.toLocaleString('en'),
     Math.round(r.bulk_rows_per_s).toLocaleString('en'),
+    Math.round(r.parquet_rows_per_s).toLocaleString('en'),
+    ratio(r.ingest_rows_per_s, r),
+    ratio(r.bulk_rows_per_s, r),
     mib(r.peak_rss_bytes),
     mib(r.db_bytes),
   ]);
@@ -142,7 +163,7 @@ async function main(): Promise<void> {
   console.log(
     `\n${new Date().toISOString().slice(0, 10)}, ingest = a new month through the cases collector (validate, stage, cases.prepare.sql, cases.apply.sql) in batches of the given size;`,
   );
-  console.log(`refresh = the three feeds' runs' refreshes of the periods the month changed (marts and scores); full refresh = every period; bulk = a month of cases read from Parquet files of 10^6 cases into the stage, then the same prepare and apply scripts;
+  console.log(`refresh = the three feeds' runs' refreshes of the periods the month changed (marts and scores); full refresh = every period; bulk = a month of cases read from Parquet files of 10^6 cases into the stage, then the same prepare and apply scripts; Parquet load = DuckDB's own INSERT of the same files into an empty table shaped like raw_case, nothing else;
  API = ${base.rate} req/s of the requests the overview, agency and score pages make (URLs: distinct ones) for ${base.loadSeconds} s while the collector writes, /api/health loaded alongside.\n`);
   console.log(table(results));
   const cost = results[0]?.api.per_page;
@@ -150,7 +171,7 @@ async function main(): Promise<void> {
     console.log(
       `\na page costs: overview ${cost.overview} request(s), agency ${cost.agency}, scores ${cost.scores} (its data; reference data and the session once per visit)`,
     );
-  for (const line of apiTargets(results)) console.log(line);
+  for (const line of [...apiTargets(results), ...ingestTargets(results)]) console.log(line);
 }
 
 main().catch((err: Error) => {
