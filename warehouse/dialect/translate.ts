@@ -6,7 +6,7 @@ import { applyRules, type Engine } from './rules.js';
 import { isOp, render, significant, split, parse as tokens } from './tokens.js';
 
 const BATCH =
-  "batch maintenance of the case aggregates, called by the collectors' scripts (ingest/feeds/cases.*.sql); the engine reads the aggregates they built";
+  'batch maintenance of the case aggregates, called by ingest/feeds/cases.*.sql and warehouse/calendar-reconcile.sql; the engine reads the aggregates they built, exported';
 const OPERATIONS = 'operations view of the collecting machine';
 
 /** The model relations that stay on the machine that collects, each with its reason. */
