@@ -3,7 +3,7 @@
 -- (1 = highest frozen total; ties share a rank) — results as approved, never live scores.
 CREATE OR REPLACE VIEW v_eval_bulletin AS
 WITH latest AS (
-  SELECT * FROM eval_frozen_report
+  SELECT round_id, region_code, version, total, grade, sha256 FROM eval_frozen_report
   QUALIFY version = max(version) OVER (PARTITION BY round_id, region_code)
 )
 SELECT g.round_id, g.region_code, d.name AS region_name, d.level, p.name AS parent_name,

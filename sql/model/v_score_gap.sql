@@ -13,7 +13,10 @@ WITH points AS (
   FROM points p JOIN dim_grade_band b ON b.scheme = p.scheme AND b.min_points > p.points
   GROUP BY ALL
 )
-SELECT t.* EXCLUDE (missing_points, pending_points), n.grade AS next_grade, n.min_points - t.total AS points_to_next,
+-- The total's columns by name, not t.* EXCLUDE (…), so Trino and Spark read the same text (docs/SCALE.md).
+SELECT t.scheme, t.region_code, t.period_type, t.period, t.base_points, t.bonus_points, t.total, t.max_total, t.grade,
+       t.projected_total, t.projected_grade, t.bonus_earned, t.missing_entries, t.pending_entries, t.total_exact,
+       t.complete, t.coverage, n.grade AS next_grade, n.min_points - t.total AS points_to_next,
        pn.grade AS projected_next_grade, pn.min_points - t.projected_total AS projected_points_to_next,
        t.missing_points, t.pending_points
 FROM mart_score_total t
