@@ -29,6 +29,8 @@ export interface LoadResult {
 
 /** Requests per second on /api/health beside the mix: enough for a p99, little added load. */
 const HEALTH_RATE = 20;
+/** What Chromium sends: the pages' answers travel compressed, as they do to every browser. */
+const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
 
 const [url, seconds, rate, cookie] = process.argv.slice(2);
 
@@ -61,7 +63,9 @@ const paths = requestMix(visits);
 // server started: the read cache then holds the pages' panels, and every refresh rewarms them.
 const distinct = [...new Set(paths)];
 for (let i = 0; i < distinct.length; i += 4)
-  await Promise.all(distinct.slice(i, i + 4).map(async (path) => (await fetch(`${url}${path}`, { headers: { cookie } })).arrayBuffer()));
+  await Promise.all(
+    distinct.slice(i, i + 4).map(async (path) => (await fetch(`${url}${path}`, { headers: { cookie, 'accept-encoding': BROWSER_ENCODINGS } })).arrayBuffer()),
+  );
 const load = (paths: string[], overallRate: number, connections: number, headers: Record<string, string>) =>
   autocannon({
     url,
@@ -72,6 +76,9 @@ const load = (paths: string[], overallRate: number, connections: number, headers
     requests: paths.map((path) => ({ method: 'GET', path })),
   });
 // /api/health as any client reaches it: no session to look up.
-const [mix, health] = await Promise.all([load(paths, Number(rate), 10, { cookie }), load(['/api/health'], HEALTH_RATE, 1, {})]);
+const [mix, health] = await Promise.all([
+  load(paths, Number(rate), 10, { cookie, 'accept-encoding': BROWSER_ENCODINGS }),
+  load(['/api/health'], HEALTH_RATE, 1, {}),
+]);
 const out: LoadResult = { mix: latency(mix), distinct_urls: new Set(paths).size, per_page: requestsPerPage(visits), health: latency(health) };
 process.send?.(out, () => process.exit(0));

@@ -138,6 +138,12 @@ const REWARM_WINDOW_MS = 60_000;
 // Bytes of derived values (the pages' JSON bodies) kept; beyond it the least recently used go.
 const DERIVED_BYTES = 64 * 1024 * 1024;
 
+interface Derived {
+  generation: number;
+  value: unknown;
+  bytes: number;
+}
+
 interface CachedRead {
   sql: string;
   params?: Params;
@@ -158,7 +164,7 @@ export class Database {
   // Counts the changes of what cached reads answer (a rewarm, a renewal, a dropped read): a value
   // derived from them is good while the count it was made at stands.
   private generation = 0;
-  private readonly derivedValues = new Map<string, { generation: number; value: Uint8Array }>();
+  private readonly derivedValues = new Map<string, Derived>();
   private derivedBytes = 0;
   // Inside derived(): set when the making reads past the cache, so its value is not kept.
   private readonly making = new AsyncLocalStorage<{ uncached: boolean }>();
@@ -250,31 +256,31 @@ export class Database {
    * page asked for again is neither rebuilt nor serialized. A value whose making also read
    * uncached (query, rows), or that was made across such a change, is not kept; a failure is
    * not kept either. */
-  async derived(key: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  async derived<T>(key: string, make: () => Promise<T>, bytes: (value: T) => number): Promise<T> {
     const kept = this.derivedValues.get(key);
     if (kept?.generation === this.generation) {
       // Most recently used last: the budget drops from the front.
       this.derivedValues.delete(key);
       this.derivedValues.set(key, kept);
-      return kept.value;
+      return kept.value as T;
     }
     const generation = this.generation;
     const store = { uncached: false };
     const value = await this.making.run(store, make);
-    if (!store.uncached && generation === this.generation) this.keepDerived(key, { generation, value });
+    if (!store.uncached && generation === this.generation) this.keepDerived(key, { generation, value, bytes: bytes(value) });
     return value;
   }
 
-  private keepDerived(key: string, entry: { generation: number; value: Uint8Array }): void {
+  private keepDerived(key: string, entry: Derived): void {
     const old = this.derivedValues.get(key);
-    if (old) this.derivedBytes -= old.value.byteLength;
+    if (old) this.derivedBytes -= old.bytes;
     this.derivedValues.delete(key);
     this.derivedValues.set(key, entry);
-    this.derivedBytes += entry.value.byteLength;
+    this.derivedBytes += entry.bytes;
     for (const [k, e] of this.derivedValues) {
       if (this.derivedBytes <= DERIVED_BYTES) break;
       this.derivedValues.delete(k);
-      this.derivedBytes -= e.value.byteLength;
+      this.derivedBytes -= e.bytes;
     }
   }
 

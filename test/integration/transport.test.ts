@@ -57,6 +57,20 @@ describe('API answers', () => {
     expect(body.length).toBeLessThan(Buffer.byteLength(plain) / 3);
   });
 
+  it('gzips a page once and sends the same bytes again; the plain JSON to a client refusing gzip', async () => {
+    const url = '/api/pages/scores?scheme=standard&region=370000&period_type=month';
+    const plain = await t.app.request(url, { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toMatch(/Accept-Encoding/);
+    const text = await plain.text();
+    expect(Object.keys(JSON.parse(text))).toEqual(['totals', 'period', 'items', 'indicators', 'lost', 'frozen']);
+    const [first, again] = await Promise.all(
+      [0, 1].map(async () => Buffer.from(await (await t.app.request(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } })).arrayBuffer())),
+    );
+    expect(gunzipSync(first).toString()).toBe(text);
+    expect(again.equals(first)).toBe(true);
+  });
+
   it('never compresses the live-event stream (it would hold events back)', async () => {
     const ctrl = new AbortController();
     const res = await t.app.request('/api/events', { headers: { 'accept-encoding': 'gzip' }, signal: ctrl.signal });

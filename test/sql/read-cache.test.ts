@@ -46,6 +46,7 @@ describe('Database.martQuery', () => {
 describe('Database.derived', () => {
   const utf8 = new TextEncoder();
   const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  const size = (bytes: Uint8Array) => bytes.byteLength;
   // A value made from reads, counting how often it is made.
   let made = 0;
   const fromCached = async () => {
@@ -56,17 +57,17 @@ describe('Database.derived', () => {
   it('keeps a value made from cached reads until those reads are renewed', async () => {
     await db.exclusive(async () => undefined, { marts: true });
     made = 0;
-    const first = text(await db.derived('k', fromCached));
-    expect(text(await db.derived('k', fromCached))).toBe(first);
+    const first = text(await db.derived('k', fromCached, size));
+    expect(text(await db.derived('k', fromCached, size))).toBe(first);
     expect(made).toBe(1);
     await db.exec('INSERT INTO cache_probe_b VALUES (100)');
     await db.renew('cache_probe_b');
     // b grew by 100 once renewed; the kept value went with the renewal.
     const [, b] = first.match(/b=(\d+)/) ?? [];
-    expect(text(await db.derived('k', fromCached))).toBe(first.replace(/b=\d+/, `b=${Number(b) + 100}`));
+    expect(text(await db.derived('k', fromCached, size))).toBe(first.replace(/b=\d+/, `b=${Number(b) + 100}`));
     expect(made).toBe(2);
     await db.exclusive(async () => undefined, { marts: true });
-    await db.derived('k', fromCached);
+    await db.derived('k', fromCached, size);
     expect(made).toBe(3);
   });
 
@@ -76,8 +77,8 @@ describe('Database.derived', () => {
       made++;
       return utf8.encode(String((await db.query(READ_A)).rows[0][0]));
     };
-    await db.derived('u', uncached);
-    await db.derived('u', uncached);
+    await db.derived('u', uncached, size);
+    await db.derived('u', uncached, size);
     expect(made).toBe(2);
     const across = async () => {
       made++;
@@ -85,8 +86,8 @@ describe('Database.derived', () => {
       await db.renew('cache_probe_a');
       return value;
     };
-    await db.derived('x', across);
-    await db.derived('x', across);
+    await db.derived('x', across, size);
+    await db.derived('x', across, size);
     expect(made).toBe(6); // 2 above, then each of the two calls makes twice (across and fromCached)
   });
 });
