@@ -76,6 +76,7 @@ async function main(): Promise<number> {
     collector.on('progress', (p: Progress) => printProgress(process.stderr, progressLine(p, fraction(p.cursor, start, win?.to ?? Date.now()))));
     collector.on('retry', (r) => process.stderr.write(`\nretry ${r.attempt}: ${r.error}\n`));
     collector.on('refresh-failed', (r) => process.stderr.write(`\nthe data landed; the marts could not be refreshed: ${r.error}\n`));
+    collector.on('checkpoint-failed', (r) => process.stderr.write(`\nthe data landed; the checkpoint after it failed: ${r.error}\n`));
     const summary = await collector.run(job, { ...runOptions(config, name, win ? 'backfill' : 'manual'), window: win });
     if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(

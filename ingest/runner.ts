@@ -122,7 +122,12 @@ export class Collector extends EventEmitter {
         await this.refresh(summary, opts.trigger, true);
         // Fold the run's writes from the WAL into the file now that dashboards are current,
         // rather than in the commit of some later refresh (checkpoint_threshold is high).
-        await this.db.checkpoint().catch(() => undefined);
+        // A failure leaves the run as it is, but must be heard: without the vacuum the marts grow by every refresh.
+        await this.db
+          .checkpoint()
+          .catch((err: unknown) =>
+            this.emit('checkpoint-failed', { feed: summary.feed, run_id: summary.run_id, error: err instanceof Error ? err.message : String(err) }),
+          );
       }
     } catch (err) {
       summary.status = 'failed';

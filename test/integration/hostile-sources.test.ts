@@ -182,6 +182,19 @@ describe('a page whose cursor does not parse', () => {
   });
 });
 
+describe('a checkpoint that fails after a run', () => {
+  it('leaves the run ok and says so (unvacuumed marts would grow unseen)', async () => {
+    const d = await db();
+    const collector = new Collector(d, NO_RETRY);
+    const failures: string[] = [];
+    collector.on('checkpoint-failed', (r: { error: string }) => failures.push(r.error));
+    d.checkpoint = () => Promise.reject(new Error('unknown compression method'));
+    const cases = await platform({ cases: [kase('C1', 3)] });
+    expect(await collector.run(httpJob(cases.url, 'cases'), opts)).toMatchObject({ status: 'ok', rows_written: 1 });
+    expect(failures).toEqual(['unknown compression method']);
+  });
+});
+
 describe('a refresh of the marts that fails', () => {
   it('leaves the run ok and its data landed, shows on feed health, and is retried until it succeeds', async () => {
     const d = await db();
