@@ -17,7 +17,7 @@ const out = mkdtempSync(join(tmpdir(), 'si-export-'));
 let db: Database;
 
 const HEADLINE = `SELECT region_code, period_type, period, metric, numerator, denominator, value FROM v_metric_value
-  WHERE region_code IN ('370000', '370100', '370102') AND metric IN ('on_time_rate', 'online_rate', 'upload_timeliness', 'handling_days_median', 'handling_hours_p90')
+  WHERE region_code IN ('370000', '370100', '370102') AND metric IN ('on_time_rate', 'online_rate', 'upload_timeliness', 'handling_days_median', 'handling_hours_p90', 'registration_rate')
   ORDER BY ALL`;
 
 beforeAll(async () => {

@@ -19,7 +19,18 @@ export const PARTITIONED: Record<string, string> = {
 };
 
 /** The reference tables, and the configured peer groups the comparisons were built with. */
-export const DIMENSIONS = ['dim_region', 'dim_service_item', 'dim_channel', 'dim_holiday', 'dim_metric', 'dim_indicator', 'dim_rating_rule', 'cfg_peer_group'];
+export const DIMENSIONS = [
+  'dim_region',
+  'dim_service_item',
+  'dim_channel',
+  'dim_holiday',
+  'dim_metric',
+  'dim_indicator',
+  'dim_rating_rule',
+  // Which report figures are stocks: without it a quarter or year sums a stock's months as if a flow.
+  'dim_report_figure',
+  'cfg_peer_group',
+];
 
 /** The province a county belongs to: GB/T 2260 codes share the first two digits. */
 export const provinceOf = (column: string) => `left(${column}, 2) || '0000'`;
