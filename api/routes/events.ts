@@ -11,23 +11,33 @@ export const LIVE_EVENTS = ['data-changed', 'run-finished', 'alerts-changed'] as
 const RETRY_MS = 1000;
 const KEEPALIVE_MS = 15_000;
 
+type Subscriber = (event: string, data: string) => void;
+
 export function eventRoutes(sources: EventEmitter[]): Hono {
+  // One listener per source and event while any stream is open, fanned out to the streams: a
+  // listener per stream would pass Node's limit of ten (and warn of a leak) at eleven dashboards.
+  const subscribers = new Set<Subscriber>();
+  const forwarders = LIVE_EVENTS.map((event) => ({
+    event,
+    forward: (payload: unknown) => {
+      const data = JSON.stringify({ ...(payload as object), at: new Date().toISOString() });
+      for (const subscriber of subscribers) subscriber(event, data);
+    },
+  }));
+  const listen = (on: boolean) => {
+    for (const source of sources) for (const { event, forward } of forwarders) on ? source.on(event, forward) : source.off(event, forward);
+  };
   const app = new Hono();
   app.get('/events', (c) =>
     streamSSE(c, async (stream) => {
       const queue: { event: string; data: string }[] = [];
       let wake: (() => void) | null = null;
-      const push = (event: string) => (payload: unknown) => {
-        queue.push({ event, data: JSON.stringify({ ...(payload as object), at: new Date().toISOString() }) });
+      const subscriber: Subscriber = (event, data) => {
+        queue.push({ event, data });
         wake?.();
       };
-      const listeners = sources.flatMap((source) =>
-        LIVE_EVENTS.map((event) => {
-          const fn = push(event);
-          source.on(event, fn);
-          return () => source.off(event, fn);
-        }),
-      );
+      if (subscribers.size === 0) listen(true);
+      subscribers.add(subscriber);
       let open = true;
       stream.onAbort(() => {
         open = false;
@@ -49,7 +59,8 @@ export function eventRoutes(sources: EventEmitter[]): Hono {
           if (open && !queue.length) await stream.write(': keep-alive\n\n');
         }
       } finally {
-        for (const off of listeners) off();
+        subscribers.delete(subscriber);
+        if (subscribers.size === 0) listen(false);
       }
     }),
   );

@@ -140,7 +140,12 @@ describe('alert evaluation', () => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const leave = new AbortController();
-    const res = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/api/events`, { signal: leave.signal });
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/events`;
+    // Eleven other dashboards open: one listener for them all (Node warns of a leak beyond ten).
+    const others = await Promise.all(Array.from({ length: 11 }, () => fetch(url, { signal: leave.signal })));
+    await Promise.all(others.map((r) => r.body!.getReader().read()));
+    expect(events.listenerCount('data-changed')).toBe(1);
+    const res = await fetch(url, { signal: leave.signal });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -155,7 +160,7 @@ describe('alert evaluation', () => {
     await readUntil('event: alerts-changed');
     expect(text).toMatch(/event: data-changed\ndata: \{"feed":"cases","run_id":7,"at":"[^"]+"\}/);
     expect(text).toMatch(/event: alerts-changed\ndata: \{"open":4,/);
-    leave.abort(); // the dashboard closes: its listeners go
+    leave.abort(); // the dashboards close: the listener goes
     await expect.poll(() => events.listenerCount('data-changed')).toBe(0);
     await new Promise((r) => server.close(r));
   });
