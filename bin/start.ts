@@ -26,15 +26,32 @@ async function main(): Promise<void> {
   const names = enabledJobs(config);
 
   const db = await Database.open(config.server.dbPath, { allowedDirectories: config.server.allowedDirectories });
+  // What a stop closes, last opened first. Listened for from here: a stop during the start-up's
+  // catch-up (a minute or more on the demo) must end the service too.
+  const closers: (() => void)[] = [() => db.close()];
+  const stop = () => {
+    for (const close of closers.reverse()) {
+      try {
+        close();
+      } catch (err) {
+        console.error(`[stop] ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const refused = await migrateDatabase(db, config.peerGroups);
   if (refused) console.warn(`[start] ${refused} stored report(s) fail today's checks: moved to the quarantine (see 数据采集)`);
   // The marts are built by the first refresh: if the stored data cannot be computed, the
   // service still starts, shows the failure in feed health and retries.
   const marts = new MartRefresher(db, REFRESH_RETRY);
+  closers.push(() => marts.close());
   const built = await marts.refresh('startup');
   if (built !== null) console.error(`[start] the marts could not be built: ${built} — serving without them, retrying`);
 
   const sim = needsPlatform(config, names) ? await startSimulator(config.simulator) : null;
+  if (sim) closers.push(() => sim.child.kill('SIGTERM'));
   // On the embedded demo source the demo's accounts exist and the login page lists them.
   const demoAccounts = sim ? await createDemoAccounts(db) : [];
   if ((await listUsers(db)).length === 0)
@@ -66,6 +83,7 @@ async function main(): Promise<void> {
 
   const alerts = new AlertMonitor(db, config.alerts);
   await alerts.install();
+  closers.push(() => alerts.close());
   alerts.attach(collector);
 
   const app = await createApp(db, {
@@ -84,10 +102,15 @@ async function main(): Promise<void> {
     ),
   );
 
+  closers.push(() => server.close());
+
   // Catch up every collector once now — side by side, so a source that is down (and
   // retried) does not hold up the others — then keep to the schedules.
   await Promise.all(jobs.map((job) => collector.run(job, runOptions(config, job.name, 'startup'))));
   const tasks = schedule(config, collector, jobs);
+  closers.push(() => {
+    for (const t of tasks) t.stop();
+  });
   // The demo's evaluation round, once the catch-up has brought in the last complete year.
   if (sim) {
     const started = Date.now();
@@ -101,18 +124,6 @@ async function main(): Promise<void> {
       for (const note of seeded.notes) console.warn(`[demo] ${note}`);
     }
   }
-
-  const stop = () => {
-    for (const t of tasks) t.stop();
-    marts.close();
-    alerts.close();
-    sim?.child.kill('SIGTERM');
-    server.close();
-    db.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((err) => {
