@@ -134,7 +134,7 @@ export async function createApp(db: Database, opts: AppOptions = {}): Promise<Ho
       reads,
       dims,
       (region, year, scheme) => latestFrozen(db, region, year, scheme),
-      (key, make) => db.derived(key, make, (body) => body.json.byteLength + body.gzip.byteLength),
+      (key, make) => db.derived(key, make, (made) => made.bytes),
     ),
   );
 

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { inertText, toCsvText } from '../core/csv.js';
 import type { QueryResult } from '../warehouse/database.js';
 import { sharedObjects } from '../warehouse/database.js';
+import { JsonBody, sendJson, tableBody } from './json-body.js';
 import { BadRequest, shown } from './validate.js';
 
 export const ARROW_MIME = 'application/vnd.apache.arrow.stream';
@@ -106,6 +107,10 @@ export async function sendTable(c: Context, result: QueryResult, extra: Record<s
         'content-disposition': `attachment; filename="${filename}.csv"`,
       });
     default:
-      return c.json({ ...extra, columns: result.columns, data: sharedObjects(result) });
+      // Most answers are a cached read's, the same for every request until the marts change.
+      return sendJson(
+        c,
+        Object.keys(extra).length === 0 ? tableBody(result) : new JsonBody({ ...extra, columns: result.columns, data: sharedObjects(result) }),
+      );
   }
 }

@@ -4,10 +4,7 @@
 // (api/table-route.ts readRows) through the read cache, so its rows are the table endpoint's and
 // nothing is recomputed. Every panel's query must also pass its table endpoint's scope rule
 // (api/route-rules.ts): a page shows nothing its panels' endpoints would refuse.
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { type Context, Hono } from 'hono';
-import { accepts } from 'hono/accepts';
 import { HTTPException } from 'hono/http-exception';
 import { API_PREFIX, type QueryOf, type RowOf } from '../../contracts/endpoints.js';
 import type { FrozenResult } from '../../contracts/evaluation.js';
@@ -16,6 +13,7 @@ import { addMonths } from '../../contracts/periods.js';
 import { itemsOf, scopeOf } from '../../contracts/regions.js';
 import { HEADLINE } from '../../contracts/urls.js';
 import { accessOf, outOfScope } from '../access.js';
+import { compressedBody, type JsonBody, sendJson } from '../json-body.js';
 import type { Dims } from '../dims.js';
 import { ROUTE_RULES } from '../route-rules.js';
 import { readRows, type TableReads } from '../table-route.js';
@@ -44,22 +42,8 @@ export type PanelPath =
 type Get = <P extends PanelPath>(path: P, params: QueryOf<P>) => Promise<RowOf<P>[]>;
 /** /api/evaluation/frozen's answer: the region's latest frozen result for a year and scheme. */
 export type FrozenFor = (region: string, year: number, scheme: string) => Promise<FrozenResult | null>;
-/** A page's answer as sent: its JSON, and the same gzipped for clients that accept it (every browser). */
-export interface PageBody {
-  json: Uint8Array;
-  gzip: Uint8Array;
-}
 /** A page's body, made by `make` or reused while the reads it was made from stand (Database.derived). */
-export type Derive = (key: string, make: () => Promise<PageBody>) => Promise<PageBody>;
-
-const utf8 = new TextEncoder();
-const gzipped = promisify(gzip);
-
-/** Serialized and compressed once, however often the page is asked for until its reads change. */
-async function pageBody(page: unknown): Promise<PageBody> {
-  const json = utf8.encode(JSON.stringify(page));
-  return { json, gzip: await gzipped(json) };
-}
+export type Derive = (key: string, make: () => Promise<{ body: JsonBody; bytes: number }>) => Promise<{ body: JsonBody }>;
 
 type Query<P extends PagePath> = ReturnType<(typeof PAGE_ENDPOINTS)[P]['query']['parse']>;
 type Build<P extends PagePath> = (query: Query<P>, get: Get, frozen: FrozenFor) => Promise<PageOf<P>>;
@@ -164,11 +148,8 @@ export function pageRoutes(reads: TableReads<PanelPath>, dims: Dims, frozenFor: 
       // A page depends on its query and on what its panels' reads answer; its refusals on the
       // user's scope: users of one scope share its bodies.
       const key = `${accessOf(c).scope.key}\u0000${c.req.url}`;
-      const body = await derive(key, async () => pageBody(await build(c.req.valid('query') as Query<PagePath>, panelsFor(c, reads), frozenFor)));
-      const headers = { 'content-type': 'application/json', vary: 'Accept-Encoding' };
-      if (accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip')
-        return c.body(body.gzip as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-encoding': 'gzip' });
-      return c.body(body.json as Uint8Array<ArrayBuffer>, 200, headers);
+      const { body } = await derive(key, async () => compressedBody(await build(c.req.valid('query') as Query<PagePath>, panelsFor(c, reads), frozenFor)));
+      return sendJson(c, body);
     });
   }
   return app;
