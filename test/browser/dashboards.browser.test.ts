@@ -107,14 +107,19 @@ describe('service KPIs', () => {
     const panel = page.locator('[data-testid=service-kpis]');
     await expect.poll(() => panel.locator('.kpi').count(), { timeout: 20_000 }).toBe(4);
     expect(await panel.locator('h2').textContent()).toBe('服务关键指标（2025-05）');
-    const count = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
+    // Every figure grouped by thousands: rates with one decimal, other units with two, counts whole.
+    const grouped = (v: number, digits: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
     for (const k of kpis) {
       const tile = panel.locator(`.kpi[data-metric=${k.metric}]`);
-      expect(await tile.locator('[data-testid=kpi-value]').textContent()).toBe(k.unit === '%' ? `${k.value.toFixed(1)}%` : `${k.value.toFixed(2)} ${k.unit}`);
-      expect(await tile.locator('[data-testid=kpi-numerator]').textContent()).toBe(count(k.numerator));
-      expect(await tile.locator('[data-testid=kpi-denominator]').textContent()).toBe(count(k.denominator));
+      expect(await tile.locator('[data-testid=kpi-value]').textContent()).toBe(k.unit === '%' ? `${grouped(k.value, 1)}%` : `${grouped(k.value, 2)} ${k.unit}`);
+      expect(await tile.locator('[data-testid=kpi-numerator]').textContent()).toBe(grouped(k.numerator, 0));
+      expect(await tile.locator('[data-testid=kpi-denominator]').textContent()).toBe(grouped(k.denominator, 0));
       expect(await tile.textContent()).toContain(k.kpi);
     }
+    // The cost per case runs to tens of thousands of 元: written 61,961.54, as its numerator is.
+    const cost = kpis.find((k) => k.metric === 'cost_per_transaction')!;
+    expect(cost.value).toBeGreaterThan(1000);
+    expect(await panel.locator('.kpi[data-metric=cost_per_transaction] [data-testid=kpi-value]').textContent()).toMatch(/^\d{1,3}(,\d{3})+\.\d{2} 元\/件$/);
     // Some cases were withdrawn or rejected: the completion rate is below 100 %.
     const completion = kpis.find((k) => k.metric === 'completion_rate')!;
     expect(completion.numerator).toBeLessThan(completion.denominator);
@@ -129,6 +134,21 @@ describe('service KPIs', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await panel.screenshot({ path: join(ARTIFACTS, 'service-kpis-390.png') });
+
+    // On a wall, with and without kiosk mode: the four in one row, nothing cut.
+    for (const [name, address] of [
+      ['1920', page.url()],
+      ['kiosk', `${page.url()}&kiosk=1`],
+    ]) {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(address);
+      await expect.poll(() => panel.locator('.kpi').count(), { timeout: 20_000 }).toBe(4);
+      const tops = await panel.locator('.kpi').evaluateAll((tiles) => tiles.map((t) => t.getBoundingClientRect().top));
+      expect(new Set(tops).size, `${name}: one row`).toBe(1);
+      expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+      await panel.screenshot({ path: join(ARTIFACTS, `service-kpis-${name}.png`) });
+    }
     await page.close();
   });
 });
