@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { itemsOf } from '../../contracts/regions.js';
+import type { CatalogueRow, MetricRow } from '../../contracts/rows.js';
 import { ARTIFACTS } from '../support/browser.js';
 import { useDemoBrowser } from '../support/browser-suite.js';
 
@@ -160,6 +162,50 @@ describe('targets and thresholds', () => {
       expect(await chart.locator('.mark-rule.role-mark line').count(), panel).toBe(goals.length + (panel === 'ranking' ? 1 : 0));
     }
     await page.screenshot({ path: join(ARTIFACTS, 'monitor-targets.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('draws each small chart’s target and floor on 全省概览’s small multiples and 机构自查’s trends, each in the legend', async () => {
+    const json = async <T>(path: string, params: Record<string, string>): Promise<T> =>
+      (await (await fetch(`${suite.server.url}${path}?${new URLSearchParams(params)}`)).json()) as T;
+    type Target = { metric: string | null; target_value: number | null; floor_value: number | null };
+    /** The rules the charts of these metrics should draw (a metric's first scored indicator with a target), and the legend's goal names. */
+    const expected = (metrics: string[], indicators: Target[]) => {
+      const targets = metrics.map((m) => indicators.find((r) => r.metric === m && r.target_value !== null));
+      const rules = targets.reduce((n, t) => n + (t ? 1 : 0) + (t?.floor_value != null ? 1 : 0), 0);
+      const goals = [...(targets.some((t) => t) ? ['目标值'] : []), ...(targets.some((t) => t?.floor_value != null) ? ['起评值'] : [])];
+      return { rules, goals };
+    };
+    const chartOf = async (url: string, panel: string) => {
+      const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await page.goto(`${suite.server.url}${url}`);
+      const chart = page.locator(`[data-testid=${panel}] si-vega-chart[data-rendered]`);
+      await chart.waitFor({ timeout: 30_000 });
+      return { page, chart };
+    };
+
+    // 全省概览, 济南市 in 2025-05, the second-level item holding 数据上报及时率 (target 100, floor 80).
+    const [catalogue, metrics] = await Promise.all([json<{ data: CatalogueRow[] }>('/api/catalogue', {}), json<{ data: MetricRow[] }>('/api/metrics', {})]);
+    const item = itemsOf(catalogue.data, metrics.data).find((i) => i.metrics.some((m) => m.code === 'upload_timeliness'))!;
+    const sel = { region: '370100', period: '2025-05', metric: 'on_time_rate', scheme: 'standard', item: item.key };
+    const overview = await json<{ multiples: { metric: string }[]; indicators: Target[] }>('/api/pages/overview', sel);
+    const multiples = expected([...new Set(overview.multiples.map((r) => r.metric))], overview.indicators);
+    expect(multiples.rules, 'the item has scored metrics').toBeGreaterThanOrEqual(2);
+    let { page, chart } = await chartOf(`/?view=overview&${new URLSearchParams(sel)}`, 'multiples');
+    expect(await chart.locator('.role-legend-label text').allTextContents()).toEqual(['本地区', ...multiples.goals]);
+    expect(await chart.locator('.mark-rule.role-mark line').count()).toBe(multiples.rules);
+    await chart.screenshot({ path: join(ARTIFACTS, 'overview-multiples-targets.png') });
+    await page.close();
+
+    // 机构自查, 历下区 in 2025: every metric against its peers' median and, where scored, its target and floor.
+    const agencySel = { region: '370102', year: '2025', scheme: 'standard' };
+    const agency = await json<{ months: { metric: string }[]; indicators: Target[] }>('/api/pages/agency', agencySel);
+    const trends = expected([...new Set(agency.months.map((r) => r.metric))], agency.indicators);
+    expect(trends.rules).toBeGreaterThanOrEqual(2);
+    ({ page, chart } = await chartOf(`/?view=agency&${new URLSearchParams(agencySel)}`, 'trends'));
+    expect(await chart.locator('.role-legend-label text').allTextContents()).toEqual(['本地区', '同级中位数', ...trends.goals]);
+    expect(await chart.locator('.mark-rule.role-mark line').count()).toBe(trends.rules);
+    await chart.screenshot({ path: join(ARTIFACTS, 'agency-trends-targets.png') });
     await page.close();
   });
 });

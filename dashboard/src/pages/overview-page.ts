@@ -227,7 +227,7 @@ export class OverviewPage extends LitElement {
             this.data,
             data?.multiples,
             '该二级项目暂无可计算的指标数据',
-            (rows) => html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`)}></si-vega-chart>`,
+            (rows) => html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`, data!.tiles.targets)}></si-vega-chart>`,
           )}
         </section>
       </div>
