@@ -165,6 +165,42 @@ describe('targets and thresholds', () => {
     await page.close();
   });
 
+  it('colours a 环比 or 同比 change only when it shows after rounding: no green “▲ 0.0”', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}${OVERVIEW}`);
+    await page.locator('si-kpi-tile').first().waitFor({ timeout: 20_000 });
+    // Two tiles on the page as the overview draws them, with changes SQL counts as better (improvement > 0) or worse.
+    const changes = await page.evaluate(async () => {
+      const draw = async (mom: number, yoy: number) => {
+        const tile = Object.assign(document.createElement('si-kpi-tile'), {
+          label: '测试',
+          unit: '%',
+          value: 95,
+          mom,
+          momImprovement: mom,
+          yoy,
+          yoyImprovement: yoy,
+        });
+        document.body.append(tile);
+        await (tile as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+        return [...tile.shadowRoot!.querySelectorAll('.changes > span')].map((s) => [s.textContent!.replace(/\s+/g, ' ').trim(), getComputedStyle(s).color]);
+      };
+      return [await draw(0.04, 0.06), await draw(-0.049, -1.26)];
+    });
+    const [muted, good, bad] = ['rgb(91, 107, 124)', 'rgb(26, 127, 75)', 'rgb(179, 38, 30)']; // theme.css --muted, --good, --bad
+    expect(changes).toEqual([
+      [
+        ['环比 0.0 个百分点', muted],
+        ['同比 ▲ +0.1 个百分点', good],
+      ],
+      [
+        ['环比 0.0 个百分点', muted],
+        ['同比 ▼ -1.3 个百分点', bad],
+      ],
+    ]);
+    await page.close();
+  });
+
   it('draws each small chart’s target and floor on 全省概览’s small multiples and 机构自查’s trends, each in the legend', async () => {
     const json = async <T>(path: string, params: Record<string, string>): Promise<T> =>
       (await (await fetch(`${suite.server.url}${path}?${new URLSearchParams(params)}`)).json()) as T;
