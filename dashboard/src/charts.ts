@@ -25,14 +25,14 @@ const legendColor = (names: string[], colors: string[]) => ({
 });
 
 /** The scheme's target and floor, as SQL gives them for a metric (v_score_indicator_target). */
-const GOALS = [
+export const GOALS = [
   { name: '目标值', field: 'target_value', dash: [6, 3], color: GOOD },
   { name: '起评值', field: 'floor_value', dash: [2, 2], color: BAD },
 ] as const;
 type Goal = (typeof GOALS)[number];
 
 /** The goals any of the targets has (a chart of one metric has one target row, small multiples one per metric). */
-const goalsOf = (targets: (ScoreTargetRow | undefined)[]) => GOALS.filter((g) => targets.some((t) => t && t[g.field] !== null));
+export const goalsOf = (targets: (ScoreTargetRow | undefined)[]) => GOALS.filter((g) => targets.some((t) => t && t[g.field] !== null));
 
 /** One colour scale for a chart's marks and its goal lines: one legend names each. */
 function chartColor(marks: [string, string][], goals: readonly Goal[]) {

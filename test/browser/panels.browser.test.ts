@@ -165,6 +165,37 @@ describe('targets and thresholds', () => {
     await page.close();
   });
 
+  it('draws the target and floor across the overview’s ranking bars on a metric, named with their values', async () => {
+    const q = new URLSearchParams({ scheme: 'standard', region: '370000', period_type: 'month', period: '2025-05' });
+    const indicators = (await (await fetch(`${suite.server.url}/api/scores/indicators?${q}`)).json()).data as {
+      metric: string | null;
+      target_value: number | null;
+      floor_value: number | null;
+    }[];
+    const goal = indicators.find((r) => r.metric === 'upload_timeliness' && r.target_value !== null)!;
+    expect([goal.target_value, goal.floor_value]).toEqual([100, 80]); // seeds/schemes/standard.json
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=overview&region=370000&metric=upload_timeliness&period=2025-05&scheme=standard&rank=metric`);
+    const ranking = page.locator('[data-testid=ranking] si-region-ranking[data-testid=division-ranking]');
+    const legend = ranking.locator('[data-testid=ranking-goals]');
+    await expect.poll(() => legend.textContent(), { timeout: 20_000 }).toBe('目标值 100.0%起评值 80.0%');
+    // The bars run from 0 to the target (every city's rate is at most 100 %): the floor at 80 % of the track, the target at its end.
+    const rows = await ranking.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(10);
+    expect(await ranking.locator('i.goal[data-goal=起评值]').evaluateAll((marks) => marks.map((m) => (m as HTMLElement).style.left))).toEqual(
+      Array(rows).fill('80%'),
+    );
+    expect(await ranking.locator('i.goal[data-goal=目标值]').evaluateAll((marks) => marks.map((m) => (m as HTMLElement).style.left))).toEqual(
+      Array(rows).fill('100%'),
+    );
+    await page.locator('[data-testid=ranking]').screenshot({ path: join(ARTIFACTS, 'overview-ranking-targets.png') });
+    // Ranked on score totals: no metric, no goal lines.
+    await page.selectOption('select[aria-label=排名依据]', 'score');
+    await expect.poll(() => ranking.locator('[data-testid=grade]').count()).toBeGreaterThan(0);
+    expect(await ranking.locator('i.goal').count()).toBe(0);
+    await page.close();
+  });
+
   it('colours a 环比 or 同比 change only when it shows after rounding: no green “▲ 0.0”', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${suite.server.url}${OVERVIEW}`);
