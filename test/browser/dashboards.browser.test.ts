@@ -7,6 +7,7 @@ import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PIECE_HEIGHT } from '../../report/charts.js';
 import { ARTIFACTS } from '../support/browser.js';
 import { useDemoBrowser } from '../support/browser-suite.js';
 
@@ -240,7 +241,12 @@ describe('evaluation report', () => {
     const year = await api<{ metric: string; value: number }>('/api/compare/vertical?metric=on_time_rate&region=370100&period_type=year&from=2025&to=2025');
     const row = frame.locator('[data-section=评价结果] tr[data-metric=on_time_rate]');
     expect(await row.locator('td').nth(2).textContent()).toBe(`${year[0].value.toFixed(1)}%`);
-    expect(await frame.locator('[data-section=评价结果] figure svg').count()).toBe(2);
+    // Its two figures, each in pieces no taller than an A4 page (Figure 1's 60-odd charts take several).
+    const figures = frame.locator('[data-section=评价结果] figure');
+    expect(await figures.count()).toBe(2);
+    const heights = await figures.locator('.piece svg').evaluateAll((svgs) => svgs.map((svg) => Number(svg.getAttribute('height'))));
+    expect(heights.length).toBeGreaterThan(2);
+    for (const h of heights) expect(h).toBeLessThanOrEqual(PIECE_HEIGHT);
     // The year's total and grade as mart_score_total has them, and the suggestions from the
     // indicators that lost the most points.
     const [score] = await api<ScoreRow>('/api/scores?scheme=standard&region=370100&period_type=year&period=2025');
