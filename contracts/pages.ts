@@ -46,6 +46,8 @@ export const agencyPage = z.object({
   latest: rows.scoreRow.nullable(),
   /** /api/scores/lost (10) year to date through the latest month. */
   lift: list(rows.lostRow),
+  /** /api/scores/indicators (month) at the latest month: the charts' targets (none without a latest). */
+  indicators: list(rows.scoreTargetRow),
   /** The month of the service KPIs: the default month (/api/periods) when in the year, else its December. */
   kpiPeriod: z.string(),
   /** /api/service-kpis of the region at that month. */

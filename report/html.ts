@@ -2,16 +2,15 @@
 // of the standard (12.2 and Appendix B): 评价项目, 评价依据, 评价目的, 评价范围, 评价过程,
 // 评价方法, 评价结果, 意见建议. Figures are inline SVG; no script is needed to print it.
 // Numbers and region levels are worded exactly as on the dashboard.
-import { formatChange, formatPoints, formatValue, levelName } from '../contracts/format.js';
-import { peerGapSpec, toSvg, yearOverYearSpec } from './charts.js';
+import { formatChange, formatCount as count, formatPoints, formatValue, levelName } from '../contracts/format.js';
+import { peerGapSpecs, toSvg, yearOverYearSpecs } from './charts.js';
+import type { TopLevelSpec } from 'vega-lite';
 import type { LostPoints, MetricResult, ReportData, ReportScores, Shortfall } from './data.js';
 
 export const SECTIONS = ['评价项目', '评价依据', '评价目的', '评价范围', '评价过程', '评价方法', '评价结果', '意见建议'] as const;
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-const count = (n: number) => n.toLocaleString('zh-CN');
 
 /** The collection jobs (config/default.json's source names) as the report's readers call them. */
 export const FEED_NAMES: Record<string, string> = {
@@ -108,15 +107,17 @@ function lostSuggestion(l: LostPoints): string {
     计分规则：${esc(l.rule_detail)}。建议将其列为下一年度整改重点，逐月跟踪。</li>`;
 }
 
+/** A figure's pieces as SVG, each kept whole on a page ('' for none). */
+async function figure(specs: TopLevelSpec[]): Promise<string> {
+  return (await Promise.all(specs.map(toSvg))).map((svg) => `<div class="piece">${svg}</div>`).join('');
+}
+
 export async function renderReport(d: ReportData): Promise<string> {
   const r = d.region;
   const title = `${r.name}社会保险经办绩效评价报告（${d.year}年度）`;
   const period = `${d.year}年${Number(d.months[0].slice(5))}月至${Number(d.months.at(-1)!.slice(5))}月`;
   const definitions = new Map(d.results.map((m) => [m.metric, m.definition]));
-  const [trend, gaps] = await Promise.all([
-    d.monthly.length ? toSvg(yearOverYearSpec(d.monthly, d.year)) : Promise.resolve(''),
-    d.results.some((m) => m.shortfall !== null && m.unit === '%') ? toSvg(peerGapSpec(d.results)) : Promise.resolve(''),
-  ]);
+  const [trend, gaps] = await Promise.all([figure(yearOverYearSpecs(d.monthly, d.year)), figure(peerGapSpecs(d.results))]);
   const own = d.shortfalls.filter((s) => s.region_code === r.code);
   const below = d.shortfalls.filter((s) => s.region_code !== r.code);
 
@@ -211,11 +212,13 @@ export async function renderReport(d: ReportData): Promise<string> {
   .results { font-size: 0.8rem; }
   .num { text-align: right; white-space: nowrap; }
   .good { color: #1a7f4b; } .bad { color: #b3261e; }
-  tr, figure, li { break-inside: avoid; }
+  tr, li { break-inside: avoid; }
   h3 { font-size: 1.05rem; margin: 18px 0 8px; break-after: avoid; }
   tr.P1 td { font-weight: 600; background: #f6f8fa; }
   .note { color: #5b6b7c; font-size: 0.9rem; }
   figure { margin: 16px 0; } figcaption { font-weight: 600; margin-bottom: 6px; break-after: avoid; }
+  /* A figure breaks between its pieces, each no taller than a page, never through one. */
+  .piece { break-inside: avoid; } .piece svg { display: block; }
   /* A caption or lead-in never ends a page alone: it goes with what it introduces. */
   h3 + p, p:has(+ table), p:has(+ ol) { break-after: avoid; }
   svg { max-width: 100%; height: auto; }

@@ -100,12 +100,14 @@ const agency: Build<'/api/pages/agency'> = async ({ region, year, scheme }, get,
   const latest = scores.find((s) => s.period === initial) ?? scores.at(-1) ?? null;
   // The service KPIs of the month the pages open on when it is in the year, else of the year's December.
   const kpiPeriod = initial?.startsWith(`${year}-`) ? initial : `${year}-12`;
-  const [lift, kpis] = await Promise.all([
+  const [lift, indicators, kpis] = await Promise.all([
     // What lost points in the year to date through that month (v_score_lost): what would lift the grade most.
     latest ? get('/api/scores/lost', { scheme, region, period_type: 'ytd', period: latest.period, limit: TOP_LOST }) : [],
+    // That month's scored indicators: the charts' targets and floors.
+    latest ? get('/api/scores/indicators', { scheme, region, period_type: 'month', period: latest.period }) : [],
     get('/api/service-kpis', { region, period_type: 'month', period: kpiPeriod }),
   ]);
-  return { months, annual, alerts, scores, latest, lift, kpiPeriod, kpis, frozen };
+  return { months, annual, alerts, scores, latest, lift, indicators, kpiPeriod, kpis, frozen };
 };
 
 const scores: Build<'/api/pages/scores'> = async ({ scheme, region, period_type, period: asked }, get, frozenFor) => {

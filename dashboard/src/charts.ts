@@ -24,39 +24,66 @@ const legendColor = (names: string[], colors: string[]) => ({
   legend: { orient: 'top' as const },
 });
 
-/** The scheme's target and floor for a metric, those it has (SQL gives both: v_score_indicator_target). */
-function goalLines(target: ScoreTargetRow | undefined) {
-  return [
-    { name: '目标值', value: target?.target_value ?? null, dash: [6, 3], color: GOOD },
-    { name: '起评值', value: target?.floor_value ?? null, dash: [2, 2], color: BAD },
-  ].filter((l) => l.value !== null);
-}
+/** The scheme's target and floor, as SQL gives them for a metric (v_score_indicator_target). */
+export const GOALS = [
+  { name: '目标值', field: 'target_value', dash: [6, 3], color: GOOD },
+  { name: '起评值', field: 'floor_value', dash: [2, 2], color: BAD },
+] as const;
+type Goal = (typeof GOALS)[number];
+
+/** The goals any of the targets has (a chart of one metric has one target row, small multiples one per metric). */
+export const goalsOf = (targets: (ScoreTargetRow | undefined)[]) => GOALS.filter((g) => targets.some((t) => t && t[g.field] !== null));
 
 /** One colour scale for a chart's marks and its goal lines: one legend names each. */
-function chartColor(marks: [string, string][], goals: ReturnType<typeof goalLines>) {
+function chartColor(marks: [string, string][], goals: readonly Goal[]) {
   return legendColor([...marks.map((m) => m[0]), ...goals.map((g) => g.name)], [...marks.map((m) => m[1]), ...goals.map((g) => g.color)]);
 }
 
-/** The goal lines as rules across `axis` (y on a trend, x on a ranking). */
-function goalRules(goals: ReturnType<typeof goalLines>, axis: 'x' | 'y', color: ReturnType<typeof legendColor>) {
-  return goals.map((l) => ({
-    data: { values: [{}] }, // one line, not one per row of the chart's data
-    mark: { type: 'rule' as const, strokeDash: l.dash, strokeWidth: 1.5 },
-    encoding: { [axis]: { datum: l.value, type: 'quantitative' as const }, color: { ...color, datum: l.name } },
-  }));
+/** A goal line's rule mark and colour (its legend entry). */
+const goalRule = (g: Goal, color: ReturnType<typeof legendColor>) => ({
+  mark: { type: 'rule' as const, strokeDash: [...g.dash], strokeWidth: 1.5 },
+  color: { ...color, datum: g.name },
+});
+
+/** The goal lines of one metric as rules across `axis` (y on a trend, x on a ranking). */
+function goalRules(target: ScoreTargetRow | undefined, axis: 'x' | 'y', color: ReturnType<typeof legendColor>) {
+  return goalsOf([target]).map((g) => {
+    const { mark, color: c } = goalRule(g, color);
+    // one line, not one per row of the chart's data
+    return { data: { values: [{}] }, mark, encoding: { [axis]: { datum: target![g.field], type: 'quantitative' as const }, color: c } };
+  });
+}
+
+/** Goal lines for small charts of several metrics, each chart its metric's: every row carries
+ * its metric's target and floor, and each chart draws the least of its rows' (all the same) as a
+ * rule across y. The marks' colours and the goals' are on one scale, one legend naming each. */
+export function metricGoals<R extends { metric: string }>(rows: R[], targets: Record<string, ScoreTargetRow | undefined>, marks: [string, string][]) {
+  const goals = goalsOf([...new Set(rows.map((r) => r.metric))].map((m) => targets[m]));
+  const color = chartColor(marks, goals);
+  return {
+    rows: rows.map((r) => ({ ...r, target_value: targets[r.metric]?.target_value ?? null, floor_value: targets[r.metric]?.floor_value ?? null })),
+    color,
+    rules: goals.map((g) => {
+      const { mark, color: c } = goalRule(g, color);
+      return {
+        transform: [{ filter: `datum.${g.field} !== null` }], // a metric without one draws none
+        mark,
+        encoding: { y: { aggregate: 'min' as const, field: g.field, type: 'quantitative' as const }, color: c },
+      };
+    }),
+  };
 }
 
 /** Vertical comparison: the region's monthly series with its trailing-12-month line, and the
  * scheme's target and floor as rule lines. */
 export function trendSpec(rows: VerticalRow[], metric: MetricRow, regionName: string, target?: ScoreTargetRow): TopLevelSpec {
   const col = columnOf<VerticalRow>();
-  const goals = goalLines(target);
   const color = chartColor(
     [
       ['当月', '#1f5fa8'],
       ['近12个月', '#9aa7b5'],
     ],
-    goals,
+    goalsOf([target]),
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -83,7 +110,7 @@ export function trendSpec(rows: VerticalRow[], metric: MetricRow, regionName: st
           ],
         },
       },
-      ...goalRules(goals, 'y', color),
+      ...goalRules(target, 'y', color),
     ],
   };
 }
@@ -91,14 +118,13 @@ export function trendSpec(rows: VerticalRow[], metric: MetricRow, regionName: st
 /** Horizontal comparison: sibling regions ranked, the peer median, the target and the floor as rules. */
 export function rankSpec(rows: HorizontalRow[], metric: MetricRow, highlight: string, target?: ScoreTargetRow): TopLevelSpec {
   const col = columnOf<HorizontalRow>();
-  const goals = goalLines(target);
   const color = chartColor(
     [
       ['所选地区', '#e08a1e'],
       ['同级地区', '#1f5fa8'],
       ['同级中位数', '#5b6b7c'],
     ],
-    goals,
+    goalsOf([target]),
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -127,7 +153,7 @@ export function rankSpec(rows: HorizontalRow[], metric: MetricRow, highlight: st
         mark: { type: 'rule', strokeDash: [4, 3] },
         encoding: { x: { aggregate: 'min', field: col('peer_median'), type: 'quantitative' }, color: { ...color, datum: '同级中位数' } },
       },
-      ...goalRules(goals, 'x', color),
+      ...goalRules(target, 'x', color),
     ],
   };
 }

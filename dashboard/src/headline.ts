@@ -21,11 +21,16 @@ export async function getHeadline(region: string, period: string, scheme = DEFAU
   return headlineOf(Object.fromEntries(HEADLINE.map((m, i) => [m, rows[i][0]])), indicators);
 }
 
-/** The tiles' rows from the month's values and its scored indicators (the first with a target per metric). */
-export function headlineOf(values: HeadlineRows['values'], indicators: ScoreTargetRow[]): HeadlineRows {
+/** Each metric's scored indicator of the month (the first with a target per metric): its target and floor. */
+export function targetsOf(indicators: ScoreTargetRow[]): HeadlineRows['targets'] {
   const targets: HeadlineRows['targets'] = {};
   for (const r of indicators) if (r.metric && r.target_value !== null) targets[r.metric] ??= r;
-  return { values, targets };
+  return targets;
+}
+
+/** The tiles' rows from the month's values and its scored indicators. */
+export function headlineOf(values: HeadlineRows['values'], indicators: ScoreTargetRow[]): HeadlineRows {
+  return { values, targets: targetsOf(indicators) };
 }
 
 export function headlineTiles(metrics: MetricRow[], rows: HeadlineRows | undefined) {

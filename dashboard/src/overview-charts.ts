@@ -1,8 +1,9 @@
 // Vega-Lite specs of the overview and agency pages: the regions × months heat map, small
-// multiples of one second-level item, and a region against its peers' median.
+// multiples of one second-level item, and a region against its peers' median; the small charts
+// with their metric's target and floor as rule lines.
 import type { TopLevelSpec } from 'vega-lite';
-import type { HeatRow, MetricRow, PeerSeriesRow, VerticalRow } from '../../contracts/rows.js';
-import { columnOf, config } from './charts.js';
+import type { HeatRow, MetricRow, PeerSeriesRow, ScoreTargetRow, VerticalRow } from '../../contracts/rows.js';
+import { columnOf, config, metricGoals } from './charts.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -81,62 +82,80 @@ const MONTH_AXIS = {
   axis: { labelAngle: -45, labelFontSize: 10 },
 } as const;
 
-/** Small multiples: every metric of a second-level item over the months. */
-export function smallMultiplesSpec(rows: SeriesRow[], title: string): TopLevelSpec {
+/** Each metric's scored indicator (target and floor) under the chosen scheme, by metric. */
+type Targets = Record<string, ScoreTargetRow | undefined>;
+
+/** Small multiples: every metric of a second-level item over the months, against its target and floor. */
+export function smallMultiplesSpec(rows: SeriesRow[], title: string, targets: Targets): TopLevelSpec {
   const col = columnOf<SeriesRow>();
-  return perMetric(rows, title, {
-    mark: { type: 'line', point: true, color: '#1f5fa8' },
-    encoding: {
-      x: MONTH_AXIS,
-      y: { field: col('value'), type: 'quantitative', title: null, scale: { zero: false } },
-      tooltip: [
-        { field: col('metric_name'), title: '指标' },
-        { field: col('period'), title: '月份' },
-        { field: col('value'), title: '数值', format: '.2f' },
-      ],
-    },
+  const goals = metricGoals(rows, targets, [['本地区', '#1f5fa8']]);
+  return perMetric(goals.rows, title, {
+    layer: [
+      {
+        transform: [{ calculate: "'本地区'", as: 'series' }],
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: MONTH_AXIS,
+          y: { field: col('value'), type: 'quantitative', title: null, scale: { zero: false } },
+          color: { ...goals.color, field: 'series' },
+          tooltip: [
+            { field: col('metric_name'), title: '指标' },
+            { field: col('period'), title: '月份' },
+            { field: col('value'), title: '数值', format: '.2f' },
+          ],
+        },
+      },
+      ...goals.rules,
+    ],
   });
 }
 
-/** An agency's months against its peers' median, one panel per metric. */
-export function peerTrendSpec(rows: PeerSeriesRow[], title: string): TopLevelSpec {
+/** An agency's months against its peers' median and its target and floor, one panel per metric. */
+export function peerTrendSpec(rows: PeerSeriesRow[], title: string, targets: Targets): TopLevelSpec {
   const col = columnOf<PeerSeriesRow>();
+  const series: [string, string][] = [
+    ['本地区', '#1f5fa8'],
+    ['同级中位数', '#e08a1e'],
+  ];
+  const goals = metricGoals(rows, targets, series);
   return perMetric(
-    rows,
+    goals.rows,
     title,
     {
-      mark: { type: 'line', point: true },
-      encoding: {
-        x: MONTH_AXIS,
-        y: { field: 'v', type: 'quantitative', title: null, scale: { zero: false } },
-        color: {
-          field: 'series',
-          type: 'nominal',
-          title: null,
-          scale: { domain: [col('value'), col('peer_median')], range: ['#1f5fa8', '#e08a1e'] },
-          legend: { orient: 'top', labelExpr: "datum.value === 'value' ? '本地区' : '同级中位数'" },
-        },
-        strokeDash: {
-          field: 'series',
-          type: 'nominal',
-          legend: null,
-          scale: {
-            domain: [col('value'), col('peer_median')],
-            range: [
-              [1, 0],
-              [5, 3],
+      layer: [
+        {
+          mark: { type: 'line', point: true },
+          encoding: {
+            x: MONTH_AXIS,
+            y: { field: 'v', type: 'quantitative', title: null, scale: { zero: false } },
+            color: { ...goals.color, field: 'series' },
+            strokeDash: {
+              field: 'series',
+              type: 'nominal',
+              legend: null,
+              scale: {
+                domain: series.map((s) => s[0]),
+                range: [
+                  [1, 0],
+                  [5, 3],
+                ],
+              },
+            },
+            tooltip: [
+              { field: col('metric_name'), title: '指标' },
+              { field: col('period'), title: '月份' },
+              { field: col('value'), title: '本地区', format: '.2f' },
+              { field: col('peer_median'), title: '同级中位数', format: '.2f' },
+              { field: col('rank'), title: '排名' },
             ],
           },
         },
-        tooltip: [
-          { field: col('metric_name'), title: '指标' },
-          { field: col('period'), title: '月份' },
-          { field: col('value'), title: '本地区', format: '.2f' },
-          { field: col('peer_median'), title: '同级中位数', format: '.2f' },
-          { field: col('rank'), title: '排名' },
-        ],
-      },
+        ...goals.rules,
+      ],
     },
-    [{ fold: [col('value'), col('peer_median')], as: ['series', 'v'] }],
+    [
+      { fold: [col('value'), col('peer_median')], as: ['key', 'v'] },
+      { calculate: `datum.key === '${col('value')}' ? '本地区' : '同级中位数'`, as: 'series' },
+    ],
   );
 }

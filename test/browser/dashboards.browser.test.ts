@@ -7,6 +7,7 @@ import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PIECE_HEIGHT } from '../../report/charts.js';
 import { ARTIFACTS } from '../support/browser.js';
 import { useDemoBrowser } from '../support/browser-suite.js';
 
@@ -107,14 +108,19 @@ describe('service KPIs', () => {
     const panel = page.locator('[data-testid=service-kpis]');
     await expect.poll(() => panel.locator('.kpi').count(), { timeout: 20_000 }).toBe(4);
     expect(await panel.locator('h2').textContent()).toBe('服务关键指标（2025-05）');
-    const count = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
+    // Every figure grouped by thousands: rates with one decimal, other units with two, counts whole.
+    const grouped = (v: number, digits: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
     for (const k of kpis) {
       const tile = panel.locator(`.kpi[data-metric=${k.metric}]`);
-      expect(await tile.locator('[data-testid=kpi-value]').textContent()).toBe(k.unit === '%' ? `${k.value.toFixed(1)}%` : `${k.value.toFixed(2)} ${k.unit}`);
-      expect(await tile.locator('[data-testid=kpi-numerator]').textContent()).toBe(count(k.numerator));
-      expect(await tile.locator('[data-testid=kpi-denominator]').textContent()).toBe(count(k.denominator));
+      expect(await tile.locator('[data-testid=kpi-value]').textContent()).toBe(k.unit === '%' ? `${grouped(k.value, 1)}%` : `${grouped(k.value, 2)} ${k.unit}`);
+      expect(await tile.locator('[data-testid=kpi-numerator]').textContent()).toBe(grouped(k.numerator, 0));
+      expect(await tile.locator('[data-testid=kpi-denominator]').textContent()).toBe(grouped(k.denominator, 0));
       expect(await tile.textContent()).toContain(k.kpi);
     }
+    // The cost per case runs to tens of thousands of 元: written 61,961.54, as its numerator is.
+    const cost = kpis.find((k) => k.metric === 'cost_per_transaction')!;
+    expect(cost.value).toBeGreaterThan(1000);
+    expect(await panel.locator('.kpi[data-metric=cost_per_transaction] [data-testid=kpi-value]').textContent()).toMatch(/^\d{1,3}(,\d{3})+\.\d{2} 元\/件$/);
     // Some cases were withdrawn or rejected: the completion rate is below 100 %.
     const completion = kpis.find((k) => k.metric === 'completion_rate')!;
     expect(completion.numerator).toBeLessThan(completion.denominator);
@@ -129,6 +135,21 @@ describe('service KPIs', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await panel.screenshot({ path: join(ARTIFACTS, 'service-kpis-390.png') });
+
+    // On a wall, with and without kiosk mode: the four in one row, nothing cut.
+    for (const [name, address] of [
+      ['1920', page.url()],
+      ['kiosk', `${page.url()}&kiosk=1`],
+    ]) {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(address);
+      await expect.poll(() => panel.locator('.kpi').count(), { timeout: 20_000 }).toBe(4);
+      const tops = await panel.locator('.kpi').evaluateAll((tiles) => tiles.map((t) => t.getBoundingClientRect().top));
+      expect(new Set(tops).size, `${name}: one row`).toBe(1);
+      expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+      await panel.screenshot({ path: join(ARTIFACTS, `service-kpis-${name}.png`) });
+    }
     await page.close();
   });
 });
@@ -220,7 +241,12 @@ describe('evaluation report', () => {
     const year = await api<{ metric: string; value: number }>('/api/compare/vertical?metric=on_time_rate&region=370100&period_type=year&from=2025&to=2025');
     const row = frame.locator('[data-section=评价结果] tr[data-metric=on_time_rate]');
     expect(await row.locator('td').nth(2).textContent()).toBe(`${year[0].value.toFixed(1)}%`);
-    expect(await frame.locator('[data-section=评价结果] figure svg').count()).toBe(2);
+    // Its two figures, each in pieces no taller than an A4 page (Figure 1's 60-odd charts take several).
+    const figures = frame.locator('[data-section=评价结果] figure');
+    expect(await figures.count()).toBe(2);
+    const heights = await figures.locator('.piece svg').evaluateAll((svgs) => svgs.map((svg) => Number(svg.getAttribute('height'))));
+    expect(heights.length).toBeGreaterThan(2);
+    for (const h of heights) expect(h).toBeLessThanOrEqual(PIECE_HEIGHT);
     // The year's total and grade as mart_score_total has them, and the suggestions from the
     // indicators that lost the most points.
     const [score] = await api<ScoreRow>('/api/scores?scheme=standard&region=370100&period_type=year&period=2025');

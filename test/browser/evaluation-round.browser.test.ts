@@ -373,11 +373,40 @@ describe('an evaluation round, plan to re-freeze', () => {
     await expect.poll(() => page.locator('si-agency-page [data-testid=frozen-banner] strong').textContent(), { timeout: 30_000 }).toBe(headline);
     await done(page);
 
-    // --- The same board on a laptop, for the record ---
-    page = await signIn(PEOPLE.workgroup);
-    await open(page, LIXIA);
-    await page.locator('[data-testid=history] tbody tr').first().waitFor();
-    await shoot(page, 'round-1366');
-    await done(page);
+    // --- The same board with a region's form and history, and the plan form, on a laptop, a phone and a wall ---
+    for (const width of [1366, 390, 1920]) {
+      page = await signIn(PEOPLE.workgroup, width);
+      await open(page, LIXIA);
+      await page.locator('[data-testid=history] tbody tr').first().waitFor();
+      expect(await sideways(page), `board at ${width}`).toBe(0);
+      // The history's dates, times and logins each on one line (not broken at a hyphen).
+      const broken = await page.locator('[data-testid=history] td.when span, [data-testid=history] td.who').evaluateAll((cells) =>
+        cells
+          .filter((c) => {
+            const text = document.createRange();
+            text.selectNodeContents(c);
+            return text.getClientRects().length > 1; // a line box per line the text takes
+          })
+          .map((c) => c.textContent),
+      );
+      expect(broken, `history at ${width}`).toEqual([]);
+      await shoot(page, `round-${width}`);
+      await page.locator('[data-testid=new-round]').click();
+      await page.locator('si-round-plan').getByRole('button', { name: '添加成员' }).click();
+      await page.locator('si-round-plan .member[data-member="1"]').waitFor();
+      expect(await sideways(page), `plan at ${width}`).toBe(0);
+      // Nothing on the plan form sticks out of its fieldset.
+      const outside = await page.locator('si-round-plan fieldset').evaluateAll((sets) =>
+        sets.flatMap((set) => {
+          const right = set.getBoundingClientRect().right;
+          return [...set.querySelectorAll('input, select, button')]
+            .filter((el) => el.getBoundingClientRect().right > right + 1)
+            .map((el) => el.getAttribute('aria-label') ?? el.textContent);
+        }),
+      );
+      expect(outside, `plan at ${width}`).toEqual([]);
+      await shoot(page, `new-plan-${width}`);
+      await done(page);
+    }
   });
 });

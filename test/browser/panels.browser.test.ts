@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { itemsOf } from '../../contracts/regions.js';
+import type { CatalogueRow, MetricRow } from '../../contracts/rows.js';
 import { ARTIFACTS } from '../support/browser.js';
 import { useDemoBrowser } from '../support/browser-suite.js';
 
@@ -160,6 +162,117 @@ describe('targets and thresholds', () => {
       expect(await chart.locator('.mark-rule.role-mark line').count(), panel).toBe(goals.length + (panel === 'ranking' ? 1 : 0));
     }
     await page.screenshot({ path: join(ARTIFACTS, 'monitor-targets.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('draws the target and floor across the overview’s ranking bars on a metric, named with their values', async () => {
+    const q = new URLSearchParams({ scheme: 'standard', region: '370000', period_type: 'month', period: '2025-05' });
+    const indicators = (await (await fetch(`${suite.server.url}/api/scores/indicators?${q}`)).json()).data as {
+      metric: string | null;
+      target_value: number | null;
+      floor_value: number | null;
+    }[];
+    const goal = indicators.find((r) => r.metric === 'upload_timeliness' && r.target_value !== null)!;
+    expect([goal.target_value, goal.floor_value]).toEqual([100, 80]); // seeds/schemes/standard.json
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}/?view=overview&region=370000&metric=upload_timeliness&period=2025-05&scheme=standard&rank=metric`);
+    const ranking = page.locator('[data-testid=ranking] si-region-ranking[data-testid=division-ranking]');
+    const legend = ranking.locator('[data-testid=ranking-goals]');
+    await expect.poll(() => legend.textContent(), { timeout: 20_000 }).toBe('目标值 100.0%起评值 80.0%');
+    // The bars run from 0 to the target (every city's rate is at most 100 %): the floor at 80 % of the track, the target at its end.
+    const rows = await ranking.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(10);
+    expect(await ranking.locator('i.goal[data-goal=起评值]').evaluateAll((marks) => marks.map((m) => (m as HTMLElement).style.left))).toEqual(
+      Array(rows).fill('80%'),
+    );
+    expect(await ranking.locator('i.goal[data-goal=目标值]').evaluateAll((marks) => marks.map((m) => (m as HTMLElement).style.left))).toEqual(
+      Array(rows).fill('100%'),
+    );
+    await page.locator('[data-testid=ranking]').screenshot({ path: join(ARTIFACTS, 'overview-ranking-targets.png') });
+    // Ranked on score totals: no metric, no goal lines.
+    await page.selectOption('select[aria-label=排名依据]', 'score');
+    await expect.poll(() => ranking.locator('[data-testid=grade]').count()).toBeGreaterThan(0);
+    expect(await ranking.locator('i.goal').count()).toBe(0);
+    await page.close();
+  });
+
+  it('colours a 环比 or 同比 change only when it shows after rounding: no green “▲ 0.0”', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${suite.server.url}${OVERVIEW}`);
+    await page.locator('si-kpi-tile').first().waitFor({ timeout: 20_000 });
+    // Two tiles on the page as the overview draws them, with changes SQL counts as better (improvement > 0) or worse.
+    const changes = await page.evaluate(async () => {
+      const draw = async (mom: number, yoy: number) => {
+        const tile = Object.assign(document.createElement('si-kpi-tile'), {
+          label: '测试',
+          unit: '%',
+          value: 95,
+          mom,
+          momImprovement: mom,
+          yoy,
+          yoyImprovement: yoy,
+        });
+        document.body.append(tile);
+        await (tile as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+        return [...tile.shadowRoot!.querySelectorAll('.changes > span')].map((s) => [s.textContent!.replace(/\s+/g, ' ').trim(), getComputedStyle(s).color]);
+      };
+      return [await draw(0.04, 0.06), await draw(-0.049, -1.26)];
+    });
+    const [muted, good, bad] = ['rgb(91, 107, 124)', 'rgb(26, 127, 75)', 'rgb(179, 38, 30)']; // theme.css --muted, --good, --bad
+    expect(changes).toEqual([
+      [
+        ['环比 0.0 个百分点', muted],
+        ['同比 ▲ +0.1 个百分点', good],
+      ],
+      [
+        ['环比 0.0 个百分点', muted],
+        ['同比 ▼ -1.3 个百分点', bad],
+      ],
+    ]);
+    await page.close();
+  });
+
+  it('draws each small chart’s target and floor on 全省概览’s small multiples and 机构自查’s trends, each in the legend', async () => {
+    const json = async <T>(path: string, params: Record<string, string>): Promise<T> =>
+      (await (await fetch(`${suite.server.url}${path}?${new URLSearchParams(params)}`)).json()) as T;
+    type Target = { metric: string | null; target_value: number | null; floor_value: number | null };
+    /** The rules the charts of these metrics should draw (a metric's first scored indicator with a target), and the legend's goal names. */
+    const expected = (metrics: string[], indicators: Target[]) => {
+      const targets = metrics.map((m) => indicators.find((r) => r.metric === m && r.target_value !== null));
+      const rules = targets.reduce((n, t) => n + (t ? 1 : 0) + (t?.floor_value != null ? 1 : 0), 0);
+      const goals = [...(targets.some((t) => t) ? ['目标值'] : []), ...(targets.some((t) => t?.floor_value != null) ? ['起评值'] : [])];
+      return { rules, goals };
+    };
+    const chartOf = async (url: string, panel: string) => {
+      const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await page.goto(`${suite.server.url}${url}`);
+      const chart = page.locator(`[data-testid=${panel}] si-vega-chart[data-rendered]`);
+      await chart.waitFor({ timeout: 30_000 });
+      return { page, chart };
+    };
+
+    // 全省概览, 济南市 in 2025-05, the second-level item holding 数据上报及时率 (target 100, floor 80).
+    const [catalogue, metrics] = await Promise.all([json<{ data: CatalogueRow[] }>('/api/catalogue', {}), json<{ data: MetricRow[] }>('/api/metrics', {})]);
+    const item = itemsOf(catalogue.data, metrics.data).find((i) => i.metrics.some((m) => m.code === 'upload_timeliness'))!;
+    const sel = { region: '370100', period: '2025-05', metric: 'on_time_rate', scheme: 'standard', item: item.key };
+    const overview = await json<{ multiples: { metric: string }[]; indicators: Target[] }>('/api/pages/overview', sel);
+    const multiples = expected([...new Set(overview.multiples.map((r) => r.metric))], overview.indicators);
+    expect(multiples.rules, 'the item has scored metrics').toBeGreaterThanOrEqual(2);
+    let { page, chart } = await chartOf(`/?view=overview&${new URLSearchParams(sel)}`, 'multiples');
+    expect(await chart.locator('.role-legend-label text').allTextContents()).toEqual(['本地区', ...multiples.goals]);
+    expect(await chart.locator('.mark-rule.role-mark line').count()).toBe(multiples.rules);
+    await chart.screenshot({ path: join(ARTIFACTS, 'overview-multiples-targets.png') });
+    await page.close();
+
+    // 机构自查, 历下区 in 2025: every metric against its peers' median and, where scored, its target and floor.
+    const agencySel = { region: '370102', year: '2025', scheme: 'standard' };
+    const agency = await json<{ months: { metric: string }[]; indicators: Target[] }>('/api/pages/agency', agencySel);
+    const trends = expected([...new Set(agency.months.map((r) => r.metric))], agency.indicators);
+    expect(trends.rules).toBeGreaterThanOrEqual(2);
+    ({ page, chart } = await chartOf(`/?view=agency&${new URLSearchParams(agencySel)}`, 'trends'));
+    expect(await chart.locator('.role-legend-label text').allTextContents()).toEqual(['本地区', '同级中位数', ...trends.goals]);
+    expect(await chart.locator('.mark-rule.role-mark line').count()).toBe(trends.rules);
+    await chart.screenshot({ path: join(ARTIFACTS, 'agency-trends-targets.png') });
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 // Every page on the screens people use: a phone (390×844), a laptop (1366×768) and a wall
-// (1920×1080): no page scrolls sideways, the navigation stays usable, screenshots are kept.
+// (1920×1080), and the wall in kiosk mode: no page scrolls sideways, the navigation stays usable
+// (the tabs, or the menu on a phone; none in kiosk mode), screenshots are kept.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,9 +11,10 @@ import { useDemoBrowser } from '../support/browser-suite.js';
 const suite = useDemoBrowser();
 const VIEWS = ['overview', 'monitor', 'agency', 'scores', 'report', 'evaluation', 'sql', 'collectors', 'dictionary', 'audit'];
 const SCREENS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'laptop', width: 1366, height: 768 },
-  { name: 'wall', width: 1920, height: 1080 },
+  { name: 'phone', width: 390, height: 844, kiosk: false },
+  { name: 'laptop', width: 1366, height: 768, kiosk: false },
+  { name: 'wall', width: 1920, height: 1080, kiosk: false },
+  { name: 'kiosk', width: 1920, height: 1080, kiosk: true },
 ];
 
 /** The widest element box on the page beyond the viewport, for the failure message. */
@@ -36,12 +38,19 @@ describe('pages on every screen', () => {
     it(`${screen.name} (${screen.width}×${screen.height}): no sideways scroll on any page`, async () => {
       const page = await suite.browser.newPage({ viewport: { width: screen.width, height: screen.height } });
       for (const view of VIEWS) {
-        await page.goto(`${suite.server.url}/?view=${view}`);
+        await page.goto(`${suite.server.url}/?view=${view}${screen.kiosk ? '&kiosk=1' : ''}`);
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(500); // charts draw after their data arrives
         const o = await overflow(page);
         await page.screenshot({ path: join(ARTIFACTS, `screen-${screen.name}-${view}.png`), fullPage: true });
         expect.soft(o.scroll, `${view}: ${o.wide.join('; ')}`).toBeLessThanOrEqual(o.width);
+        // The way to the other pages: every tab in view, or the menu on a phone; none on a wall in kiosk mode.
+        const tabs = page.locator('si-app nav a');
+        const tabsShown = (await tabs.evaluateAll((links) => links.filter((a) => a.getBoundingClientRect().width > 0).length)) === (await tabs.count());
+        const menuShown = await page.locator('si-app button.menu').isVisible();
+        expect
+          .soft({ tabsShown, menuShown }, view)
+          .toEqual(screen.kiosk ? { tabsShown: false, menuShown: false } : { tabsShown: screen.width > 720, menuShown: screen.width <= 720 });
       }
       await page.close();
     });

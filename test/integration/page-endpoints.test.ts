@@ -134,6 +134,9 @@ describe('GET /api/pages/agency', () => {
     const latest = p.scores.find((s) => s.period === initial) ?? p.scores.at(-1)!;
     expect(p.latest).toEqual(latest);
     expect(p.lift).toEqual(await rows('/api/scores/lost', { ...SCORES, region: '370102', period_type: 'ytd', period: latest.period, limit: '10' }));
+    // The charts' targets: that month's scored indicators.
+    expect(p.indicators).toEqual(await rows('/api/scores/indicators', { ...SCORES, region: '370102', period_type: 'month', period: latest.period }));
+    expect(p.indicators.some((r) => r.target_value !== null)).toBe(true);
   });
 
   it('gives 历下区 its four service KPIs of the month the pages open on, as /api/service-kpis and /api/values serve them', async () => {
@@ -166,7 +169,7 @@ describe('GET /api/pages/agency', () => {
 
   it('has no latest month nor lift in a year without scores', async () => {
     const p = await page('/api/pages/agency', { region: '370102', year: '2019', ...SCORES });
-    expect(p).toMatchObject({ scores: [], latest: null, lift: [] });
+    expect(p).toMatchObject({ scores: [], latest: null, lift: [], indicators: [] });
   });
 });
 

@@ -1,7 +1,7 @@
 // Numbers as the dashboard and the report write them: one decimal for rates ('%'), two for
 // every other unit; changes in percentage points with a sign; never "-0.0".
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatPoints, formatValue, levelName } from '../../contracts/format.js';
+import { formatChange, formatCount, formatPoints, formatValue, levelName } from '../../contracts/format.js';
 
 describe('formatValue', () => {
   it('writes rates with one decimal and other units with two', () => {
@@ -9,7 +9,15 @@ describe('formatValue', () => {
     expect(formatValue(0, '%')).toBe('0.0%');
     expect(formatValue(100, '%')).toBe('100.0%');
     expect(formatValue(4.5, '工作日')).toBe('4.50 工作日');
-    expect(formatValue(1234.5678, '元')).toBe('1234.57 元');
+    expect(formatValue(1234.5678, '元')).toBe('1,234.57 元');
+  });
+
+  it('groups thousands in values, changes and counts alike', () => {
+    expect(formatValue(61961.5384, '元/件')).toBe('61,961.54 元/件');
+    expect(formatValue(1000, '%')).toBe('1,000.0%');
+    expect(formatChange(-1234.5, '元')).toBe('-1,234.50 元');
+    expect(formatChange(1234.56, '%')).toBe('+1,234.6 个百分点');
+    expect(formatCount(1611000)).toBe('1,611,000');
   });
 
   it('shows a negative value that rounds to zero as zero, never "-0.0%"', () => {

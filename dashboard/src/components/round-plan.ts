@@ -22,7 +22,8 @@ export class RoundPlanForm extends LitElement {
     form { display: grid; gap: 12px; }
     fieldset { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; min-width: 0; display: flex; flex-wrap: wrap; gap: 10px; }
     legend { color: var(--muted); font-size: 0.9rem; }
-    label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); gap: 4px; }
+    /* A label never wider than its fieldset (a long scheme name would push its select out on a phone). */
+    label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); gap: 4px; min-width: 0; max-width: 100%; }
     input, select { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink); max-width: 100%; box-sizing: border-box; }
     input[type='number'] { width: 7em; }
     .chips { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; width: 100%; }

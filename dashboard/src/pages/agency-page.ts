@@ -10,6 +10,7 @@ import type { PeerSeriesRow, SchemeRow } from '../../../contracts/rows.js';
 import { DEFAULT_SCHEME, getMonths, getPage, getReference, getTable, yearsOf, type Reference } from '../api.js';
 import { formatChange, formatCount, formatPoints, formatValue, levelName } from '../../../contracts/format.js';
 import { peerTrendSpec } from '../overview-charts.js';
+import { targetsOf } from '../headline.js';
 import { NOTHING, PageController, pick } from '../page-controller.js';
 import { dictionaryLink } from '../dictionary-link.js';
 import { tableExport } from '../components/table-export.js';
@@ -296,7 +297,8 @@ export class AgencyPage extends LitElement {
             this.year,
             data?.months,
             '该年度暂无数据',
-            (rows) => html`<si-vega-chart .spec=${peerTrendSpec(rows, `${region.name} · ${sel.year}年逐月指标与同级中位数`)}></si-vega-chart>`,
+            (rows) =>
+              html`<si-vega-chart .spec=${peerTrendSpec(rows, `${region.name} · ${sel.year}年逐月指标与同级中位数、目标值`, targetsOf(data!.indicators))}></si-vega-chart>`,
           )}
         </section>
       </div>`

@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { CalendarStatusRow, FeedHealthRow, QuarantineRow, RunRow } from '../../../contracts/rows.js';
 import { getTable } from '../api.js';
+import { formatCount as n } from '../../../contracts/format.js';
 import { tableExport } from '../components/table-export.js';
 import { notYet, staleNote } from '../load-state.js';
 import { stateStyles } from '../page-styles.js';
@@ -23,8 +24,6 @@ function ago(seconds: number | null): string {
   if (seconds < 172_800) return `${Math.round(seconds / 3600)} 小时`;
   return `${Math.round(seconds / 86_400)} 天`;
 }
-
-const n = (v: number) => v.toLocaleString('zh-CN');
 
 @customElement('si-collectors-page')
 export class CollectorsPage extends LitElement {

@@ -35,6 +35,8 @@ export class EvaluationPage extends LitElement {
       table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
       th, td { text-align: left; padding: 5px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
       .scroll { overflow-x: auto; }
+      /* On a phone the date and the time take a line each, never broken at a hyphen; so does the login. */
+      td.when span, td.who { white-space: nowrap; }
     `,
   ];
 
@@ -128,7 +130,9 @@ export class EvaluationPage extends LitElement {
       (list) => html`<div class="scroll"><table data-testid="history">
         <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>状态</th><th>理由</th></tr></thead>
         <tbody>${list.map(
-          (t) => html`<tr><td>${formatTime(t.acted_at)}</td><td>${t.actor}</td><td>${REGION_ACTION_NAMES[t.action]}</td>
+          (t) => html`<tr><td class="when">${formatTime(t.acted_at)
+            .split(' ')
+            .map((part) => html`<span>${part}</span> `)}</td><td class="who">${t.actor}</td><td>${REGION_ACTION_NAMES[t.action]}</td>
             <td>${REGION_STATE_NAMES[t.from_state]} → ${REGION_STATE_NAMES[t.to_state]}</td><td>${t.reason ?? '—'}</td></tr>`,
         )}</tbody>
       </table></div>`,

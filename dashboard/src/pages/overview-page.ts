@@ -6,7 +6,7 @@
 // URL; the page reloads itself when a collector run lands.
 import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { HorizontalRow, RegionRow, SchemeRow, ScoreRankRow } from '../../../contracts/rows.js';
+import type { HorizontalRow, RegionRow, SchemeRow, ScoreRankRow, ScoreTargetRow } from '../../../contracts/rows.js';
 import { DEFAULT_SCHEME, getMonths, getPage, getReference, monthLabel, getTable, type MonthList, type Reference } from '../api.js';
 import { headlineOf, headlineTiles } from '../headline.js';
 import { addMonths } from '../../../contracts/periods.js';
@@ -102,13 +102,13 @@ export class OverviewPage extends LitElement {
 
   /** The regions ranked, the development zones (功能区) apart: they are ranked among zones only
    * (their rank and median are their peer group's, dim_region_peer), never among counties. */
-  private ranking(regions: RegionRow[], rows: (HorizontalRow | ScoreRankRow)[], unit: string, highlight: string) {
+  private ranking(regions: RegionRow[], rows: (HorizontalRow | ScoreRankRow)[], unit: string, highlight: string, target: ScoreTargetRow | null) {
     const { page } = this;
     const byCode = new Map(regions.map((r) => [r.code, r]));
     const isZone = (row: { region_code: string }) => byCode.get(row.region_code)?.kind === 'zone';
     const zones = rows.filter(isZone);
     const table = (shown: typeof rows, testid: string) =>
-      html`<si-region-ranking data-testid=${testid} .rows=${shown} .unit=${unit} highlight=${highlight}
+      html`<si-region-ranking data-testid=${testid} .rows=${shown} .unit=${unit} highlight=${highlight} .target=${target}
         .href=${(code: string) => page.href({ region: code })} @drill=${(e: CustomEvent<string>) => page.select({ region: e.detail })}></si-region-ranking>`;
     const zoneScope = zones.length ? regions.find((r) => r.code === byCode.get(zones[0].region_code)?.peer_scope) : undefined;
     return html`${table(
@@ -178,7 +178,7 @@ export class OverviewPage extends LitElement {
           byScore ? data?.scoreRanking : data?.ranking,
           `该月暂无各${peerLevel}${byScore ? '评分' : '数据'}`,
           (rows) =>
-            html`${this.ranking(ref.regions, rows, byScore ? '分' : metric.unit, region.code)}
+            html`${this.ranking(ref.regions, rows, byScore ? '分' : metric.unit, region.code, byScore ? null : (data?.tiles.targets[sel.metric] ?? null))}
             <div class="note">点击地区名称查看该地区；橙色条为差于同级中位数。${
               byScore
                 ? `得分：当月指标值按“${scheme?.name ?? sel.scheme}”计分（人工评价指标未评分时计0分）。`
@@ -227,7 +227,7 @@ export class OverviewPage extends LitElement {
             this.data,
             data?.multiples,
             '该二级项目暂无可计算的指标数据',
-            (rows) => html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`)}></si-vega-chart>`,
+            (rows) => html`<si-vega-chart .spec=${smallMultiplesSpec(rows, `${item?.key ?? ''} · 近12个月`, data!.tiles.targets)}></si-vega-chart>`,
           )}
         </section>
       </div>
