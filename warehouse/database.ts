@@ -158,10 +158,6 @@ export class Database {
   private clock: string | null = null;
   private readonly extra: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
-  // A rewarm's reads: after the requests' reads, and never on every reader at once, so a request
-  // missing the cache (a new page, a sign-in) does not queue behind a thousand re-reads.
-  private readonly waitingBackground: ((c: DuckDBConnection) => void)[] = [];
-  private background = 0;
   private readonly writeLock = new Mutex();
   // Results of martQuery, valid until exclusive() work that rewrites the marts (refresh, migrate) ends.
   private cache = new Map<string, CachedRead>();
@@ -203,34 +199,15 @@ export class Database {
   }
 
   /** Borrow a read connection for the duration of fn. */
-  async withReader<T>(fn: (c: DuckDBConnection) => Promise<T>, { background = false } = {}): Promise<T> {
-    const conn = (background ? this.backgroundReader() : this.free.pop()) ?? (await this.queue(background));
-    if (background) this.background++;
+  async withReader<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = this.free.pop() ?? (await new Promise<DuckDBConnection>((res) => this.waiting.push(res)));
     try {
       return await fn(conn);
     } finally {
-      if (background) this.background--;
-      this.release(conn);
+      const next = this.waiting.shift();
+      if (next) next(conn);
+      else this.free.push(conn);
     }
-  }
-
-  /** Readers background reads may hold at once: all but one (one, with a single reader). */
-  private get backgroundLimit(): number {
-    return Math.max(1, this.readers.length - 1);
-  }
-
-  private backgroundReader(): DuckDBConnection | undefined {
-    return this.background < this.backgroundLimit ? this.free.pop() : undefined;
-  }
-
-  private queue(background: boolean): Promise<DuckDBConnection> {
-    return new Promise((res) => (background ? this.waitingBackground : this.waiting).push(res));
-  }
-
-  private release(conn: DuckDBConnection): void {
-    const next = this.waiting.shift() ?? (this.background < this.backgroundLimit ? this.waitingBackground.shift() : undefined);
-    if (next) next(conn);
-    else this.free.push(conn);
   }
 
   async query(sql: string, params?: Params): Promise<QueryResult> {
@@ -239,8 +216,8 @@ export class Database {
     return this.read(sql, params);
   }
 
-  private read(sql: string, params?: Params, background = false): Promise<QueryResult> {
-    return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)), { background });
+  private read(sql: string, params?: Params): Promise<QueryResult> {
+    return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)));
   }
 
   /** query() for dashboard reads of the marts and dimensions, which only exclusive() work
@@ -261,14 +238,8 @@ export class Database {
     return this.cacheRead(this.cache, key, sql, params);
   }
 
-  private cacheRead(
-    cache: Map<string, CachedRead>,
-    key: string,
-    sql: string,
-    params?: Params,
-    { usedAt = performance.now(), background = false } = {},
-  ): Promise<QueryResult> {
-    const entry: CachedRead = { sql, params, result: this.read(sql, params, background), usedAt };
+  private cacheRead(cache: Map<string, CachedRead>, key: string, sql: string, params?: Params, usedAt = performance.now()): Promise<QueryResult> {
+    const entry: CachedRead = { sql, params, result: this.read(sql, params), usedAt };
     cache.set(key, entry);
     // A failed read is not kept.
     entry.result.catch(() => cache.get(key) === entry && cache.delete(key) && this.generation++);
@@ -321,7 +292,7 @@ export class Database {
     const fresh = new Map<string, CachedRead>();
     const since = performance.now() - REWARM_WINDOW_MS;
     const hot = [...this.cache].filter(([, e]) => e.usedAt >= since);
-    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params, { usedAt: e.usedAt, background: true }).catch(() => undefined)));
+    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params, e.usedAt).catch(() => undefined)));
     this.cache = fresh;
     this.generation++;
   }

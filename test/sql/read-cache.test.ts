@@ -41,19 +41,6 @@ describe('Database.martQuery', () => {
     await db.exec('INSERT INTO cache_probe_a VALUES (8)');
     expect(await sum(READ_A)).toBe(7); // rewarmed, not dropped: the cached result
   });
-
-  it('answers a read past the cache while a rewarm re-reads: it does not queue behind the re-reads', async () => {
-    const slow = 'SELECT sum(range)::HUGEINT AS s FROM range($n)';
-    await Promise.all(Array.from({ length: 12 }, (_, i) => db.martQuery(slow, { n: 40_000_000 + i })));
-    const started = performance.now();
-    const rewarm = db.exclusive(async () => undefined, { marts: true }).then(() => performance.now() - started);
-    await new Promise((r) => setTimeout(r, 20)); // the re-reads queued
-    expect((await db.query('SELECT 42 AS x')).rows).toEqual([[42]]);
-    const answered = performance.now() - started;
-    // Queued behind them, it would wait for nearly all twelve (two readers here, one kept for it).
-    expect(answered).toBeLessThan((await rewarm) / 3);
-    await db.setClock(null); // drops the cache: the slow reads are not the later tests'
-  });
 });
 
 describe('Database.derived', () => {
