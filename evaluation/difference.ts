@@ -2,12 +2,13 @@
 // why): the latest freeze of the region in a round, or of the latest round that froze a
 // region, year and scheme.
 import type { FrozenDifferenceRow, FrozenResult } from '../contracts/evaluation.js';
-import { type Database, type Params, toObjects } from '../warehouse/database.js';
+import { type Database, type Params, sharedObjects } from '../warehouse/database.js';
 import { readBlob } from './blobs.js';
 import { notFound } from './errors.js';
 
-/** Through the read cache: every evaluation write renews these reads (evaluation/write.ts), a refresh the live side. */
-const cached = async <T>(db: Database, sql: string, params: Params): Promise<T[]> => toObjects(await db.martQuery(sql, params)) as T[];
+/** Through the read cache, its rows made once per result: every evaluation write renews these
+ * reads (evaluation/write.ts), a refresh the live side. */
+const cached = async <T>(db: Database, sql: string, params: Params): Promise<T[]> => sharedObjects(await db.martQuery(sql, params)) as unknown as T[];
 
 export async function frozenResult(db: Database, roundId: number, region: string): Promise<FrozenResult | null> {
   const [head] = await cached<Omit<FrozenResult, 'rows'>>(
