@@ -165,6 +165,7 @@ export class Database {
   // derived from them is good while the count it was made at stands.
   private generation = 0;
   private readonly derivedValues = new Map<string, Derived>();
+  private readonly makingValues = new Map<string, { generation: number; value: Promise<unknown> }>();
   private derivedBytes = 0;
   // Inside derived(): set when the making reads past the cache, so its value is not kept.
   private readonly making = new AsyncLocalStorage<{ uncached: boolean }>();
@@ -264,11 +265,22 @@ export class Database {
       this.derivedValues.set(key, kept);
       return kept.value as T;
     }
+    // Requests for the same value arriving while it is made share the making: after a refresh
+    // every page is made again, and a popular one would otherwise be made once per request.
+    const inFlight = this.makingValues.get(key);
+    if (inFlight?.generation === this.generation) return inFlight.value as Promise<T>;
     const generation = this.generation;
     const store = { uncached: false };
-    const value = await this.making.run(store, make);
-    if (!store.uncached && generation === this.generation) this.keepDerived(key, { generation, value, bytes: bytes(value) });
-    return value;
+    const value = this.making.run(store, make);
+    const entry = { generation, value };
+    this.makingValues.set(key, entry);
+    try {
+      const made = await value;
+      if (!store.uncached && generation === this.generation) this.keepDerived(key, { generation, value: made, bytes: bytes(made) });
+      return made;
+    } finally {
+      if (this.makingValues.get(key) === entry) this.makingValues.delete(key);
+    }
   }
 
   private keepDerived(key: string, entry: Derived): void {

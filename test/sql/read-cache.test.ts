@@ -71,6 +71,17 @@ describe('Database.derived', () => {
     expect(made).toBe(3);
   });
 
+  it('makes a value once for requests arriving while it is made, and again after a renewal', async () => {
+    await db.exclusive(async () => undefined, { marts: true });
+    made = 0;
+    const together = await Promise.all([1, 2, 3].map(() => db.derived('t', fromCached, size)));
+    expect(made).toBe(1);
+    expect(new Set(together.map(text)).size).toBe(1);
+    await db.renew('cache_probe_a');
+    await Promise.all([db.derived('t', fromCached, size), db.derived('t', fromCached, size)]);
+    expect(made).toBe(2);
+  });
+
   it('does not keep a value whose making read past the cache, or one made across a renewal', async () => {
     made = 0;
     const uncached = async () => {
