@@ -46,11 +46,22 @@ describe('cstTimestamp', () => {
       '2025-03-04T24:00',
       '2025-03-04T10:60',
       '2025-03-04T10:59:60',
+      // The usual shape (seconds, +08:00 or none), which is checked by character codes.
+      '2025-04-31T10:00:00+08:00',
+      '1900-02-29 10:00:00',
+      '2025-13-01T10:00:00+08:00',
+      '2025-00-10T10:00:00',
+      '2025-03-00T10:00:00+08:00',
+      '2025-03-04T24:00:00+08:00',
+      '2025-03-04T10:60:00+08:00',
+      '2025-03-04 10:59:60',
     ]) {
       expect(() => cstTimestamp(bad, 'accepted_at'), bad).toThrow(new Invalid(`accepted_at is not a valid time: "${bad}"`));
     }
     expect(cstTimestamp('2024-02-29T10:00', 't')).toBe('2024-02-29 10:00:00');
     expect(cstTimestamp('2000-02-29T10:00', 't')).toBe('2000-02-29 10:00:00');
+    expect(cstTimestamp('2024-02-29T23:59:59+08:00', 't')).toBe('2024-02-29 23:59:59');
+    expect(cstTimestamp('2024-12-31 00:00:00', 't')).toBe('2024-12-31 00:00:00');
   });
 
   it('rejects what is not an ISO 8601 time', () => {
