@@ -1,7 +1,7 @@
 // Feed sources serving prepared records from a table (feed, record JSON) in the order they
 // were queued: the collectors' path exactly as with the HTTP source, minus the network, for
-// the benchmark and tests. The cursor is the rowid of the last record served (rows are stored
-// in insertion order). Time spent serving is kept apart, so write-path throughput can be
+// the benchmark and tests. The cursor is the rowid of the next record to serve (rows are stored
+// in insertion order, the first at rowid 0). Time spent serving is kept apart, so write-path throughput can be
 // measured without it.
 import { Collector, yieldToRequests, type RunOptions, type RunSummary } from '../ingest/runner.js';
 import { FEEDS } from '../ingest/feeds/index.js';
@@ -30,7 +30,7 @@ export class TableSource {
     const started = performance.now();
     const after = /^\d+$/.test(since) ? Number(since) : 0;
     const rows = await this.db.rows<{ seq: number; record: string }>(
-      `SELECT rowid AS seq, record FROM ${this.table} WHERE feed = $feed AND rowid > $after ORDER BY rowid LIMIT $limit`,
+      `SELECT rowid AS seq, record FROM ${this.table} WHERE feed = $feed AND rowid >= $after ORDER BY rowid LIMIT $limit`,
       { feed: this.feed, after, limit: limit + 1 },
     );
     const served = rows.slice(0, limit);
@@ -42,7 +42,7 @@ export class TableSource {
     }
     const page: SourcePage = {
       items,
-      next: String(served.at(-1)?.seq ?? after),
+      next: String(served.length > 0 ? served[served.length - 1].seq + 1 : after),
       has_more: rows.length > limit && !this.stop(),
     };
     this.servingMs += performance.now() - started;

@@ -68,4 +68,4 @@ WHERE r.case_id = b.case_id
   AND r.accepted_at BETWEEN getvariable('batch_from') AND getvariable('batch_to');
 
 -- By name: the stage's columns are the feed's (ingest/feeds/cases.ts), outcome among them.
-INSERT INTO raw_case BY NAME FROM new_case;
+INSERT INTO raw_case BY NAME FROM new_case ORDER BY accepted_at;

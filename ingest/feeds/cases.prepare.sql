@@ -10,16 +10,24 @@
 -- place), so each row group holds about one day of acceptances and its zone map on
 -- accepted_at lets the lookup below skip every row group outside the batch's range.
 
--- Latest version of each case in the batch. Most cases appear once: only those appearing
--- more often are ranked (a window over the whole batch would sort it).
-CREATE OR REPLACE TEMP TABLE batch_case AS
-WITH repeated AS (SELECT case_id FROM stage_case GROUP BY case_id HAVING count(*) > 1)
-SELECT * FROM stage_case WHERE case_id NOT IN (SELECT case_id FROM repeated)
+-- Latest version of each case in the batch. Most batches repeat no case: then the batch is
+-- the stage as it is (a view, not a copy: copying 10^5 rows costs more than reading them
+-- twice). Only cases appearing more often are ranked (a window over the whole batch would
+-- sort it). The variable is bound when a statement reading the view is planned, so the
+-- branch not taken is planned away.
+SET VARIABLE batch_repeats = (SELECT count(*) - count(DISTINCT case_id) FROM stage_case);
+CREATE OR REPLACE TEMP VIEW batch_case AS
+SELECT * FROM stage_case WHERE getvariable('batch_repeats') = 0
 UNION ALL
 SELECT * FROM (
-  SELECT * FROM stage_case WHERE case_id IN (SELECT case_id FROM repeated)
-  QUALIFY row_number() OVER (PARTITION BY case_id ORDER BY source_updated_at DESC) = 1
-);
+  WITH repeated AS (SELECT case_id FROM stage_case GROUP BY case_id HAVING count(*) > 1)
+  SELECT * FROM stage_case WHERE case_id NOT IN (SELECT case_id FROM repeated)
+  UNION ALL
+  SELECT * FROM (
+    SELECT * FROM stage_case WHERE case_id IN (SELECT case_id FROM repeated)
+    QUALIFY row_number() OVER (PARTITION BY case_id ORDER BY source_updated_at DESC) = 1
+  )
+) WHERE getvariable('batch_repeats') > 0;
 
 -- A case's accepted_at never changes, so the batch's accepted_at range bounds the search.
 -- Held as constants (variables are bound before planning) so the range becomes a scan
@@ -34,12 +42,12 @@ WHERE r.accepted_at BETWEEN getvariable('batch_from') AND getvariable('batch_to'
   AND r.case_id IN (SELECT case_id FROM batch_case);
 
 -- Versions replacing a stored case (updated in place, keeping raw_case in acceptance
--- order) and new cases (appended in acceptance order).
+-- order) and new cases (appended in acceptance order, sorted as cases.apply.sql inserts
+-- them: a view, read once).
 CREATE OR REPLACE TEMP TABLE replacing_case AS
 SELECT * FROM batch_case WHERE case_id IN (SELECT case_id FROM old_case);
-CREATE OR REPLACE TEMP TABLE new_case AS
-SELECT * FROM batch_case WHERE case_id NOT IN (SELECT case_id FROM old_case)
-ORDER BY accepted_at;
+CREATE OR REPLACE TEMP VIEW new_case AS
+SELECT * FROM batch_case WHERE case_id NOT IN (SELECT case_id FROM old_case);
 
 -- Facts of both sides, computed once (calendar joins) and read by each measure; only the
 -- columns the measures read.

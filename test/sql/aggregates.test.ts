@@ -86,3 +86,51 @@ describe('incremental case aggregates', () => {
     expect(await difference('agg_case_outcome_month', "case_outcome_measures('v_case')")).toBe(0);
   });
 });
+
+describe('a page holding several versions of a case', () => {
+  let one: Database;
+  afterAll(() => one?.close());
+
+  it('keeps the latest by source update time, whatever their order in the page', async () => {
+    one = await freshDb();
+    const [codes] = await one.rows<{ county: string; item: string; channel: string }>(`SELECT
+      (SELECT min(code) FROM dim_region WHERE level = 'county') AS county,
+      (SELECT min(code) FROM dim_service_item) AS item, (SELECT min(code) FROM dim_channel) AS channel`);
+    const record = (id: string, updated: string, end: { at: string; outcome: string } | null) =>
+      JSON.stringify({
+        case_id: id,
+        region_code: codes.county,
+        item: codes.item,
+        channel: codes.channel,
+        limit_days: 5,
+        accepted_at: '2025-03-03T09:00:00+08:00',
+        updated_at: updated,
+        completed_at: end?.at ?? null,
+        ...(end ? { outcome: end.outcome } : {}),
+      });
+    // P1 restated as withdrawn (latest), completed, then open: newest first in the page.
+    const page = [
+      record('P1', '2025-03-05T08:00:00+08:00', { at: '2025-03-04T10:00:00+08:00', outcome: 'withdrawn' }),
+      record('P1', '2025-03-04T10:00:00+08:00', { at: '2025-03-04T10:00:00+08:00', outcome: 'completed' }),
+      record('P1', '2025-03-03T09:00:00+08:00', null),
+      record('P2', '2025-03-03T09:30:00+08:00', null),
+    ];
+    await one.exclusive(async (c) => {
+      await createRecordTable(c, 'feed_record');
+      for (const r of page) await c.run("INSERT INTO feed_record VALUES ('cases', $r)", { r });
+    });
+    const run = await new TableCollector(one).run('cases', { trigger: 'manual', pageSize: 100 });
+    expect(run.status, run.error).toBe('ok');
+    expect(await one.rows('SELECT reason FROM ops_quarantine')).toEqual([]);
+    expect(run.rows_written).toBe(4);
+    expect(await one.rows('SELECT case_id, CAST(completed_at AS VARCHAR) AS completed_at, outcome FROM raw_case ORDER BY case_id')).toEqual([
+      { case_id: 'P1', completed_at: '2025-03-04 10:00:00', outcome: 'withdrawn' },
+      { case_id: 'P2', completed_at: null, outcome: null },
+    ]);
+    const [agg] = await one.rows<{ accepted: number; completed: number; withdrawn: number }>(`SELECT
+      (SELECT sum(accepted)::INT FROM agg_case_day) AS accepted, (SELECT sum(completed)::INT FROM agg_case_day) AS completed,
+      (SELECT sum(cases)::INT FROM agg_case_outcome_month WHERE outcome = 'withdrawn') AS withdrawn`);
+    expect(agg).toEqual({ accepted: 2, completed: 1, withdrawn: 1 });
+    expect(await differenceOf(one, 'agg_case_day', "case_day_measures_folded('v_case', case_day_fold_before())")).toBe(0);
+  });
+});
