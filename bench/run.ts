@@ -9,7 +9,11 @@ import { ROOT } from '../core/paths.js';
 import type { LoadResult } from './load.js';
 import type { SizeMessage, SizeOptions, SizeResult } from './size.js';
 
-const API_TARGET = { p99Ms: 50, healthRatio: 3 };
+const API_TARGET = { p99Ms: 50, healthRatio: 3, rate: 200 };
+/** The share of the target rate the load must reach for its latencies to judge the target:
+ * autocannon sends each connection's share of a second back to back, so a server answering
+ * too slowly is offered fewer requests, not made to queue them. */
+const RATE_REACHED = 0.95;
 /** Issue 17's ingest targets, cases/s: through the collector's record path, and the bulk path. */
 const INGEST_TARGET = { record: 300_000, bulk: 1_000_000 };
 
@@ -71,9 +75,11 @@ const healthRatio = (api: LoadResult) => api.mix.p99_ms / Math.max(api.health.p9
 /** The API targets of issue 17, met or not, per size. */
 function apiTargets(results: SizeResult[]): string[] {
   return results.map(({ cases, api }) => {
-    const under = api.mix.p99_ms < API_TARGET.p99Ms;
-    const near = healthRatio(api) <= API_TARGET.healthRatio;
-    return `${fmtCases(cases)}: p99 ${api.mix.p99_ms} ms ${under ? 'met' : 'MISSED'} (< ${API_TARGET.p99Ms} ms); ${healthRatio(api).toFixed(1)} × /api/health's p99 ${near ? 'met' : 'MISSED'} (≤ ${API_TARGET.healthRatio} ×)`;
+    const reached = api.mix.rps >= RATE_REACHED * API_TARGET.rate;
+    const under = reached && api.mix.p99_ms < API_TARGET.p99Ms;
+    const near = reached && healthRatio(api) <= API_TARGET.healthRatio;
+    const rate = `${Math.round(api.mix.rps)} req/s answered of ${API_TARGET.rate} ${reached ? 'reached' : 'MISSED (latencies at a lower rate do not meet the targets)'}`;
+    return `${fmtCases(cases)}: ${rate}; p99 ${api.mix.p99_ms} ms ${under ? 'met' : 'MISSED'} (< ${API_TARGET.p99Ms} ms); ${healthRatio(api).toFixed(1)} × /api/health's p99 ${near ? 'met' : 'MISSED'} (≤ ${API_TARGET.healthRatio} ×)`;
   });
 }
 

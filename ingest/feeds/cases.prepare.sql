@@ -12,22 +12,16 @@
 
 -- Latest version of each case in the batch. Most batches repeat no case: then the batch is
 -- the stage as it is (a view, not a copy: copying 10^5 rows costs more than reading them
--- twice). Only cases appearing more often are ranked (a window over the whole batch would
--- sort it). The variable is bound when a statement reading the view is planned, so the
--- branch not taken is planned away.
+-- again); otherwise the latest versions are kept once, in a table (read five times). The
+-- variable is bound when a statement is planned, so the branch not taken is planned away.
 SET VARIABLE batch_repeats = (SELECT count(*) - count(DISTINCT case_id) FROM stage_case);
+CREATE OR REPLACE TEMP TABLE latest_case AS
+SELECT * FROM stage_case WHERE getvariable('batch_repeats') > 0
+QUALIFY row_number() OVER (PARTITION BY case_id ORDER BY source_updated_at DESC) = 1;
 CREATE OR REPLACE TEMP VIEW batch_case AS
 SELECT * FROM stage_case WHERE getvariable('batch_repeats') = 0
 UNION ALL
-SELECT * FROM (
-  WITH repeated AS (SELECT case_id FROM stage_case GROUP BY case_id HAVING count(*) > 1)
-  SELECT * FROM stage_case WHERE case_id NOT IN (SELECT case_id FROM repeated)
-  UNION ALL
-  SELECT * FROM (
-    SELECT * FROM stage_case WHERE case_id IN (SELECT case_id FROM repeated)
-    QUALIFY row_number() OVER (PARTITION BY case_id ORDER BY source_updated_at DESC) = 1
-  )
-) WHERE getvariable('batch_repeats') > 0;
+FROM latest_case;
 
 -- A case's accepted_at never changes, so the batch's accepted_at range bounds the search.
 -- Held as constants (variables are bound before planning) so the range becomes a scan
