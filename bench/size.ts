@@ -39,6 +39,8 @@ export interface SizeResult {
   ingest_rows_per_s: number;
   batch: number;
   refresh_s: number;
+  /** The cases run's own refresh: the month's cases landed to every value current. */
+  cases_refresh_s: number;
   full_refresh_s: number;
   api: LoadResult;
   rows_during_load: number;
@@ -47,6 +49,8 @@ export interface SizeResult {
   /** DuckDB's own load of the bulk path's Parquet files into a table, nothing else. */
   parquet_rows_per_s: number;
   peak_rss_bytes: number;
+  /** At the highest RSS sampled (every 250 ms): the JS heap, and what DuckDB and the rest of native memory held. */
+  peak_heap_bytes: number;
   db_bytes: number;
 }
 
@@ -102,6 +106,7 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
   for (const f of files) rmSync(f, { force: true });
   // The simulated source's file lives in the bench folder, which SQL must be allowed to open.
   const db = await Database.open(path, { memoryLimit: o.memoryLimit, threads: 2, allowedDirectories: [...DEFAULT_ALLOWED_DIRECTORIES, o.dir] });
+  const memory = samplePeakMemory();
   try {
     await setUpDatabase(db);
     await prepareSource(db, sourcePath);
@@ -159,6 +164,7 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
       ingest_rows_per_s: cases.run.rows_written / (cases.writeMs / 1000),
       batch: o.batch,
       refresh_s,
+      cases_refresh_s: cases.refreshMs / 1000,
       full_refresh_s,
       api,
       rows_during_load: rowsDuringLoad,
@@ -166,12 +172,28 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
       bulk_rows_per_s: bulk.rows / bulk.seconds,
       parquet_rows_per_s: bulk.rows / bulk.parquetSeconds,
       peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+      peak_heap_bytes: memory.stop().heapTotal,
       db_bytes: statSync(path).size,
     };
   } finally {
     db.close();
     for (const f of files) rmSync(f, { force: true });
   }
+}
+
+/** The process's memory at its highest RSS, sampled every 250 ms until stop(). */
+function samplePeakMemory(): { stop: () => NodeJS.MemoryUsage } {
+  let peak = process.memoryUsage();
+  const timer = setInterval(() => {
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+  }, 250);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak;
+    },
+  };
 }
 
 /** Keeps the cases collector writing (pages of 10,000, as configured for live runs, each run
