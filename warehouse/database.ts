@@ -158,6 +158,8 @@ export class Database {
   private clock: string | null = null;
   private readonly extra: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
+  private readonly backgroundWaiting: ((c: DuckDBConnection) => void)[] = [];
+  private backgroundHeld = 0;
   private readonly writeLock = new Mutex();
   // Results of martQuery, valid until exclusive() work that rewrites the marts (refresh, migrate) ends.
   private cache = new Map<string, CachedRead>();
@@ -199,16 +201,43 @@ export class Database {
     return new Database(instance, writer, readers, path);
   }
 
-  /** Borrow a read connection for the duration of fn. */
-  async withReader<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    const conn = this.free.pop() ?? (await new Promise<DuckDBConnection>((res) => this.waiting.push(res)));
+  /** Borrow a read connection for the duration of fn. `background` work (a refresh's rewarm:
+   * a thousand reads or more at once) holds all readers but one, and a freed reader goes to a
+   * request waiting before any background read: a request (a session's lookup among them)
+   * never queues behind the rewarm. */
+  async withReader<T>(fn: (c: DuckDBConnection) => Promise<T>, { background = false } = {}): Promise<T> {
+    const conn = await this.takeReader(background);
     try {
       return await fn(conn);
     } finally {
-      const next = this.waiting.shift();
-      if (next) next(conn);
-      else this.free.push(conn);
+      if (background) this.backgroundHeld--;
+      this.releaseReader(conn);
     }
+  }
+
+  private get backgroundLimit(): number {
+    return Math.max(1, this.readers.length - 1);
+  }
+
+  private takeReader(background: boolean): Promise<DuckDBConnection> {
+    if (!background || this.backgroundHeld < this.backgroundLimit) {
+      const conn = this.free.pop();
+      if (conn) {
+        if (background) this.backgroundHeld++;
+        return Promise.resolve(conn);
+      }
+    }
+    return new Promise((res) => (background ? this.backgroundWaiting : this.waiting).push(res));
+  }
+
+  private releaseReader(conn: DuckDBConnection): void {
+    const next = this.waiting.shift();
+    if (next) return next(conn);
+    if (this.backgroundWaiting.length > 0 && this.backgroundHeld < this.backgroundLimit) {
+      this.backgroundHeld++;
+      return this.backgroundWaiting.shift()!(conn);
+    }
+    this.free.push(conn);
   }
 
   async query(sql: string, params?: Params): Promise<QueryResult> {
@@ -217,8 +246,8 @@ export class Database {
     return this.read(sql, params);
   }
 
-  private read(sql: string, params?: Params): Promise<QueryResult> {
-    return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)));
+  private read(sql: string, params?: Params, background = false): Promise<QueryResult> {
+    return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)), { background });
   }
 
   /** query() for dashboard reads of the marts and dimensions, which only exclusive() work
@@ -239,8 +268,14 @@ export class Database {
     return this.cacheRead(this.cache, key, sql, params);
   }
 
-  private cacheRead(cache: Map<string, CachedRead>, key: string, sql: string, params?: Params, usedAt = performance.now()): Promise<QueryResult> {
-    const entry: CachedRead = { sql, params, result: this.read(sql, params), usedAt };
+  private cacheRead(
+    cache: Map<string, CachedRead>,
+    key: string,
+    sql: string,
+    params?: Params,
+    { usedAt = performance.now(), background = false } = {},
+  ): Promise<QueryResult> {
+    const entry: CachedRead = { sql, params, result: this.read(sql, params, background), usedAt };
     cache.set(key, entry);
     // A failed read is not kept.
     entry.result.catch(() => cache.get(key) === entry && cache.delete(key) && this.generation++);
@@ -304,7 +339,7 @@ export class Database {
     const fresh = new Map<string, CachedRead>();
     const since = performance.now() - REWARM_WINDOW_MS;
     const hot = [...this.cache].filter(([, e]) => e.usedAt >= since);
-    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params, e.usedAt).catch(() => undefined)));
+    await Promise.all(hot.map(([key, e]) => this.cacheRead(fresh, key, e.sql, e.params, { usedAt: e.usedAt, background: true }).catch(() => undefined)));
     this.cache = fresh;
     this.generation++;
   }
@@ -316,7 +351,7 @@ export class Database {
     const stale = [...this.cache].filter(([, e]) => e.sql.includes(relation));
     await Promise.all(
       stale.map(async ([key, e]) => {
-        const result = this.read(e.sql, e.params);
+        const result = this.read(e.sql, e.params, true);
         await result.catch(() => undefined);
         if (this.cache.get(key) !== e) return;
         this.cache.set(key, { ...e, result });

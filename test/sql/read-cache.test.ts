@@ -43,6 +43,70 @@ describe('Database.martQuery', () => {
   });
 });
 
+describe('Database.withReader', () => {
+  // freshDb opens two readers: background reads hold at most one.
+  const gate = () => {
+    let open!: () => void;
+    const opened = new Promise<void>((r) => (open = r));
+    return { open, opened };
+  };
+
+  it('keeps a reader for requests while background reads wait their turn', async () => {
+    const order: string[] = [];
+    const a = gate();
+    const first = db.withReader(
+      async () => {
+        order.push('background 1');
+        await a.opened;
+      },
+      { background: true },
+    );
+    const second = db.withReader(
+      async () => {
+        order.push('background 2');
+      },
+      { background: true },
+    );
+    await db.withReader(async () => {
+      order.push('request');
+    });
+    expect(order).toEqual(['background 1', 'request']); // the second waits though a reader was free
+    a.open();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['background 1', 'request', 'background 2']);
+  });
+
+  it('gives a freed reader to a waiting request before a waiting background read', async () => {
+    const order: string[] = [];
+    const [a, r] = [gate(), gate()];
+    const background = db.withReader(
+      async () => {
+        order.push('background 1');
+        await a.opened;
+      },
+      { background: true },
+    );
+    const request = db.withReader(async () => {
+      order.push('request 1');
+      await r.opened;
+    });
+    const queuedBackground = db.withReader(
+      async () => {
+        order.push('background 2');
+      },
+      { background: true },
+    );
+    const queuedRequest = db.withReader(async () => {
+      order.push('request 2');
+    });
+    a.open();
+    await queuedRequest;
+    r.open();
+    await Promise.all([background, request, queuedBackground]);
+    expect(order).toEqual(['background 1', 'request 1', 'request 2', 'background 2']);
+  });
+});
+
 describe('Database.derived', () => {
   const utf8 = new TextEncoder();
   const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
