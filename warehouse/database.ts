@@ -231,13 +231,12 @@ export class Database {
   }
 
   private releaseReader(conn: DuckDBConnection): void {
-    const next = this.waiting.shift();
-    if (next) return next(conn);
-    if (this.backgroundWaiting.length > 0 && this.backgroundHeld < this.backgroundLimit) {
-      this.backgroundHeld++;
-      return this.backgroundWaiting.shift()!(conn);
-    }
-    this.free.push(conn);
+    const request = this.waiting.shift();
+    const background = request || this.backgroundHeld >= this.backgroundLimit ? undefined : this.backgroundWaiting.shift();
+    if (background) this.backgroundHeld++;
+    const next = request ?? background;
+    if (next) next(conn);
+    else this.free.push(conn);
   }
 
   async query(sql: string, params?: Params): Promise<QueryResult> {
