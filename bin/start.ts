@@ -27,8 +27,9 @@ async function main(): Promise<void> {
 
   const db = await Database.open(config.server.dbPath, { allowedDirectories: config.server.allowedDirectories });
   // What a stop closes, last opened first. Listened for from here: a stop during the start-up's
-  // catch-up (a minute or more on the demo) must end the service too.
-  const closers: (() => void)[] = [() => db.close()];
+  // catch-up (a minute or more on the demo) must end the service too. The database is not
+  // closed but its queries interrupted: a stop comes whenever it comes, often mid-refresh.
+  const closers: (() => void)[] = [() => db.interrupt()];
   const stop = () => {
     for (const close of closers.reverse()) {
       try {

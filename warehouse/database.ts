@@ -441,4 +441,13 @@ export class Database {
     for (const c of [this.writer, ...this.free, ...this.extra]) c.closeSync();
     this.instance.closeSync();
   }
+
+  /** A stop of the process: running queries are interrupted (their transactions roll back; a
+   * collector's page is written again by the next run) and nothing is closed. Closing a
+   * connection while its query runs deadlocks DuckDB (the query's thread, dropping the last
+   * reference, destroys the connection it holds locked), and the exit then waits for that
+   * thread forever. */
+  interrupt(): void {
+    for (const c of [this.writer, ...this.readers, ...this.extra]) c.interrupt();
+  }
 }

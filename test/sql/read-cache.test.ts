@@ -107,6 +107,18 @@ describe('Database.withReader', () => {
   });
 });
 
+describe('Database.interrupt', () => {
+  it("stops a running query without closing its connection (a stop's way out mid-refresh)", async () => {
+    const long = db.query('SELECT count(*) FROM range(1000000000000)');
+    await new Promise((r) => setTimeout(r, 200));
+    const started = performance.now();
+    db.interrupt();
+    await expect(long).rejects.toThrow(/interrupt/i);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect((await db.query('SELECT 41 + 1 AS n')).rows).toEqual([[42]]);
+  });
+});
+
 describe('Database.derived', () => {
   const utf8 = new TextEncoder();
   const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
