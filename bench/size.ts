@@ -49,7 +49,7 @@ export interface SizeResult {
   /** DuckDB's own load of the bulk path's Parquet files into a table, nothing else. */
   parquet_rows_per_s: number;
   peak_rss_bytes: number;
-  /** At the highest RSS sampled (every 250 ms): the JS heap, and what DuckDB and the rest of native memory held. */
+  /** The JS heap (heapTotal) at the highest RSS sampled every 250 ms: how much of the peak is JavaScript's. */
   peak_heap_bytes: number;
   db_bytes: number;
 }

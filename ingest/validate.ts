@@ -16,31 +16,33 @@ const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.char
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysIn = (year: number, month: number) => (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1]);
+/** Whether the wall-clock time exists (no 31 April, no 24:00, no second 60). */
+const exists = (y: number, mo: number, d: number, h: number, mi: number, s: number) =>
+  mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && s <= 59;
 
 /** An ISO 8601 time as a China Standard Time wall-clock string 'YYYY-MM-DD HH:MM:SS'
  * (the store's convention). A time without offset is taken as CST already. Called for
  * every timestamp of every record, so a CST time (the usual case) is checked field by field
  * and passed through without Date arithmetic. */
 export function cstTimestamp(value: unknown, field: string): string {
-  if (typeof value === 'string' && CST.test(value)) {
-    const mo = twoDigits(value, 5);
-    const d = twoDigits(value, 8);
-    if (
-      mo >= 1 &&
-      mo <= 12 &&
-      d >= 1 &&
-      d <= daysIn(twoDigits(value, 0) * 100 + twoDigits(value, 2), mo) &&
-      twoDigits(value, 11) <= 23 &&
-      twoDigits(value, 14) <= 59 &&
-      twoDigits(value, 17) <= 59
-    ) {
-      return value.length === 19 && value[10] === ' ' ? value : `${value.slice(0, 10)} ${value.slice(11, 19)}`;
-    }
+  if (
+    typeof value === 'string' &&
+    CST.test(value) &&
+    exists(
+      twoDigits(value, 0) * 100 + twoDigits(value, 2),
+      twoDigits(value, 5),
+      twoDigits(value, 8),
+      twoDigits(value, 11),
+      twoDigits(value, 14),
+      twoDigits(value, 17),
+    )
+  ) {
+    return value.length === 19 && value[10] === ' ' ? value : `${value.slice(0, 10)} ${value.slice(11, 19)}`;
   }
   const m = typeof value === 'string' ? ISO.exec(value) : null;
   if (!m) throw new Invalid(`${field} is not an ISO 8601 time: ${JSON.stringify(value)}`);
   const [, y, mo, d, h, mi, s = '00', zone] = m;
-  if (+mo < 1 || +mo > 12 || +d < 1 || +d > daysIn(+y, +mo) || +h > 23 || +mi > 59 || +s > 59) {
+  if (!exists(+y, +mo, +d, +h, +mi, +s)) {
     throw new Invalid(`${field} is not a valid time: ${JSON.stringify(value)}`);
   }
   if (zone === undefined || zone === '+08:00' || zone === '+0800') return `${y}-${mo}-${d} ${h}:${mi}:${s}`;

@@ -1,6 +1,6 @@
 -- First half of applying a staged batch of cases (temp table stage_case): everything that
 -- only reads — the batch's latest versions, the rows they replace, and the contributions of
--- both to the aggregates — into temp tables. The runner runs it before the batch's
+-- both to the aggregates — into temp tables (views where a table would only copy). The runner runs it before the batch's
 -- transaction (ingest/runner.ts), because temp tables built inside a transaction live in
 -- its local storage and are several times slower to build and read; nothing here needs to
 -- be undone. cases.apply.sql then writes, in the transaction.
