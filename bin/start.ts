@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   await collector.recoverInterrupted();
   collector.on('retry', (r) => console.warn(`[collect] ${r.feed} run ${r.run_id} retry ${r.attempt}: ${r.error}`));
   collector.on('refresh-failed', (r) => console.error(`[refresh] ${r.error}`));
-  collector.on('checkpoint-failed', (r) => console.error(`[checkpoint] after ${r.feed} run ${r.run_id}: ${r.error}`));
+  collector.on('checkpoint-failed', (r) => console.error(`[checkpoint] ${r.error}`));
   collector.on('run-finished', (s) =>
     console.log(
       `[collect] ${s.feed} run ${s.run_id} ${s.status}: ${s.rows_in} in, ${s.rows_written} written, ${s.rows_rejected} rejected${s.error ? ` — ${s.error}` : ''}`,

@@ -13,6 +13,7 @@ import { cursorTime, later } from './cursor.js';
 import { Invalid } from './validate.js';
 import { reportFigures } from './feeds/reports.js';
 import { MartRefresher } from './marts.js';
+import { RefreshQueue } from './refresh-queue.js';
 
 /** A configured collector: its name (watermark, run log, quarantine), what it loads and from where. */
 export interface Job {
@@ -47,6 +48,16 @@ export interface RunSummary {
 
 type Value = Cell;
 
+/** A run whose data landed, as its refresh is told of it. */
+interface Landed {
+  feed: string;
+  run_id: number;
+  trigger: string;
+}
+
+/** How long a run's end-of-run refresh waits for other runs still writing, at most. */
+const REFRESH_WAIT_MS = 30_000;
+
 interface Rejected {
   key: string;
   reason: string;
@@ -55,6 +66,8 @@ interface Rejected {
 
 export class Collector extends EventEmitter {
   private readonly running = new Set<string>();
+  /** Runs ending together share one refresh (ingest/refresh-queue.ts). */
+  private readonly refreshes = new RefreshQueue<Landed>((runs) => this.refreshAfter(runs), REFRESH_WAIT_MS);
 
   /** `marts` refreshes the marts after runs; its failure leaves the run's data and status as they are. */
   constructor(
@@ -85,6 +98,7 @@ export class Collector extends EventEmitter {
     const summary: RunSummary = { run_id: 0, feed: job.name, status: 'skipped', rows_in: 0, rows_written: 0, rows_rejected: 0, retries: 0 };
     if (this.running.has(job.name)) return summary; // a run never overlaps itself
     this.running.add(job.name);
+    let landed: Landed | null = null;
     try {
       if (opts.window && job.source.kind !== 'cursor') throw new Error(`${job.name} reads files, not a time window: it cannot backfill --from/--to`);
       const watermark = await this.watermark(job.name);
@@ -114,21 +128,12 @@ export class Collector extends EventEmitter {
         pages++;
         this.emit('progress', { ...summary, cursor, pages });
         if (done) break;
-        if (opts.refreshEveryPages && pages % opts.refreshEveryPages === 0) await this.refresh(summary, opts.trigger, false);
+        if (opts.refreshEveryPages && pages % opts.refreshEveryPages === 0)
+          await this.refresh([{ feed: summary.feed, run_id: summary.run_id, trigger: opts.trigger }], false);
       }
       summary.status = 'ok';
       await this.finishRun(summary, mark ?? cursor);
-      if (summary.rows_in > 0) {
-        await this.refresh(summary, opts.trigger, true);
-        // Fold the run's writes from the WAL into the file now that dashboards are current,
-        // rather than in the commit of some later refresh (checkpoint_threshold is high).
-        // A failure leaves the run as it is, but must be heard: without the vacuum the marts grow by every refresh.
-        await this.db
-          .checkpoint()
-          .catch((err: unknown) =>
-            this.emit('checkpoint-failed', { feed: summary.feed, run_id: summary.run_id, error: err instanceof Error ? err.message : String(err) }),
-          );
-      }
+      if (summary.rows_in > 0) landed = { feed: summary.feed, run_id: summary.run_id, trigger: opts.trigger };
     } catch (err) {
       summary.status = 'failed';
       summary.error = err instanceof Error ? err.message : String(err);
@@ -136,15 +141,30 @@ export class Collector extends EventEmitter {
     } finally {
       this.running.delete(job.name);
     }
+    // Even a run that wrote nothing settles: it may be the last of the runs a refresh waits for.
+    await this.refreshes.settle(landed, this.running.size > 0);
     this.emit('run-finished', { ...summary });
     return summary;
   }
 
-  /** The marts after a run's pages: a failure is the refresher's to log and retry, never the run's. */
-  private async refresh(summary: RunSummary, trigger: string, scores: boolean): Promise<void> {
-    const error = await this.marts.refresh(trigger, { scores, context: `after ${summary.feed} run ${summary.run_id}` });
-    if (error === null) this.emit('data-changed', { feed: summary.feed, run_id: summary.run_id });
-    else this.emit('refresh-failed', { feed: summary.feed, run_id: summary.run_id, error });
+  /** The end-of-run refresh, shared by the runs that ended together; then the checkpoint. */
+  private async refreshAfter(runs: Landed[]): Promise<void> {
+    await this.refresh(runs, true);
+    // Fold the runs' writes from the WAL into the file now that dashboards are current,
+    // rather than in the commit of some later refresh (checkpoint_threshold is high).
+    // A failure leaves the runs as they are, but must be heard: without the vacuum the marts grow by every refresh.
+    await this.db
+      .checkpoint()
+      .catch((err: unknown) =>
+        this.emit('checkpoint-failed', { runs: runRefs(runs), error: `${after(runs)}: ${err instanceof Error ? err.message : String(err)}` }),
+      );
+  }
+
+  /** The marts after runs' pages: a failure is the refresher's to log and retry, never the runs'. */
+  private async refresh(runs: Landed[], scores: boolean): Promise<void> {
+    const error = await this.marts.refresh(runs[0].trigger, { scores, context: after(runs) });
+    if (error === null) this.emit('data-changed', { runs: runRefs(runs) });
+    else this.emit('refresh-failed', { runs: runRefs(runs), error });
   }
 
   private async validationContext(): Promise<ValidationContext> {
@@ -229,6 +249,11 @@ export function applyBatch(
     await alongside(c);
   }, before);
 }
+
+/** What a refresh followed, for its log and messages. */
+const after = (runs: Landed[]) => `after ${runs.map((r) => `${r.feed} run ${r.run_id}`).join(', ')}`;
+/** The runs as live events name them. */
+const runRefs = (runs: Landed[]) => runs.map(({ feed, run_id }) => ({ feed, run_id }));
 
 /** A window's share of a page: records updated up to `to`; done once the page reaches past it. */
 function clip(page: SourcePage, to: number): { items: Record<string, unknown>[]; done: boolean } {

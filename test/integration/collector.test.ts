@@ -1,9 +1,12 @@
 // Collector guarantees: re-running a window changes nothing; bad rows go to quarantine
-// with a reason while the good rows of the same page land.
+// with a reason while the good rows of the same page land; runs ending together share a refresh.
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve } from '@hono/node-server';
 import type { Database } from '../../warehouse/database.js';
 import { createSimulatorApp } from '../../demo/simulator/app.js';
+import { FEEDS } from '../../ingest/feeds/index.js';
+import { Collector } from '../../ingest/runner.js';
+import type { Source } from '../../ingest/source.js';
 import { collectAll } from '../support/collect.js';
 import { freshDb } from '../support/db.js';
 import { type FeedServer, GOOD_CASE, type Records, startFeedServer } from '../support/feed-server.js';
@@ -282,5 +285,59 @@ describe('history coverage', () => {
       { period: '2025-02', metric: 'on_time_rate', numerator: 1, denominator: 1 },
       { period: '2025-02', metric: 'online_rate', numerator: 0, denominator: 1 },
     ]);
+  });
+});
+
+describe('runs ending together', () => {
+  /** A source serving `records` as one page, once `open` resolves. */
+  const gatedSource = (label: string, records: Record<string, unknown>[], open: Promise<void>): Source => ({
+    kind: 'cursor',
+    label,
+    page: async (since) => {
+      await open;
+      return { items: since === '0' ? records : [], next: '1', has_more: false };
+    },
+  });
+  const accepted = (db: Database) =>
+    db.rows("SELECT sum(accepted)::INT AS n FROM mart_case_period WHERE region_code = '370102' AND period_type = 'month' AND period = '2025-03'");
+
+  it('share one refresh: a run ending while another writes leaves its refresh to the last', async () => {
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+    const collector = new Collector(db, { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
+    const changed: unknown[] = [];
+    collector.on('data-changed', (e) => changed.push(e));
+    let release = () => {};
+    const later = new Promise<void>((resolve) => (release = resolve));
+    // Two platforms' case feeds: the first answers at once, the second when released.
+    const second = { ...GOOD_CASE, id: 'G2', case_id: 'G2', updated_at: '2025-03-04T10:00:00+08:00' };
+    const job = (name: string, records: Record<string, unknown>[], open: Promise<void>) => ({
+      name,
+      feed: FEEDS.cases,
+      source: gatedSource(name, records, open),
+    });
+    const opts = { trigger: 'manual' as const, initialSince: '0', pageSize: 100 };
+    const first = collector.run(job('cases', [GOOD_CASE], Promise.resolve()), opts);
+    const other = collector.run(job('cases-b', [second], later), opts);
+    // The first run's case is in; its refresh waits for the run still writing.
+    await expect.poll(async () => (await db.rows("SELECT status FROM ops_run WHERE feed = 'cases'"))[0]?.status).toBe('ok');
+    expect(changed).toEqual([]);
+    expect(await accepted(db)).toEqual([{ n: null }]);
+    release();
+    const runs = await Promise.all([first, other]);
+    expect(runs.map((r) => [r.feed, r.status, r.rows_written])).toEqual([
+      ['cases', 'ok', 1],
+      ['cases-b', 'ok', 1],
+    ]);
+    // One refresh, told of both runs, brought in both cases.
+    expect(changed).toEqual([
+      {
+        runs: [
+          { feed: 'cases', run_id: runs[0].run_id },
+          { feed: 'cases-b', run_id: runs[1].run_id },
+        ],
+      },
+    ]);
+    expect(await accepted(db)).toEqual([{ n: 2 }]);
   });
 });

@@ -190,8 +190,9 @@ describe('a checkpoint that fails after a run', () => {
     collector.on('checkpoint-failed', (r: { error: string }) => failures.push(r.error));
     d.checkpoint = () => Promise.reject(new Error('unknown compression method'));
     const cases = await platform({ cases: [kase('C1', 3)] });
-    expect(await collector.run(httpJob(cases.url, 'cases'), opts)).toMatchObject({ status: 'ok', rows_written: 1 });
-    expect(failures).toEqual(['unknown compression method']);
+    const run = await collector.run(httpJob(cases.url, 'cases'), opts);
+    expect(run).toMatchObject({ status: 'ok', rows_written: 1 });
+    expect(failures).toEqual([`after cases run ${run.run_id}: unknown compression method`]);
   });
 });
 
