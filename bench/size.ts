@@ -1,5 +1,5 @@
 // One benchmark size, run in its own process (so peak RSS is this size's): generate two
-// years of history in SQL, let a new month land through the collectors' write path, time
+// years of history in SQL (in a process of its own: bench/make-history.ts), let a new month land through the collectors' write path, time
 // the refresh, then load the API with the pages' requests while a collector writes.
 // Reports progress and the result to the parent over IPC.
 import { fork } from 'node:child_process';
@@ -15,10 +15,11 @@ import { Sessions } from '../access/sessions.js';
 import { addUser, findUser, resetPassword } from '../access/users.js';
 import { SESSION_COOKIE } from '../contracts/access.js';
 import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../warehouse/database.js';
-import { setUpDatabase } from '../app/setup.js';
+import { migrateDatabase } from '../app/setup.js';
 import { refreshMarts } from '../warehouse/refresh.js';
 import { ROOT } from '../core/paths.js';
-import { bulkIngest, generateHistory, prepareSource, queueMonth } from './history.js';
+import { bulkIngest, prepareSource, queueMonth } from './history.js';
+import type { HistoryArgs, HistoryMessage } from './make-history.js';
 import type { LoadResult } from './load.js';
 import { TableCollector } from './table-source.js';
 
@@ -38,9 +39,10 @@ export interface SizeResult {
   ingest_rows: number;
   ingest_rows_per_s: number;
   batch: number;
+  /** The month's last page landed (of the three feeds landing side by side) to every value current. */
   refresh_s: number;
-  /** The cases run's own refresh: the month's cases landed to every value current. */
-  cases_refresh_s: number;
+  /** Refreshes the month's three runs took (one when they share it). */
+  refreshes: number;
   full_refresh_s: number;
   api: LoadResult;
   rows_during_load: number;
@@ -56,28 +58,40 @@ export interface SizeResult {
 
 export type SizeMessage = { progress: string } | { result: SizeResult } | { error: string };
 
-const say = (progress: string) => process.send?.({ progress } satisfies SizeMessage);
+/** The feeds a month lands through (cases first: its run is the one timed). */
+const MONTH_FEEDS = ['cases', 'reports', 'uploads'];
 
-/** Runs a feed through the Collector; returns the run and the write-path milliseconds
- * (validation, staging, apply) — the run's time minus serving pages and the final refresh. */
-async function collect(tc: TableCollector, feed: string, batch: number) {
+/** A progress line, with the process's RSS so far (which step makes the peak). */
+const say = (progress: string) =>
+  process.send?.({ progress: `${progress} (peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB)` } satisfies SizeMessage);
+
+/** Lands a month through the cases, reports and uploads collectors side by side, as at start-up
+ * (the last run to end refreshes for them all). Returns the cases run, its write-path ms
+ * (validation, staging, apply: the run's time minus serving pages), the refresh's ms (the
+ * month's last page landed to every value current) and how many refreshes the month took. */
+async function landMonth(tc: TableCollector, batch: number) {
   const { collector } = tc;
-  const served = tc.servingMs;
+  const served = tc.source('cases').servingMs;
   const started = performance.now();
-  let lastPage = started;
+  const lastPage = new Map<string, number>();
   let refreshed = started;
+  let refreshes = 0;
   const onProgress = (p: RunSummary & { pages: number }) => {
-    lastPage = performance.now();
-    if (p.pages % 10 === 0) say(`ingest ${feed}: ${p.rows_written.toLocaleString('en')} rows`);
+    lastPage.set(p.feed, performance.now());
+    if (p.pages % 10 === 0) say(`ingest ${p.feed}: ${p.rows_written.toLocaleString('en')} rows`);
   };
-  const onChanged = () => (refreshed = performance.now());
+  const onChanged = () => {
+    refreshed = performance.now();
+    refreshes++;
+  };
   collector.on('progress', onProgress);
   collector.on('data-changed', onChanged);
-  const run = await tc.run(feed, { trigger: 'manual', pageSize: batch });
+  const runs = await Promise.all(MONTH_FEEDS.map((feed) => tc.run(feed, { trigger: 'manual', pageSize: batch })));
   collector.off('progress', onProgress);
   collector.off('data-changed', onChanged);
-  if (run.status !== 'ok') throw new Error(`${feed} run failed: ${run.error}`);
-  return { run, writeMs: lastPage - started - (tc.servingMs - served), refreshMs: refreshed - lastPage };
+  for (const run of runs) if (run.status !== 'ok') throw new Error(`${run.feed} run failed: ${run.error}`);
+  const landed = Math.max(...lastPage.values());
+  return { cases: runs[0], writeMs: lastPage.get('cases')! - started - (tc.source('cases').servingMs - served), refreshMs: refreshed - landed, refreshes };
 }
 
 /** A province-wide leader's session cookie for the load generator (the API answers only signed-in users). */
@@ -104,17 +118,17 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
   const sourcePath = join(o.dir, `bench-${o.cases}-source.duckdb`);
   const files = [path, `${path}.wal`, sourcePath, `${sourcePath}.wal`];
   for (const f of files) rmSync(f, { force: true });
+  let t = performance.now();
+  await makeHistory({ path, sourcePath, dir: o.dir, cases: o.cases, memoryLimit: o.memoryLimit });
+  const history_s = (performance.now() - t) / 1000;
   // The simulated source's file lives in the bench folder, which SQL must be allowed to open.
   const db = await Database.open(path, { memoryLimit: o.memoryLimit, threads: 2, allowedDirectories: [...DEFAULT_ALLOWED_DIRECTORIES, o.dir] });
   const memory = samplePeakMemory();
   try {
-    await setUpDatabase(db);
+    // As the service starts: migrated (the in-memory marts empty, every period stale), then built.
+    await migrateDatabase(db);
     await prepareSource(db, sourcePath);
-
-    let t = performance.now();
-    await generateHistory(db, o.cases, say);
-    const history_s = (performance.now() - t) / 1000;
-    say(`history done in ${history_s.toFixed(0)} s; building every mart and score`);
+    say(`history done in ${history_s.toFixed(0)} s (in its own process); building every mart and score`);
     t = performance.now();
     await refreshMarts(db);
     const full_refresh_s = (performance.now() - t) / 1000;
@@ -123,12 +137,9 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     const tc = new TableCollector(db, 'src.feed_record');
     const queued = await queueMonth(db, o.cases, 1);
     say(`new month: ${queued.toLocaleString('en')} case records queued`);
-    const cases = await collect(tc, 'cases', o.batch);
-    const reports = await collect(tc, 'reports', o.batch);
-    const uploads = await collect(tc, 'uploads', o.batch);
-    // Each run ends with a refresh of the periods it changed; together they make the month current.
-    const refresh_s = (cases.refreshMs + reports.refreshMs + uploads.refreshMs) / 1000;
-    say(`month landed: ${(cases.run.rows_written / (cases.writeMs / 1000)).toFixed(0)} rows/s; refresh ${refresh_s.toFixed(1)} s`);
+    const month = await landMonth(tc, o.batch);
+    const refresh_s = month.refreshMs / 1000;
+    say(`month landed: ${(month.cases.rows_written / (month.writeMs / 1000)).toFixed(0)} rows/s; ${month.refreshes} refresh(es), ${refresh_s.toFixed(1)} s`);
 
     // API under load while the next month's cases are being written.
     await queueMonth(db, o.cases, 2);
@@ -160,11 +171,11 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     return {
       cases: o.cases,
       history_s,
-      ingest_rows: cases.run.rows_written,
-      ingest_rows_per_s: cases.run.rows_written / (cases.writeMs / 1000),
+      ingest_rows: month.cases.rows_written,
+      ingest_rows_per_s: month.cases.rows_written / (month.writeMs / 1000),
       batch: o.batch,
       refresh_s,
-      cases_refresh_s: cases.refreshMs / 1000,
+      refreshes: month.refreshes,
       full_refresh_s,
       api,
       rows_during_load: rowsDuringLoad,
@@ -179,6 +190,15 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
     db.close();
     for (const f of files) rmSync(f, { force: true });
   }
+}
+
+/** Generates the history in a process of its own (bench/make-history.ts), its progress passed on. */
+function makeHistory(args: HistoryArgs): Promise<void> {
+  const child = fork(join(ROOT, 'bench/make-history.ts'), [JSON.stringify(args)], { execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve, reject) => {
+    child.on('message', (m: HistoryMessage) => 'progress' in m && process.send?.(m satisfies SizeMessage));
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the history generator exited with code ${code}`))));
+  });
 }
 
 /** The process's memory at its highest RSS, sampled every 250 ms until stop(). */
