@@ -111,7 +111,7 @@ async function computedRows(db: Database, round: Round, row: RoundRegionRow): Pr
   }
   return db.rows(
     `SELECT indicator_code, name, metric, value, CAST(max_points AS VARCHAR) AS max_points, CAST(points AS VARCHAR) AS points, false AS frozen
-     FROM mart_score_indicator
+     FROM v_score_entry
      WHERE scheme = $scheme AND region_code = $region AND period_type = 'year' AND period = $year AND source = 'computed'
      ORDER BY ord`,
     { region: row.region_code, scheme: round.row.scheme, year: String(round.row.year) },

@@ -50,7 +50,7 @@ export async function freezeRegion(conn: DuckDBConnection, round: Round, region:
   await conn.run(
     `INSERT INTO eval_frozen_score
      SELECT $id, $region, $version, 'indicator', indicator_code || COALESCE('/' || metric, ''), name, source, points, max_points, NULL, NULL, ord
-     FROM mart_score_indicator WHERE scheme = $scheme AND region_code = $region AND period_type = 'year' AND period = $year
+     FROM v_score_entry WHERE scheme = $scheme AND region_code = $region AND period_type = 'year' AND period = $year
      UNION ALL
      SELECT $id, $region, $version, level, COALESCE(code, level), COALESCE(p2, p1), NULL, points, max_points, NULL, NULL, 10000 + ord
      FROM v_score_item WHERE scheme = $scheme AND region_code = $region AND period_type = 'year' AND period = $year

@@ -11,7 +11,9 @@
 -- period. Pending entries are listed apart from points lost (v_score_lost).
 
 -- Indicator score: one row per scheme entry (an indicator's points may be split over several
--- metrics), region and period. Rules, with v the value and M the entry's points:
+-- metrics), region and period, materialized as mart_score_indicator. The entry's names (its
+-- own, its P1 and P2 items') and rule in words are the scheme's, the same in every region and
+-- period: they are joined on read (v_score_entry), not stored 2 million times. Rules, with v the value and M the entry's points:
 --   linear:    M × clamp((v − floor) / (target − floor), 0, 1)   (floor > target when lower is better)
 --   deduction: max(0, M − per_point × shortfall), shortfall = target − v (v − target when lower is better)
 --              — the Jiaxing rule "降低1个百分点扣1分"
@@ -55,14 +57,12 @@ WITH grid AS (
   FROM tracked
 )
 SELECT s.scheme, s.region_code, s.period_type, s.period, s.indicator_code,
-       p1.name AS p1, p2.name AS p2, s.name, i.category, s.metric, s.source, s.value,
+       i.category, s.metric, s.source, s.value,
        s.max_points, s.points, CAST(s.max_points - s.points AS DECIMAL(18, 8)) AS points_lost, s.rule,
        CASE WHEN s.source = 'manual' AND s.value IS NULL THEN 'pending'
             WHEN s.feed = 'reports' AND NOT s.complete THEN 'pending'
             WHEN s.value IS NULL THEN 'missing'
             ELSE 'scored' END AS status,
-       s.rule_detail, s.bonus, s.p1_code, s.p2_code, s.ord, s.complete, s.coverage
+       s.bonus, s.p1_code, s.p2_code, s.ord, s.complete, s.coverage
 FROM scored s
-JOIN dim_indicator i ON i.code = s.indicator_code
-JOIN dim_scheme_item p1 ON p1.scheme = s.scheme AND p1.level = 'P1' AND p1.code = s.p1_code
-JOIN dim_scheme_item p2 ON p2.scheme = s.scheme AND p2.level = 'P2' AND p2.code = s.p2_code;
+JOIN dim_indicator i ON i.code = s.indicator_code;

@@ -5,7 +5,7 @@
 CREATE OR REPLACE VIEW v_score_indicator_target AS
 SELECT i.*, e.target_value, e.floor_value, e.direction, m.unit,
        h.peer_median, h.rank AS peer_rank, h.peers, h.worse_than_median
-FROM mart_score_indicator i
+FROM v_score_entry i
 JOIN dim_scheme_entry e ON e.scheme = i.scheme AND e.ord = i.ord
 LEFT JOIN dim_metric m ON m.code = i.metric
 LEFT JOIN mart_compare_horizontal h
