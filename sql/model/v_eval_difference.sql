@@ -1,7 +1,7 @@
 -- Frozen results beside live ones (§12: the approved result is final; later data does not
 -- change it, but readers see where live data now differs and why). One row per score line of a
 -- region's latest freeze in a round (eval_frozen_score) with the live points of the same line
--- (indicator entries from mart_score_indicator, items from v_score_item, the total from
+-- (indicator entries from v_score_entry, items from v_score_item, the total from
 -- mart_score_total, for the round's scheme and year), the difference live − frozen and, where
 -- they differ, the reasons the stored data shows: statistical reports (统计报表) of the region's
 -- counties for the year loaded by a collector run after the freeze (raw_report, restated
@@ -15,7 +15,7 @@ WITH frozen AS (
   QUALIFY f.version = max(f.version) OVER (PARTITION BY f.round_id, f.region_code)
 ), live AS (
   SELECT scheme, region_code, period, 'indicator' AS level, indicator_code || COALESCE('/' || metric, '') AS code, points
-  FROM mart_score_indicator WHERE period_type = 'year'
+  FROM v_score_entry WHERE period_type = 'year'
   UNION ALL
   SELECT scheme, region_code, period, level, code, points FROM v_score_item WHERE period_type = 'year'
   UNION ALL

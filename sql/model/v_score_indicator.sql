@@ -11,9 +11,10 @@
 -- period. Pending entries are listed apart from points lost (v_score_lost).
 
 -- Indicator score: one row per scheme entry (an indicator's points may be split over several
--- metrics), region and period, materialized as mart_score_indicator. The entry's names (its
--- own, its P1 and P2 items') and rule in words are the scheme's, the same in every region and
--- period: they are joined on read (v_score_entry), not stored 2 million times. Rules, with v the value and M the entry's points:
+-- metrics), region and period, materialized as mart_score_indicator: the entry (its scheme and
+-- ord) and what varies by region and period. What the entry is (indicator, metric, rule, full
+-- points, its items, names) is the scheme's, the same in every region and period: it is joined
+-- on read (v_score_entry), not stored 2 million times. Rules, with v the value and M the entry's points:
 --   linear:    M × clamp((v − floor) / (target − floor), 0, 1)   (floor > target when lower is better)
 --   deduction: max(0, M − per_point × shortfall), shortfall = target − v (v − target when lower is better)
 --              — the Jiaxing rule "降低1个百分点扣1分"
@@ -56,13 +57,11 @@ WITH grid AS (
     END AS DECIMAL(18, 8)) AS points
   FROM tracked
 )
-SELECT s.scheme, s.region_code, s.period_type, s.period, s.indicator_code,
-       i.category, s.metric, s.source, s.value,
-       s.max_points, s.points, CAST(s.max_points - s.points AS DECIMAL(18, 8)) AS points_lost, s.rule,
+SELECT s.scheme, s.region_code, s.period_type, s.period, s.ord, s.value,
+       s.points, CAST(s.max_points - s.points AS DECIMAL(18, 8)) AS points_lost,
        CASE WHEN s.source = 'manual' AND s.value IS NULL THEN 'pending'
             WHEN s.feed = 'reports' AND NOT s.complete THEN 'pending'
             WHEN s.value IS NULL THEN 'missing'
             ELSE 'scored' END AS status,
-       s.bonus, s.p1_code, s.p2_code, s.ord, s.complete, s.coverage
-FROM scored s
-JOIN dim_indicator i ON i.code = s.indicator_code;
+       s.complete, s.coverage
+FROM scored s;

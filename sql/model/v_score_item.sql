@@ -6,9 +6,10 @@
 -- line from those sums: exact decimals, so the same as summing the entries again.
 CREATE OR REPLACE VIEW v_score_item AS
 WITH p2 AS (
-  SELECT scheme, region_code, period_type, period, p1_code, p2_code,
-         SUM(points) FILTER (WHERE NOT bonus) AS base, SUM(points) FILTER (WHERE bonus) AS bonus
-  FROM mart_score_indicator
+  SELECT i.scheme, i.region_code, i.period_type, i.period, e.p1_code, e.p2_code,
+         SUM(i.points) FILTER (WHERE NOT e.bonus) AS base, SUM(i.points) FILTER (WHERE e.bonus) AS bonus
+  FROM mart_score_indicator i
+  JOIN dim_scheme_entry e ON e.scheme = i.scheme AND e.ord = i.ord
   GROUP BY ALL
 )
 SELECT s.scheme, s.region_code, s.period_type, s.period, 'P2' AS level, p1.name AS p1, it.name AS p2,

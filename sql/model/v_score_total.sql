@@ -8,15 +8,17 @@
 -- them costs no pass over every indicator row).
 CREATE OR REPLACE VIEW v_score_total AS
 WITH sums AS (
-  SELECT scheme, region_code, period_type, period,
-         CAST(COALESCE(SUM(points) FILTER (WHERE NOT bonus), 0) AS DECIMAL(18, 8)) AS base_points,
-         CAST(COALESCE(SUM(points) FILTER (WHERE bonus), 0) AS DECIMAL(18, 8)) AS bonus_earned,
-         COUNT(*) FILTER (WHERE status = 'missing') AS missing_entries,
-         COUNT(*) FILTER (WHERE status = 'pending') AS pending_entries,
-         COALESCE(SUM(points_lost) FILTER (WHERE status = 'missing'), 0) AS missing_points,
-         COALESCE(SUM(points_lost) FILTER (WHERE status = 'pending'), 0) AS pending_points,
-         bool_and(complete) AS complete, min(coverage) AS coverage
-  FROM mart_score_indicator GROUP BY ALL
+  SELECT i.scheme, i.region_code, i.period_type, i.period,
+         CAST(COALESCE(SUM(i.points) FILTER (WHERE NOT e.bonus), 0) AS DECIMAL(18, 8)) AS base_points,
+         CAST(COALESCE(SUM(i.points) FILTER (WHERE e.bonus), 0) AS DECIMAL(18, 8)) AS bonus_earned,
+         COUNT(*) FILTER (WHERE i.status = 'missing') AS missing_entries,
+         COUNT(*) FILTER (WHERE i.status = 'pending') AS pending_entries,
+         COALESCE(SUM(i.points_lost) FILTER (WHERE i.status = 'missing'), 0) AS missing_points,
+         COALESCE(SUM(i.points_lost) FILTER (WHERE i.status = 'pending'), 0) AS pending_points,
+         bool_and(i.complete) AS complete, min(i.coverage) AS coverage
+  FROM mart_score_indicator i
+  JOIN dim_scheme_entry e ON e.scheme = i.scheme AND e.ord = i.ord
+  GROUP BY ALL
 ), totals AS (
   SELECT t.*, CAST(least(t.bonus_earned, s.bonus_cap) AS DECIMAL(18, 8)) AS bonus_points,
          CAST(t.base_points + least(t.bonus_earned, s.bonus_cap) AS DECIMAL(18, 8)) AS total_exact,

@@ -29,11 +29,11 @@ describe('demo assessments', () => {
     expect(await importUnlessScored(db, sheets([2025, 2026]))).toBe(0); // scores exist: left alone
     await refreshMarts(db);
     const [total] = await db.rows<{ pending_entries: number; manual_points: number; manual_max: number }>(
-      `SELECT (SELECT count(*) FROM mart_score_indicator i WHERE i.scheme = t.scheme AND i.region_code = t.region_code
+      `SELECT (SELECT count(*) FROM v_score_entry i WHERE i.scheme = t.scheme AND i.region_code = t.region_code
                  AND i.period_type = t.period_type AND i.period = t.period AND i.source = 'manual' AND i.status = 'pending') AS pending_entries,
-              (SELECT sum(points) FROM mart_score_indicator i WHERE i.scheme = t.scheme AND i.region_code = t.region_code
+              (SELECT sum(points) FROM v_score_entry i WHERE i.scheme = t.scheme AND i.region_code = t.region_code
                  AND i.period_type = t.period_type AND i.period = t.period AND i.source = 'manual')::DOUBLE AS manual_points,
-              (SELECT sum(max_points) FROM mart_score_indicator i WHERE i.scheme = t.scheme AND i.region_code = t.region_code
+              (SELECT sum(max_points) FROM v_score_entry i WHERE i.scheme = t.scheme AND i.region_code = t.region_code
                  AND i.period_type = t.period_type AND i.period = t.period AND i.source = 'manual')::DOUBLE AS manual_max
        FROM mart_score_total t WHERE scheme = 'standard' AND region_code = '370102' AND period_type = 'year' AND period = '2025'`,
     );

@@ -197,7 +197,7 @@ describe('a whole round', () => {
     const points = async () =>
       (
         await db.rows<{ p: string }>(
-          "SELECT CAST(points AS VARCHAR) AS p FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = $A AND period_type = 'year' AND period = '2025' AND indicator_code = $code",
+          "SELECT CAST(points AS VARCHAR) AS p FROM v_score_entry WHERE scheme = 'standard' AND region_code = $A AND period_type = 'year' AND period = '2025' AND indicator_code = $code",
           { A, code },
         )
       ).map((r) => Number(r.p));

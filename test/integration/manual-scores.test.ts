@@ -23,7 +23,7 @@ const HEADER = '地区代码,年度,指标编码,得分,评价人,评价方式';
 const stored = async () => (await db.rows<{ n: number }>('SELECT count(*) AS n FROM raw_manual_score'))[0].n;
 const points = async (indicator: string) =>
   db.rows(
-    "SELECT points FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = '370102' AND period_type = 'year' AND period = '2025' AND indicator_code = $1 AND source = 'manual'",
+    "SELECT points FROM v_score_entry WHERE scheme = 'standard' AND region_code = '370102' AND period_type = 'year' AND period = '2025' AND indicator_code = $1 AND source = 'manual'",
     [indicator],
   );
 

@@ -34,7 +34,7 @@ const total = async (scheme: string, region: string) =>
 describe('exact decimals, rounded once at the total', () => {
   it('1.5 × 85/100 = 1.275 is kept exact in the entry and shown 1.28 (half up) at the total', async () => {
     const [entry] = await db.rows(
-      "SELECT CAST(points AS VARCHAR) AS points FROM mart_score_indicator WHERE scheme = 'mini_half_up' AND region_code = $1 AND indicator_code = '1.1.1' AND period_type = 'year'",
+      "SELECT CAST(points AS VARCHAR) AS points FROM v_score_entry WHERE scheme = 'mini_half_up' AND region_code = $1 AND indicator_code = '1.1.1' AND period_type = 'year'",
       [A],
     );
     expect(entry).toEqual({ points: '1.27500000' }); // binary floating point makes it 1.2749999… → 1.27

@@ -34,7 +34,7 @@ afterAll(() => db.close());
 
 const entry = async (periodType: string, period: string) => {
   const rows = await db.rows<{ value: number | null; points: number; status: string; complete: boolean }>(
-    "SELECT value, points, status, complete FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = $1 AND indicator_code = '1.1.2' AND period_type = $2 AND period = $3",
+    "SELECT value, points, status, complete FROM v_score_entry WHERE scheme = 'standard' AND region_code = $1 AND indicator_code = '1.1.2' AND period_type = $2 AND period = $3",
     [A, periodType, period],
   );
   expect(rows).toHaveLength(1);

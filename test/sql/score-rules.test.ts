@@ -36,7 +36,7 @@ afterAll(() => db.close());
 
 const points = async (indicator: string) =>
   db.rows<{ region_code: string; points: number }>(
-    "SELECT region_code, points FROM mart_score_indicator WHERE scheme = 'standard' AND indicator_code = $1 AND period_type = 'month' AND period = '2025-03' ORDER BY region_code",
+    "SELECT region_code, points FROM v_score_entry WHERE scheme = 'standard' AND indicator_code = $1 AND period_type = 'month' AND period = '2025-03' ORDER BY region_code",
     [indicator],
   );
 
@@ -63,7 +63,7 @@ describe('growth metrics against last year', () => {
     // 80 → below the floor 85: 0; 91 → 0.5 × (91 − 85)/(100 − 85) = 0.5 × 6/15 = 0.2; 100 → 0.5.
     for (const scheme of ['standard', 'jiaxing']) {
       const rows = await db.rows<{ region_code: string; points: number; max_points: number; status: string }>(
-        "SELECT region_code, points, max_points, status FROM mart_score_indicator WHERE scheme = $1 AND indicator_code = '5.2.2' AND metric = 'good_rating_rate' AND period_type = 'month' AND period = '2025-03' ORDER BY region_code",
+        "SELECT region_code, points, max_points, status FROM v_score_entry WHERE scheme = $1 AND indicator_code = '5.2.2' AND metric = 'good_rating_rate' AND period_type = 'month' AND period = '2025-03' ORDER BY region_code",
         [scheme],
       );
       expect(rows).toEqual([

@@ -35,7 +35,7 @@ async function total(scheme: string, region: string, periodType = 'month', perio
 
 async function entries(scheme: string, region: string, indicator: string, period = '2025-03') {
   return db.rows<{ metric: string | null; value: number | null; points: number; max_points: number; points_lost: number; status: string }>(
-    "SELECT metric, value, points, max_points, points_lost, status FROM mart_score_indicator WHERE scheme = $1 AND region_code = $2 AND indicator_code = $3 AND period_type = 'month' AND period = $4 ORDER BY ord",
+    "SELECT metric, value, points, max_points, points_lost, status FROM v_score_entry WHERE scheme = $1 AND region_code = $2 AND indicator_code = $3 AND period_type = 'month' AND period = $4 ORDER BY ord",
     [scheme, region, indicator, period],
   );
 }
@@ -140,7 +140,7 @@ describe('standard scheme (100 base points, E bonus capped at 3)', () => {
       projected_grade: '不合格',
     });
     const bonus = await db.rows(
-      "SELECT SUM(points) AS earned FROM mart_score_indicator WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' AND category = 'E'",
+      "SELECT SUM(points) AS earned FROM v_score_entry WHERE scheme = 'standard' AND region_code = $1 AND period_type = 'month' AND period = '2025-03' AND category = 'E'",
       [A],
     );
     expect(bonus).toEqual([{ earned: 1 }]);
