@@ -26,12 +26,12 @@ const tick = () => vi.advanceTimersByTimeAsync(0);
 /** Which of the promises have settled, after the callbacks queued so far. */
 async function settled(promises: Promise<void>[]): Promise<boolean[]> {
   const done = promises.map(() => false);
-  promises.forEach((p, i) =>
-    p.then(
-      () => (done[i] = true),
-      () => (done[i] = true),
-    ),
-  );
+  for (const [i, p] of promises.entries()) {
+    const settle = () => {
+      done[i] = true;
+    };
+    p.then(settle, settle);
+  }
   await tick();
   return done;
 }
