@@ -5,13 +5,15 @@
 // while others still write leaves its refresh to the last of them, and the month is current
 // after one. It waits at most `maxWaitMs`: a long backfill beside it does not hold its data
 // back. Runs ending while a refresh runs are covered by one more refresh after it, since the
-// one running may have read the marts' inputs before their data landed.
+// one running may have read the marts' inputs before their data landed (core/coalesce.ts).
+import { coalesce } from '../core/coalesce.js';
 
 /** Coalesces the refreshes asked for by runs (`R`: what the refresh is told of each). */
 export class RefreshQueue<R> {
   private waiting: { run: R; covered: () => void; failed: (err: unknown) => void }[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  /** drain() never overlapping itself; asked while it runs, it runs once more after. */
+  private readonly drainOnce = coalesce(() => this.drain());
 
   /** `refresh` brings the marts up to date for the runs given; should it throw, the runs it covered are told (their `settle` rejects). */
   constructor(
@@ -24,20 +26,19 @@ export class RefreshQueue<R> {
   settle(run: R | null, writing: boolean): Promise<void> {
     const covered = run ? new Promise<void>((covered, failed) => this.waiting.push({ run, covered, failed })) : Promise.resolve();
     if (this.waiting.length > 0) {
-      if (!writing) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), this.maxWaitMs);
+      if (!writing) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.maxWaitMs);
     }
     return covered;
   }
 
-  private flush(): Promise<void> {
+  private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.flushing = this.flushing.then(() => this.drain());
-    return this.flushing;
+    void this.drainOnce();
   }
 
-  /** One refresh for every run waiting when it starts; never rejects, so the next one always runs. */
+  /** One refresh for every run waiting when it starts; never rejects: its failure goes to those runs. */
   private async drain(): Promise<void> {
     const batch = this.waiting.splice(0);
     if (batch.length === 0) return;
