@@ -135,16 +135,23 @@ export class Collector extends EventEmitter {
       await this.finishRun(summary, mark ?? cursor);
       if (summary.rows_in > 0) landed = { feed: summary.feed, run_id: summary.run_id, trigger: opts.trigger };
     } catch (err) {
-      summary.status = 'failed';
-      summary.error = err instanceof Error ? err.message : String(err);
-      if (summary.run_id) await this.finishRun(summary, null).catch(() => undefined);
+      await this.failRun(summary, err);
     } finally {
       this.running.delete(job.name);
     }
     // Even a run that wrote nothing settles: it may be the last of the runs a refresh waits for.
-    await this.refreshes.settle(landed, this.running.size > 0);
+    // A refresh that throws (a listener of its events did) fails the run as it did in the run,
+    // rather than rejecting run() and leaving a scheduled tick's rejection unhandled.
+    await this.refreshes.settle(landed, this.running.size > 0).catch((err: unknown) => this.failRun(summary, err));
     this.emit('run-finished', { ...summary });
     return summary;
+  }
+
+  /** Marks the run failed with err, in the summary and the run log. */
+  private async failRun(summary: RunSummary, err: unknown): Promise<void> {
+    summary.status = 'failed';
+    summary.error = err instanceof Error ? err.message : String(err);
+    if (summary.run_id) await this.finishRun(summary, null).catch(() => undefined);
   }
 
   /** The end-of-run refresh, shared by the runs that ended together; then the checkpoint. */

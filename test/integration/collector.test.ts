@@ -340,4 +340,19 @@ describe('runs ending together', () => {
     ]);
     expect(await accepted(db)).toEqual([{ n: 2 }]);
   });
+
+  it('fail the run, not the process, when a listener of the refresh throws', async () => {
+    const db = await freshDb();
+    cleanups.push(() => db.close());
+    const collector = new Collector(db, { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 });
+    collector.on('data-changed', () => {
+      throw new Error('listener broke');
+    });
+    const run = await collector.run(
+      { name: 'cases', feed: FEEDS.cases, source: gatedSource('cases', [GOOD_CASE], Promise.resolve()) },
+      { trigger: 'manual', initialSince: '0', pageSize: 100 },
+    );
+    expect(run).toMatchObject({ status: 'failed', error: 'listener broke', rows_written: 1 });
+    expect(await db.rows('SELECT status, error FROM ops_run')).toEqual([{ status: 'failed', error: 'listener broke' }]);
+  });
 });
