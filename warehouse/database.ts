@@ -245,7 +245,7 @@ export class Database {
     return this.read(sql, params);
   }
 
-  private read(sql: string, params?: Params, background = false): Promise<QueryResult> {
+  private read(sql: string, params?: Params, { background = false } = {}): Promise<QueryResult> {
     return this.withReader(async (c) => readResult(await c.runAndReadAll(sql, params)), { background });
   }
 
@@ -274,7 +274,7 @@ export class Database {
     params?: Params,
     { usedAt = performance.now(), background = false } = {},
   ): Promise<QueryResult> {
-    const entry: CachedRead = { sql, params, result: this.read(sql, params, background), usedAt };
+    const entry: CachedRead = { sql, params, result: this.read(sql, params, { background }), usedAt };
     cache.set(key, entry);
     // A failed read is not kept.
     entry.result.catch(() => cache.get(key) === entry && cache.delete(key) && this.generation++);
@@ -350,7 +350,7 @@ export class Database {
     const stale = [...this.cache].filter(([, e]) => e.sql.includes(relation));
     await Promise.all(
       stale.map(async ([key, e]) => {
-        const result = this.read(e.sql, e.params, true);
+        const result = this.read(e.sql, e.params, { background: true });
         await result.catch(() => undefined);
         if (this.cache.get(key) !== e) return;
         this.cache.set(key, { ...e, result });
