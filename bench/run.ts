@@ -1,11 +1,11 @@
 // `npm run bench [-- --sizes 1e6,1e7 --batch 100000 --load-seconds 15 --rate 200]`:
 // runs each size in its own process (see size.ts), shows progress, prints one table.
-import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../core/paths.js';
+import { forkScript } from './fork.js';
 import type { LoadResult } from './load.js';
 import type { SizeMessage, SizeOptions, SizeResult } from './size.js';
 
@@ -62,7 +62,7 @@ function options() {
 }
 
 function runSize(o: SizeOptions, started: number): Promise<SizeResult> {
-  const child = fork(join(ROOT, 'bench/size.ts'), [JSON.stringify(o)], { execArgv: ['--import', 'tsx'] });
+  const child = forkScript('size.ts', [JSON.stringify(o)]);
   return new Promise((res, rej) => {
     child.on('message', (m: SizeMessage) => {
       const at = `${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s`;

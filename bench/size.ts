@@ -2,7 +2,6 @@
 // years of history in SQL (in a process of its own: bench/make-history.ts), let a new month land through the collectors' write path, time
 // the refresh, then load the API with the pages' requests while a collector writes.
 // Reports progress and the result to the parent over IPC.
-import { fork } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -17,7 +16,7 @@ import { SESSION_COOKIE } from '../contracts/access.js';
 import { DEFAULT_ALLOWED_DIRECTORIES, Database } from '../warehouse/database.js';
 import { migrateDatabase } from '../app/setup.js';
 import { refreshMarts } from '../warehouse/refresh.js';
-import { ROOT } from '../core/paths.js';
+import { forkScript } from './fork.js';
 import { bulkIngest, prepareSource, queueMonth } from './history.js';
 import type { HistoryArgs, HistoryMessage } from './make-history.js';
 import type { LoadResult } from './load.js';
@@ -106,7 +105,7 @@ async function benchSession(db: Database): Promise<string> {
 }
 
 function runLoad(url: string, seconds: number, rate: number, cookie: string): Promise<LoadResult> {
-  const child = fork(join(ROOT, 'bench/load.ts'), [url, String(seconds), String(rate), cookie], { execArgv: ['--import', 'tsx'] });
+  const child = forkScript('load.ts', [url, String(seconds), String(rate), cookie]);
   return new Promise((resolve, reject) => {
     child.once('message', (m: LoadResult) => resolve(m));
     child.once('exit', (code) => reject(new Error(`load generator exited with code ${code}`)));
@@ -194,9 +193,9 @@ async function runSize(o: SizeOptions): Promise<SizeResult> {
 
 /** Generates the history in a process of its own (bench/make-history.ts), its progress passed on. */
 function makeHistory(args: HistoryArgs): Promise<void> {
-  const child = fork(join(ROOT, 'bench/make-history.ts'), [JSON.stringify(args)], { execArgv: ['--import', 'tsx'] });
+  const child = forkScript('make-history.ts', [JSON.stringify(args)]);
   return new Promise((resolve, reject) => {
-    child.on('message', (m: HistoryMessage) => 'progress' in m && process.send?.(m satisfies SizeMessage));
+    child.on('message', (m: HistoryMessage) => process.send?.(m satisfies SizeMessage));
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the history generator exited with code ${code}`))));
   });
 }
