@@ -1,8 +1,9 @@
 // Runs ending together share one refresh: a run ending while others write waits for the last
 // of them (at most the queue's wait), and runs ending during a refresh get one more after it.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RefreshQueue } from '../../ingest/refresh-queue.js';
 
+beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 /** A queue whose refreshes record the runs they covered and finish when the test says. */
@@ -38,7 +39,6 @@ async function settled(promises: Promise<void>[]): Promise<boolean[]> {
 
 describe('RefreshQueue', () => {
   it('leaves the refresh of a run ending while others write to the last of them, and refreshes once', async () => {
-    vi.useFakeTimers();
     const { queue, refreshes, finish } = gatedQueue();
     const cases = queue.settle('cases', true);
     const reports = queue.settle('reports', true);
@@ -55,7 +55,6 @@ describe('RefreshQueue', () => {
   });
 
   it('refreshes at once when no other run writes, and not at all when nothing landed', async () => {
-    vi.useFakeTimers();
     const { queue, refreshes, finish } = gatedQueue();
     await queue.settle(null, false);
     await tick();
@@ -68,7 +67,6 @@ describe('RefreshQueue', () => {
   });
 
   it('waits at most its wait for runs still writing', async () => {
-    vi.useFakeTimers();
     const { queue, refreshes, finish } = gatedQueue(30_000);
     const reports = queue.settle('reports', true);
     await vi.advanceTimersByTimeAsync(29_999);
@@ -87,7 +85,6 @@ describe('RefreshQueue', () => {
   });
 
   it('covers runs ending during a refresh with one more refresh after it', async () => {
-    vi.useFakeTimers();
     const { queue, refreshes, finish } = gatedQueue();
     const cases = queue.settle('cases', false);
     await tick();
@@ -105,7 +102,6 @@ describe('RefreshQueue', () => {
   });
 
   it('tells the runs a refresh covered of its failure, and refreshes the next runs as before', async () => {
-    vi.useFakeTimers();
     const { queue, refreshes, finish } = gatedQueue();
     const cases = queue.settle('cases', false);
     await tick();
